@@ -1,0 +1,48 @@
+import { UsageError, type CliCommand, type CliIo } from './command';
+
+interface Entry {
+  summary: string;
+  load: () => Promise<CliCommand>;
+}
+
+// One line per sub-command; each lives in its own file and is loaded only when used,
+// so `countersign code …` never pays for OCR or SQLite start-up.
+const commands: Record<string, Entry> = {
+  serve: {
+    summary: 'run the station headless: both windows and the contract over HTTP/WebSocket',
+    load: () => import('./serve-command'),
+  },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((n) => n.length));
+  const rows = Object.entries(commands)
+    .map(([name, e]) => `  ${name.padEnd(width)}  ${e.summary}`)
+    .join('\n');
+  return `Usage: countersign <command> [options]\n\nCommands:\n${rows}\n\nRun 'countersign <command> --help' for a command's options.\n`;
+}
+
+/** Entry point of the `countersign` CLI; returns the exit code. */
+export async function main(argv: string[], io: CliIo = process): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(usage());
+    return 0;
+  }
+  const entry = commands[name];
+  if (!entry) {
+    io.stderr.write(`countersign: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    const command = await entry.load();
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`countersign ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`countersign ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}

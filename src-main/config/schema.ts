@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/** Languages the windows ship with. */
+export const languageSchema = z.enum(['en', 'zh-CN']);
+
+const storeSchema = z
+  .object({
+    name: z.string().min(1).max(80).default('Countersign'),
+    message: z.string().max(200).default('Welcome'),
+  })
+  .strict();
+
+const customerSchema = z
+  .object({
+    language: languageSchema.default('en'),
+    /** Seconds without a customer touch before an order awaiting the customer is given back. */
+    inactivityTimeoutSeconds: z.number().int().min(10).max(3600).default(90),
+    /** Seconds the result screen stays before the display returns to idle. */
+    resultSeconds: z.number().int().min(2).max(120).default(8),
+  })
+  .strict();
+
+const windowsSchema = z
+  .object({
+    /** Which display shows the customer window: 'auto' = the first non-primary one, else its index. */
+    customerDisplay: z.union([z.literal('auto'), z.number().int().min(0).max(15)]).default('auto'),
+    kiosk: z.boolean().default(false),
+  })
+  .strict();
+
+const serveSchema = z
+  .object({
+    host: z.string().min(1).default('127.0.0.1'),
+    port: z.number().int().min(0).max(65535).default(4711),
+  })
+  .strict();
+
+const hotkeysSchema = z
+  .object({
+    capture: z.string().min(1).default('CommandOrControl+Shift+O'),
+  })
+  .strict();
+
+/**
+ * The station configuration file (config.json in the data directory). Every section has
+ * defaults, so an empty object is a valid config; unknown keys are errors, so a typo is named
+ * instead of silently ignored.
+ */
+export const configSchema = z
+  .object({
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY or USD')
+      .default('CNY'),
+    store: storeSchema.default(storeSchema.parse({})),
+    customer: customerSchema.default(customerSchema.parse({})),
+    windows: windowsSchema.default(windowsSchema.parse({})),
+    serve: serveSchema.default(serveSchema.parse({})),
+    hotkeys: hotkeysSchema.default(hotkeysSchema.parse({})),
+  })
+  .strict();
+
+export type StationConfig = z.infer<typeof configSchema>;
+export type ConfigInput = z.input<typeof configSchema>;
