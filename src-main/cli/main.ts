@@ -42,7 +42,9 @@ export async function main(argv: string[], io: CliIo = process): Promise<number>
       io.stderr.write(`countersign ${name}: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`countersign ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `countersign ${name}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
 }

@@ -8,10 +8,15 @@ import { configSchema, type StationConfig } from './schema';
 export class ConfigError extends Error {}
 
 /** Where the station keeps config.json, the ledger and logs, per platform. */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (env.COUNTERSIGN_DATA_DIR) return env.COUNTERSIGN_DATA_DIR;
-  if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Countersign');
-  if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'Countersign');
+  if (platform === 'win32')
+    return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), 'Countersign');
+  if (platform === 'darwin')
+    return join(homedir(), 'Library', 'Application Support', 'Countersign');
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'countersign');
 }
 
@@ -40,7 +45,8 @@ export function formatIssues(issues: z.core.$ZodIssue[], input: unknown): string
 /** Validates an already-parsed config object; throws ConfigError naming every bad key. */
 export function parseConfig(input: unknown, source = 'config'): StationConfig {
   const result = configSchema.safeParse(input);
-  if (!result.success) throw new ConfigError(`${source} is invalid:\n${formatIssues(result.error.issues, input)}`);
+  if (!result.success)
+    throw new ConfigError(`${source} is invalid:\n${formatIssues(result.error.issues, input)}`);
   return result.data;
 }
 
@@ -48,7 +54,10 @@ export function parseConfig(input: unknown, source = 'config'): StationConfig {
  * Reads `<dataDir>/config.json` (a missing file means all defaults) and applies overrides,
  * such as command-line flags, on top. Overrides are validated together with the file.
  */
-export function loadConfig(dataDir: string, overrides: Record<string, unknown> = {}): StationConfig {
+export function loadConfig(
+  dataDir: string,
+  overrides: Record<string, unknown> = {},
+): StationConfig {
   const file = join(dataDir, 'config.json');
   let raw: unknown = {};
   try {
@@ -56,7 +65,8 @@ export function loadConfig(dataDir: string, overrides: Record<string, unknown> =
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== 'ENOENT') {
-      const reason = error instanceof SyntaxError ? `not valid JSON: ${error.message}` : String(error);
+      const reason =
+        error instanceof SyntaxError ? `not valid JSON: ${error.message}` : String(error);
       throw new ConfigError(`${file} could not be read: ${reason}`);
     }
   }

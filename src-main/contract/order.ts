@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { currencySchema, minorUnitsSchema, quantitySchema } from './money';
+
+const idSchema = z.string().min(1).max(64);
+
+/** One order line as the legacy POS shows it. */
+export const orderLineSchema = z
+  .object({
+    id: idSchema,
+    name: z.string().trim().min(1, 'a line needs a name').max(120),
+    quantity: quantitySchema,
+    /** Unit price in minor units; null when the POS shows none (e.g. amount-only lines). */
+    unitPrice: minorUnitsSchema.nullable(),
+    amount: minorUnitsSchema,
+  })
+  .strict();
+
+/** A discount or surcharge line below the items (negative for discounts). */
+export const adjustmentSchema = z
+  .object({
+    id: idSchema,
+    label: z.string().trim().min(1, 'an adjustment needs a label').max(120),
+    amount: minorUnitsSchema,
+  })
+  .strict();
+
+/** Where an order came from. */
+export const orderSourceSchema = z.enum(['manual', 'ocr', 'pole']);
+
+/** A doubtful cell found while reading or checking the order, shown to the cashier. */
+export const reviewWarningSchema = z
+  .object({
+    /** Stable machine code, e.g. 'line_arithmetic', 'total_mismatch', 'low_confidence'. */
+    code: z.string().min(1).max(64),
+    message: z.string().min(1).max(500),
+    /** The cell in doubt, when there is one. */
+    cell: z
+      .object({
+        kind: z.enum(['line', 'adjustment', 'total']),
+        id: z.string().max(64).optional(),
+        field: z.enum(['name', 'quantity', 'unitPrice', 'amount', 'label', 'total']).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+/** An order as the cashier edits it and the customer confirms it. */
+export const orderSchema = z
+  .object({
+    id: idSchema,
+    currency: currencySchema,
+    lines: z.array(orderLineSchema).max(200),
+    adjustments: z.array(adjustmentSchema).max(50),
+    /** The total the POS asks for, in minor units. */
+    total: minorUnitsSchema,
+    source: orderSourceSchema,
+    warnings: z.array(reviewWarningSchema).max(200).default([]),
+  })
+  .strict();
+
+export type OrderLine = z.infer<typeof orderLineSchema>;
+export type Adjustment = z.infer<typeof adjustmentSchema>;
+export type OrderSource = z.infer<typeof orderSourceSchema>;
+export type ReviewWarning = z.infer<typeof reviewWarningSchema>;
+export type Order = z.infer<typeof orderSchema>;
