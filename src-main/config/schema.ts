@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { devicesConfigSchema } from '../devices/config';
 
 /** Languages the windows ship with. */
 export const languageSchema = z.enum(['en', 'zh-CN']);
@@ -57,6 +58,7 @@ export const configSchema = z
     windows: windowsSchema.default(windowsSchema.parse({})),
     serve: serveSchema.default(serveSchema.parse({})),
     hotkeys: hotkeysSchema.default(hotkeysSchema.parse({})),
+    devices: devicesConfigSchema.default(devicesConfigSchema.parse({})),
   })
   .strict();
 
