@@ -1,0 +1,264 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkoutPhaseSchema,
+  type CheckoutPhase,
+  type CheckoutSnapshot,
+} from '../contract/checkout';
+import type { Order } from '../contract/order';
+import {
+  LEGAL_FROM,
+  initialSnapshot,
+  transition,
+  type CheckoutEvent,
+  type MachineContext,
+} from './machine';
+
+const ctx: MachineContext = {
+  now: 1_000_000,
+  methods: ['code', 'face', 'proxy', 'qr'],
+  inactivityMs: 90_000,
+};
+
+const order: Order = {
+  id: 'o1',
+  currency: 'CNY',
+  lines: [
+    { id: 'l1', name: 'Milk', quantity: '2', unitPrice: 650, amount: 1300 },
+    { id: 'l2', name: 'Apples', quantity: '0.536', unitPrice: 1290, amount: 691 },
+  ],
+  adjustments: [{ id: 'a1', label: 'Discount', amount: -100 }],
+  total: 1891,
+  source: 'manual',
+  warnings: [],
+};
+
+function inPhase(phase: CheckoutPhase, patch: Partial<CheckoutSnapshot> = {}): CheckoutSnapshot {
+  return { ...initialSnapshot(0, ctx.methods), phase, order, revision: 5, deadline: 0, ...patch };
+}
+
+/** One event of each type, legal in content, so only the phase decides. */
+const sample: Record<CheckoutEvent['type'], CheckoutEvent> = {
+  order_submitted: { type: 'order_submitted', order },
+  sent: { type: 'sent', revision: 5, acceptWarnings: false },
+  confirmed: { type: 'confirmed', revision: 5 },
+  disputed: { type: 'disputed', revision: 5, lineIds: ['l1'], adjustmentIds: [], note: '' },
+  methods_offered: { type: 'methods_offered' },
+  method_chosen: { type: 'method_chosen', method: 'code' },
+  customer_activity: { type: 'customer_activity' },
+  customer_timeout: { type: 'customer_timeout' },
+  cancelled: { type: 'cancelled', by: 'cashier' },
+  reopened: { type: 'reopened' },
+  reset: { type: 'reset' },
+  credential_received: { type: 'credential_received', platform: 'wechat' },
+  payment_progress: {
+    type: 'payment_progress',
+    progress: {
+      attemptId: 'p1',
+      step: 'querying',
+      platform: 'wechat',
+      outcome: null,
+      reason: null,
+    },
+  },
+  payment_finished: { type: 'payment_finished', outcome: 'paid', attemptId: 'p1', reason: null },
+};
+
+describe('checkout machine: legality table', () => {
+  const phases = checkoutPhaseSchema.options;
+  for (const [type, legal] of Object.entries(LEGAL_FROM)) {
+    for (const phase of phases) {
+      const allowed = legal.includes(phase);
+      it(`${type} from ${phase} is ${allowed ? 'accepted' : 'refused'}`, () => {
+        const result = transition(inPhase(phase), sample[type as CheckoutEvent['type']], ctx);
+        if (allowed) expect(result.ok).toBe(true);
+        else {
+          expect(result).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+          if (!result.ok) expect(result.error.message).toContain('Cannot');
+        }
+      });
+    }
+  }
+});
+
+describe('checkout machine: the confirmation journey', () => {
+  it('review → send → confirm → methods → choose', () => {
+    let s = initialSnapshot(0, ctx.methods);
+    const step = (e: CheckoutEvent) => {
+      const r = transition(s, e, ctx);
+      if (!r.ok) throw new Error(r.error.message);
+      s = r.value;
+      return s;
+    };
+    expect(step({ type: 'order_submitted', order }).phase).toBe('review');
+    expect(step({ type: 'sent', revision: s.revision, acceptWarnings: false })).toMatchObject({
+      phase: 'awaiting_confirmation',
+      deadline: ctx.now + ctx.inactivityMs,
+    });
+    expect(step({ type: 'confirmed', revision: s.revision }).phase).toBe('confirmed');
+    expect(step({ type: 'methods_offered' }).phase).toBe('choosing_method');
+    expect(step({ type: 'method_chosen', method: 'face' })).toMatchObject({
+      phase: 'collecting_credential',
+      method: 'face',
+    });
+  });
+
+  it('a dispute keeps the flags while the cashier fixes the order, and clears them on resend', () => {
+    const disputed = transition(inPhase('awaiting_confirmation'), sample.disputed, ctx);
+    expect(disputed).toMatchObject({
+      ok: true,
+      value: { phase: 'disputed', dispute: { lineIds: ['l1'] } },
+    });
+    if (!disputed.ok) return;
+    const fixed = transition(
+      disputed.value,
+      { type: 'order_submitted', order: { ...order, total: 1891 } },
+      ctx,
+    );
+    expect(fixed).toMatchObject({
+      ok: true,
+      value: { phase: 'review', dispute: { lineIds: ['l1'] } },
+    });
+    if (!fixed.ok) return;
+    const resent = transition(
+      fixed.value,
+      { type: 'sent', revision: fixed.value.revision, acceptWarnings: false },
+      ctx,
+    );
+    expect(resent).toMatchObject({
+      ok: true,
+      value: { phase: 'awaiting_confirmation', dispute: null },
+    });
+  });
+
+  it('refuses a confirmation of an order the customer did not see', () => {
+    const r = transition(inPhase('awaiting_confirmation'), { type: 'confirmed', revision: 4 }, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'stale_revision' } });
+  });
+
+  it('refuses to flag lines that are not in the order', () => {
+    const r = transition(
+      inPhase('awaiting_confirmation'),
+      { ...sample.disputed, lineIds: ['nope'] } as CheckoutEvent,
+      ctx,
+    );
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('an order with warnings needs the cashier to accept them', () => {
+    const doubtful = {
+      ...order,
+      warnings: [{ code: 'total_mismatch', message: 'Lines add up to 18.91, total reads 19.91' }],
+    };
+    const s = inPhase('review', { order: doubtful });
+    expect(transition(s, sample.sent, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'needs_review' },
+    });
+    expect(transition(s, { type: 'sent', revision: 5, acceptWarnings: true }, ctx)).toMatchObject({
+      ok: true,
+      value: { phase: 'awaiting_confirmation' },
+    });
+  });
+
+  it('refuses to send an empty order or one with a zero total', () => {
+    expect(
+      transition(inPhase('review', { order: { ...order, lines: [] } }), sample.sent, ctx),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(
+      transition(inPhase('review', { order: { ...order, total: 0 } }), sample.sent, ctx),
+    ).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('goes straight to collecting when one method is enabled, and cancels when none is', () => {
+    expect(
+      transition(inPhase('confirmed'), sample.methods_offered, { ...ctx, methods: ['code'] }),
+    ).toMatchObject({
+      ok: true,
+      value: { phase: 'collecting_credential', method: 'code' },
+    });
+    expect(
+      transition(inPhase('confirmed'), sample.methods_offered, { ...ctx, methods: [] }),
+    ).toMatchObject({
+      ok: true,
+      value: { phase: 'cancelled', notice: { code: 'no_methods' } },
+    });
+  });
+
+  it('refuses a method that is not offered', () => {
+    const s = inPhase('choosing_method', { methods: ['code'] });
+    expect(transition(s, { type: 'method_chosen', method: 'face' }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});
+
+describe('checkout machine: time', () => {
+  it('customer inactivity cancels only once the deadline has passed', () => {
+    const s = inPhase('awaiting_confirmation', { deadline: ctx.now + 1 });
+    expect(transition(s, sample.customer_timeout, ctx).ok).toBe(false);
+    expect(transition(s, sample.customer_timeout, { ...ctx, now: ctx.now + 1 })).toMatchObject({
+      ok: true,
+      value: { phase: 'cancelled', notice: { code: 'customer_timeout' } },
+    });
+  });
+
+  it('activity pushes the deadline without a new revision', () => {
+    const r = transition(
+      inPhase('choosing_method', { deadline: 1 }),
+      sample.customer_activity,
+      ctx,
+    );
+    expect(r).toMatchObject({
+      ok: true,
+      value: { deadline: ctx.now + ctx.inactivityMs, revision: 5 },
+    });
+  });
+
+  it('cancel is refused while a payment is being authorized', () => {
+    const r = transition(inPhase('authorizing'), sample.cancelled, ctx);
+    expect(r).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+    if (!r.ok) expect(r.error.message).toContain('authorizing a payment');
+  });
+
+  it('reopen brings a cancelled order back to review; reset forgets it', () => {
+    expect(transition(inPhase('cancelled'), sample.reopened, ctx)).toMatchObject({
+      ok: true,
+      value: { phase: 'review', order },
+    });
+    expect(transition(inPhase('cancelled'), sample.reset, ctx)).toMatchObject({
+      ok: true,
+      value: { phase: 'idle', order: null, revision: 6 },
+    });
+  });
+
+  it('a payment ends paid or failed, keeping the attempt and reason', () => {
+    const s = inPhase('authorizing', {
+      payment: {
+        attemptId: null,
+        step: 'sending',
+        platform: 'alipay',
+        outcome: null,
+        reason: null,
+      },
+    });
+    expect(
+      transition(
+        s,
+        { type: 'payment_finished', outcome: 'reversed', attemptId: 'p9', reason: 'no answer' },
+        ctx,
+      ),
+    ).toMatchObject({
+      ok: true,
+      value: {
+        phase: 'failed',
+        payment: { outcome: 'reversed', attemptId: 'p9', platform: 'alipay', reason: 'no answer' },
+      },
+    });
+  });
+});

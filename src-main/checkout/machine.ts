@@ -1,0 +1,283 @@
+import type { CheckoutPhase, CheckoutSnapshot, PaymentProgress } from '../contract/checkout';
+import type { PaymentMethod } from '../contract/credential';
+import type { Order } from '../contract/order';
+import { fail, ok, type Result } from '../contract/result';
+
+/** Everything that can happen to a checkout. Pure data: the machine decides what it means. */
+export type CheckoutEvent =
+  | { type: 'order_submitted'; order: Order }
+  | { type: 'sent'; revision: number; acceptWarnings: boolean }
+  | { type: 'confirmed'; revision: number }
+  | { type: 'disputed'; revision: number; lineIds: string[]; adjustmentIds: string[]; note: string }
+  | { type: 'methods_offered' }
+  | { type: 'method_chosen'; method: PaymentMethod }
+  | { type: 'customer_activity' }
+  | { type: 'customer_timeout' }
+  | { type: 'cancelled'; by: 'cashier' | 'customer' | 'system'; reason?: string }
+  | { type: 'reopened' }
+  | { type: 'reset' }
+  | { type: 'credential_received'; platform: PaymentProgress['platform'] }
+  | { type: 'payment_progress'; progress: PaymentProgress }
+  | {
+      type: 'payment_finished';
+      outcome: 'paid' | 'failed' | 'reversed';
+      attemptId: string | null;
+      reason: string | null;
+    };
+
+export type CheckoutEventType = CheckoutEvent['type'];
+
+/** What the machine needs from outside: the time and the station's settings. */
+export interface MachineContext {
+  now: number;
+  /** Payment methods enabled at this station, in display order. */
+  methods: PaymentMethod[];
+  /** How long the customer may leave a step untouched. */
+  inactivityMs: number;
+}
+
+/** Phases in which each event is legal. Anything else is refused with a message naming both. */
+export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
+  order_submitted: [
+    'idle',
+    'review',
+    'awaiting_confirmation',
+    'disputed',
+    'paid',
+    'failed',
+    'cancelled',
+  ],
+  sent: ['review', 'disputed'],
+  confirmed: ['awaiting_confirmation'],
+  disputed: ['awaiting_confirmation'],
+  methods_offered: ['confirmed'],
+  method_chosen: ['choosing_method'],
+  customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
+  customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
+  // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
+  cancelled: [
+    'review',
+    'awaiting_confirmation',
+    'disputed',
+    'confirmed',
+    'choosing_method',
+    'collecting_credential',
+  ],
+  reopened: ['cancelled', 'failed'],
+  reset: ['paid', 'failed', 'cancelled', 'review'],
+  credential_received: ['collecting_credential'],
+  payment_progress: ['authorizing'],
+  payment_finished: ['authorizing'],
+};
+
+/** The checkout before any order. */
+export function initialSnapshot(now: number, methods: PaymentMethod[] = []): CheckoutSnapshot {
+  return {
+    phase: 'idle',
+    revision: 0,
+    order: null,
+    dispute: null,
+    methods,
+    method: null,
+    payment: null,
+    notice: null,
+    deadline: null,
+    updatedAt: now,
+  };
+}
+
+const PHASE_WORDS: Record<CheckoutPhase, string> = {
+  idle: 'idle',
+  review: 'in review',
+  awaiting_confirmation: 'waiting for the customer to confirm',
+  disputed: 'disputed by the customer',
+  confirmed: 'confirmed',
+  choosing_method: 'waiting for the customer to choose a payment method',
+  collecting_credential: 'collecting the payment credential',
+  authorizing: 'authorizing a payment',
+  paid: 'paid',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+const illegal = (event: CheckoutEventType, phase: CheckoutPhase): Result<CheckoutSnapshot> =>
+  fail(
+    'illegal_transition',
+    `Cannot ${event.replace(/_/g, ' ')} while the checkout is ${PHASE_WORDS[phase]}` +
+      ` (allowed when ${LEGAL_FROM[event].map((p) => PHASE_WORDS[p]).join(', ') || 'never'})`,
+  );
+
+const stale = (s: CheckoutSnapshot, revision: number): Result<CheckoutSnapshot> | null =>
+  revision === s.revision
+    ? null
+    : fail(
+        'stale_revision',
+        `The order changed (now revision ${s.revision}, you saw ${revision}); look at it again`,
+      );
+
+/**
+ * The checkout state machine: the next snapshot after an event, or a clear refusal. Pure: time and
+ * settings come in through the context, so every transition is a table test.
+ */
+export function transition(
+  s: CheckoutSnapshot,
+  e: CheckoutEvent,
+  ctx: MachineContext,
+): Result<CheckoutSnapshot> {
+  if (!LEGAL_FROM[e.type].includes(s.phase)) return illegal(e.type, s.phase);
+  const next = (patch: Partial<CheckoutSnapshot>): Result<CheckoutSnapshot> =>
+    ok({ ...s, notice: null, ...patch, revision: s.revision + 1, updatedAt: ctx.now });
+  const customerDeadline = ctx.now + ctx.inactivityMs;
+
+  switch (e.type) {
+    case 'order_submitted': {
+      // Keep the customer's flags while the cashier fixes a disputed order; a new order starts clean.
+      const sameOrder =
+        s.order?.id === e.order.id && (s.phase === 'disputed' || s.phase === 'review');
+      return next({
+        phase: 'review',
+        order: e.order,
+        dispute: sameOrder ? s.dispute : null,
+        method: null,
+        payment: null,
+        deadline: null,
+        methods: ctx.methods,
+      });
+    }
+    case 'sent': {
+      const st = stale(s, e.revision);
+      if (st) return st;
+      const order = s.order;
+      if (!order) return fail('illegal_transition', 'There is no order to send');
+      if (order.lines.length === 0 && order.source !== 'pole') {
+        return fail(
+          'invalid_input',
+          'Add at least one line before sending the order to the customer',
+        );
+      }
+      if (order.total <= 0) return fail('invalid_input', 'The total must be greater than zero');
+      if (order.warnings.length > 0 && !e.acceptWarnings) {
+        return fail(
+          'needs_review',
+          `The order has ${order.warnings.length} doubtful cell${order.warnings.length > 1 ? 's' : ''}: fix or accept them first`,
+          order.warnings.map((w) => w.message),
+        );
+      }
+      return next({ phase: 'awaiting_confirmation', dispute: null, deadline: customerDeadline });
+    }
+    case 'confirmed': {
+      return stale(s, e.revision) ?? next({ phase: 'confirmed', deadline: null });
+    }
+    case 'disputed': {
+      const st = stale(s, e.revision);
+      if (st) return st;
+      const lineIds = new Set(s.order?.lines.map((l) => l.id));
+      const adjIds = new Set(s.order?.adjustments.map((a) => a.id));
+      const unknown = [
+        ...e.lineIds.filter((id) => !lineIds.has(id)),
+        ...e.adjustmentIds.filter((id) => !adjIds.has(id)),
+      ];
+      if (unknown.length > 0)
+        return fail('invalid_input', `No such line in this order: ${unknown.join(', ')}`);
+      return next({
+        phase: 'disputed',
+        deadline: null,
+        dispute: {
+          lineIds: [...new Set(e.lineIds)],
+          adjustmentIds: [...new Set(e.adjustmentIds)],
+          note: e.note.trim(),
+          at: ctx.now,
+        },
+        notice: {
+          code: 'customer_disputed',
+          text: 'The customer says something is wrong',
+          at: ctx.now,
+        },
+      });
+    }
+    case 'methods_offered': {
+      if (ctx.methods.length === 0) {
+        return next({
+          phase: 'cancelled',
+          deadline: null,
+          notice: {
+            code: 'no_methods',
+            text: 'No payment method is enabled at this station',
+            at: ctx.now,
+          },
+        });
+      }
+      // One enabled method needs no choice: go straight to collecting it.
+      if (ctx.methods.length === 1) {
+        return next({
+          phase: 'collecting_credential',
+          methods: ctx.methods,
+          method: ctx.methods[0]!,
+          deadline: customerDeadline,
+        });
+      }
+      return next({ phase: 'choosing_method', methods: ctx.methods, deadline: customerDeadline });
+    }
+    case 'method_chosen': {
+      if (!s.methods.includes(e.method))
+        return fail('invalid_input', `Payment by ${e.method} is not offered at this station`);
+      return next({ phase: 'collecting_credential', method: e.method, deadline: customerDeadline });
+    }
+    case 'customer_activity':
+      // Not a change anyone needs to re-render for beyond the deadline: same revision.
+      return ok({ ...s, deadline: customerDeadline });
+    case 'customer_timeout': {
+      if (s.deadline === null || ctx.now < s.deadline)
+        return fail('illegal_transition', 'The customer still has time');
+      return next({
+        phase: 'cancelled',
+        deadline: null,
+        notice: {
+          code: 'customer_timeout',
+          text: 'The customer did not respond in time',
+          at: ctx.now,
+        },
+      });
+    }
+    case 'cancelled':
+      return next({
+        phase: 'cancelled',
+        deadline: null,
+        notice: {
+          code: `cancelled_by_${e.by}`,
+          text: e.reason?.trim() || `Cancelled by the ${e.by}`,
+          at: ctx.now,
+        },
+      });
+    case 'reopened':
+      if (!s.order) return fail('illegal_transition', 'There is no order to reopen');
+      return next({ phase: 'review', deadline: null, method: null, payment: null });
+    case 'reset':
+      return next({ ...initialSnapshot(ctx.now, ctx.methods), revision: s.revision + 1 });
+    case 'credential_received':
+      return next({
+        phase: 'authorizing',
+        deadline: null,
+        payment: {
+          attemptId: null,
+          step: 'sending',
+          platform: e.platform,
+          outcome: null,
+          reason: null,
+        },
+      });
+    case 'payment_progress':
+      return next({ payment: e.progress });
+    case 'payment_finished':
+      return next({
+        phase: e.outcome === 'paid' ? 'paid' : 'failed',
+        payment: {
+          attemptId: e.attemptId,
+          step: 'done',
+          platform: s.payment?.platform ?? null,
+          outcome: e.outcome,
+          reason: e.reason,
+        },
+      });
+  }
+}

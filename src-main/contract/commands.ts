@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { checkoutSnapshotSchema } from './checkout';
+import { paymentMethodSchema } from './credential';
+import { adjustmentSchema, orderLineSchema } from './order';
+import { currencySchema } from './money';
+
+/** The two window roles. A window may call only the commands of its role. */
+export const roleSchema = z.enum(['cashier', 'customer']);
+export type Role = z.infer<typeof roleSchema>;
+
+export const languageSchema = z.enum(['en', 'zh-CN']);
+export type Language = z.infer<typeof languageSchema>;
+
+/** An order as the cashier submits it; main assigns the id when absent and checks the numbers. */
+export const orderDraftSchema = z
+  .object({
+    id: z.string().min(1).max(64).optional(),
+    lines: z.array(orderLineSchema).max(200),
+    adjustments: z.array(adjustmentSchema).max(50).default([]),
+    total: orderLineSchema.shape.amount,
+  })
+  .strict();
+export type OrderDraft = z.input<typeof orderDraftSchema>;
+
+const empty = z.object({}).strict();
+const revisionInput = z.object({ revision: z.number().int().nonnegative() }).strict();
+
+export const stationInfoSchema = z
+  .object({
+    role: roleSchema,
+    storeName: z.string(),
+    storeMessage: z.string(),
+    currency: currencySchema,
+    language: languageSchema,
+    methods: z.array(paymentMethodSchema),
+    /** Seconds a result (paid, failed, cancelled) stays on the customer display before idle. */
+    resultSeconds: z.number().int().positive(),
+    version: z.string(),
+  })
+  .strict();
+export type StationInfo = z.infer<typeof stationInfoSchema>;
+
+export const pairingCodeSchema = z
+  .object({
+    code: z.string().regex(/^\d{6}$/),
+    expiresAt: z.number().int(),
+    /** Where a tablet opens the customer display; null when the station serves no LAN display. */
+    url: z.string().nullable(),
+  })
+  .strict();
+export type PairingCode = z.infer<typeof pairingCodeSchema>;
+
+const snapshot = checkoutSnapshotSchema;
+
+/**
+ * Every command of the contract: its input and output schemas and the roles allowed to call it.
+ * Main validates input against `input` and refuses a role not in `roles`, whatever the transport.
+ */
+export const commands = {
+  'station.info': { roles: ['cashier', 'customer'], input: empty, output: stationInfoSchema },
+  'checkout.get': { roles: ['cashier', 'customer'], input: empty, output: snapshot },
+  // Cashier
+  'order.submit': {
+    roles: ['cashier'],
+    input: z.object({ order: orderDraftSchema }).strict(),
+    output: snapshot,
+  },
+  'checkout.send': {
+    roles: ['cashier'],
+    input: z
+      .object({
+        revision: z.number().int().nonnegative(),
+        acceptWarnings: z.boolean().default(false),
+      })
+      .strict(),
+    output: snapshot,
+  },
+  'checkout.cancel': {
+    roles: ['cashier'],
+    input: z.object({ reason: z.string().max(200).optional() }).strict(),
+    output: snapshot,
+  },
+  'checkout.reopen': { roles: ['cashier'], input: empty, output: snapshot },
+  'checkout.reset': { roles: ['cashier'], input: empty, output: snapshot },
+  'pairing.create': { roles: ['cashier'], input: empty, output: pairingCodeSchema },
+  // Customer
+  'checkout.confirm': { roles: ['customer'], input: revisionInput, output: snapshot },
+  'checkout.dispute': {
+    roles: ['customer'],
+    input: z
+      .object({
+        revision: z.number().int().nonnegative(),
+        lineIds: z.array(z.string().min(1).max(64)).max(200).default([]),
+        adjustmentIds: z.array(z.string().min(1).max(64)).max(50).default([]),
+        note: z.string().max(300).default(''),
+      })
+      .strict()
+      .refine((d) => d.lineIds.length + d.adjustmentIds.length > 0 || d.note.trim().length > 0, {
+        message: 'say which lines look wrong, or add a note',
+      }),
+    output: snapshot,
+  },
+  'checkout.chooseMethod': {
+    roles: ['customer'],
+    input: z.object({ method: paymentMethodSchema }).strict(),
+    output: snapshot,
+  },
+  'checkout.activity': { roles: ['customer'], input: empty, output: snapshot },
+} as const satisfies Record<
+  string,
+  { roles: readonly Role[]; input: z.ZodType; output: z.ZodType }
+>;
+
+export type CommandName = keyof typeof commands;
+export type CommandInput<C extends CommandName> = z.input<(typeof commands)[C]['input']>;
+export type CommandArgs<C extends CommandName> = z.output<(typeof commands)[C]['input']>;
+export type CommandOutput<C extends CommandName> = z.output<(typeof commands)[C]['output']>;
+/** The commands a role may call, as a type. */
+export type RoleCommand<R extends Role> = {
+  [C in CommandName]: R extends (typeof commands)[C]['roles'][number] ? C : never;
+}[CommandName];
+
+/** Names of the commands a role may call, for preloads and dispatchers. */
+export function commandsFor(role: Role): CommandName[] {
+  return (Object.keys(commands) as CommandName[]).filter((name) =>
+    (commands[name].roles as readonly Role[]).includes(role),
+  );
+}
+
+/** Events main pushes to windows. */
+export const events = {
+  'checkout.snapshot': snapshot,
+} as const satisfies Record<string, z.ZodType>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
