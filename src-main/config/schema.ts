@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paymentMethodSchema } from '../contract/credential';
 import { devicesConfigSchema } from '../devices/config';
 
 /** Languages the windows ship with. */
@@ -53,6 +54,12 @@ export const configSchema = z
       .string()
       .regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as CNY or USD')
       .default('CNY'),
+    /** Payment methods offered to the customer, in display order. */
+    methods: z
+      .array(paymentMethodSchema)
+      .min(1, 'enable at least one payment method')
+      .refine((m) => new Set(m).size === m.length, 'each method once')
+      .default(['code', 'face', 'proxy', 'qr']),
     store: storeSchema.default(storeSchema.parse({})),
     customer: customerSchema.default(customerSchema.parse({})),
     windows: windowsSchema.default(windowsSchema.parse({})),

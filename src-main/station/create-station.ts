@@ -1,0 +1,140 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { createDispatcher, type Dispatch, type Handlers } from '../bridge/dispatcher';
+import { createPairingRegistry, type PairingRegistry } from '../bridge/pairing';
+import {
+  createCheckoutService,
+  type CheckoutService,
+  type Clock,
+} from '../checkout/checkout-service';
+import type { CheckoutEvent } from '../checkout/machine';
+import type { EventName, Role, StationInfo } from '../contract/commands';
+import { ok, type Result } from '../contract/result';
+import type { StationConfig } from '../config/schema';
+import { intakeOrder } from './order-intake';
+
+export interface StationOptions {
+  dataDir: string;
+  config: StationConfig;
+  logger: Logger;
+  clock?: Clock;
+}
+
+export type StationListener = (event: EventName, payload: unknown) => void;
+
+/** The station core: plain TypeScript that both Electron and `countersign serve` host. */
+export interface Station {
+  /** Runs a command for a caller of the given role; validates input and role itself. */
+  dispatch: Dispatch;
+  /** Events for the windows (checkout snapshots). */
+  subscribe(listener: StationListener): () => void;
+  checkout: CheckoutService;
+  pairing: PairingRegistry;
+  /** The address tablets open to reach the customer display, when a LAN server runs. */
+  setCustomerUrl(url: string | null): void;
+  close(): Promise<void>;
+}
+
+const VERSION: string = (() => {
+  try {
+    return (
+      JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+  } catch {
+    return '0.0.0';
+  }
+})();
+
+/** Builds the station core from a validated config. */
+export async function createStation(options: StationOptions): Promise<Station> {
+  const { config, logger } = options;
+  const checkout = createCheckoutService({
+    clock: options.clock,
+    methods: config.methods,
+    inactivityMs: config.customer.inactivityTimeoutSeconds * 1000,
+    resultMs: config.customer.resultSeconds * 1000,
+  });
+  const pairing = createPairingRegistry(join(options.dataDir, 'paired-displays.json'));
+  const listeners = new Set<StationListener>();
+  let customerUrl: string | null = null;
+
+  checkout.subscribe((snapshot, event) => {
+    logger.info(
+      {
+        phase: snapshot.phase,
+        revision: snapshot.revision,
+        event: event.type,
+        order: snapshot.order?.id,
+      },
+      'checkout',
+    );
+    for (const l of listeners) l('checkout.snapshot', snapshot);
+  });
+
+  const apply = (event: CheckoutEvent) => checkout.apply(event);
+  const info = (role: Role): StationInfo => ({
+    role,
+    storeName: config.store.name,
+    storeMessage: config.store.message,
+    currency: config.currency,
+    language: config.customer.language,
+    methods: config.methods,
+    resultSeconds: config.customer.resultSeconds,
+    version: VERSION,
+  });
+
+  const handlers: Handlers = {
+    'station.info': (_input, caller) => ok(info(caller.role)),
+    'checkout.get': () => ok(checkout.snapshot()),
+    'order.submit': ({ order: draft }) => {
+      const current = checkout.snapshot();
+      const order = intakeOrder(draft, { currency: config.currency, source: 'manual' });
+      if (!order.ok) return order;
+      // A resubmitted order keeps the source it was read from (screen, pole display).
+      if (current.order && current.order.id === order.value.id)
+        order.value.source = current.order.source;
+      return apply({ type: 'order_submitted', order: order.value });
+    },
+    'checkout.send': ({ revision, acceptWarnings }) =>
+      apply({ type: 'sent', revision, acceptWarnings }),
+    'checkout.cancel': ({ reason }) => apply({ type: 'cancelled', by: 'cashier', reason }),
+    'checkout.reopen': () => apply({ type: 'reopened' }),
+    'checkout.reset': () => apply({ type: 'reset' }),
+    'pairing.create': () => {
+      const code = pairing.createCode();
+      logger.info({ expiresAt: code.expiresAt }, 'pairing code issued');
+      return ok({ ...code, url: customerUrl });
+    },
+    'checkout.confirm': ({ revision }) => apply({ type: 'confirmed', revision }),
+    'checkout.dispute': ({ revision, lineIds, adjustmentIds, note }) =>
+      apply({ type: 'disputed', revision, lineIds, adjustmentIds, note }),
+    'checkout.chooseMethod': ({ method }) => apply({ type: 'method_chosen', method }),
+    'checkout.activity': () => {
+      const r = apply({ type: 'customer_activity' });
+      // A touch when nothing waits on the customer is not an error worth showing.
+      return r.ok ? r : (ok(checkout.snapshot()) as Result<ReturnType<typeof checkout.snapshot>>);
+    },
+  };
+
+  const dispatch = createDispatcher(handlers, logger);
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    checkout,
+    pairing,
+    setCustomerUrl(url) {
+      customerUrl = url;
+    },
+    async close() {
+      checkout.close();
+      listeners.clear();
+    },
+  };
+}

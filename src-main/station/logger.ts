@@ -1,0 +1,25 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino, { type Logger } from 'pino';
+
+/**
+ * The station log: JSON lines to stderr (so stdout stays machine-readable for the CLI), and to
+ * `<dataDir>/logs/station.log` when a data directory is given, for the store's IT person.
+ */
+export function createLogger(
+  options: { dataDir?: string; level?: string; stderr?: boolean } = {},
+): Logger {
+  const level = options.level ?? process.env.COUNTERSIGN_LOG_LEVEL ?? 'info';
+  const streams: pino.StreamEntry[] = [];
+  if (options.stderr !== false)
+    streams.push({ level: level as pino.Level, stream: pino.destination(2) });
+  if (options.dataDir) {
+    const dir = join(options.dataDir, 'logs');
+    mkdirSync(dir, { recursive: true });
+    streams.push({
+      level: level as pino.Level,
+      stream: pino.destination({ dest: join(dir, 'station.log'), mkdir: true, sync: false }),
+    });
+  }
+  return pino({ level, base: { app: 'countersign' } }, pino.multistream(streams));
+}
