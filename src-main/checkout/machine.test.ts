@@ -49,6 +49,7 @@ const sample: Record<CheckoutEvent['type'], CheckoutEvent> = {
   cancelled: { type: 'cancelled', by: 'cashier' },
   reopened: { type: 'reopened' },
   reset: { type: 'reset' },
+  notice: { type: 'notice', code: 'scan_ignored', text: 'No payment is waiting for a code' },
   credential_received: { type: 'credential_received', platform: 'wechat' },
   payment_progress: {
     type: 'payment_progress',
@@ -205,6 +206,14 @@ describe('checkout machine: time', () => {
     expect(transition(s, sample.customer_timeout, { ...ctx, now: ctx.now + 1 })).toMatchObject({
       ok: true,
       value: { phase: 'cancelled', notice: { code: 'customer_timeout' } },
+    });
+  });
+
+  it('a notice shows a hint without changing the revision the customer confirms', () => {
+    const r = transition(inPhase('awaiting_confirmation'), sample.notice, ctx);
+    expect(r).toMatchObject({
+      ok: true,
+      value: { revision: 5, phase: 'awaiting_confirmation', notice: { code: 'scan_ignored' } },
     });
   });
 

@@ -16,6 +16,7 @@ export type CheckoutEvent =
   | { type: 'cancelled'; by: 'cashier' | 'customer' | 'system'; reason?: string }
   | { type: 'reopened' }
   | { type: 'reset' }
+  | { type: 'notice'; code: string; text: string }
   | { type: 'credential_received'; platform: PaymentProgress['platform'] }
   | { type: 'payment_progress'; progress: PaymentProgress }
   | {
@@ -65,6 +66,19 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   ],
   reopened: ['cancelled', 'failed'],
   reset: ['paid', 'failed', 'cancelled', 'review'],
+  notice: [
+    'idle',
+    'review',
+    'awaiting_confirmation',
+    'disputed',
+    'confirmed',
+    'choosing_method',
+    'collecting_credential',
+    'authorizing',
+    'paid',
+    'failed',
+    'cancelled',
+  ],
   credential_received: ['collecting_credential'],
   payment_progress: ['authorizing'],
   payment_finished: ['authorizing'],
@@ -252,6 +266,9 @@ export function transition(
     case 'reopened':
       if (!s.order) return fail('illegal_transition', 'There is no order to reopen');
       return next({ phase: 'review', deadline: null, method: null, payment: null });
+    case 'notice':
+      // A hint (e.g. "scan ignored") changes nothing the customer confirms: same revision.
+      return ok({ ...s, notice: { code: e.code, text: e.text, at: ctx.now }, updatedAt: ctx.now });
     case 'reset':
       return next({ ...initialSnapshot(ctx.now, ctx.methods), revision: s.revision + 1 });
     case 'credential_received':
