@@ -1,0 +1,142 @@
+import type { Logger } from 'pino';
+import type { CheckoutService } from '../checkout/checkout-service';
+import type { CheckoutSnapshot, PaymentProgress } from '../contract/checkout';
+import type { Credential, PaymentMethod } from '../contract/credential';
+import { classifyPaymentCode } from '../contract/payment-code';
+import { fail, type Result } from '../contract/result';
+import type { AttemptState } from '../ledger/types';
+import type { FinalOutcome } from '../payments/attempt-driver';
+
+/** The part of the payment service the checkout needs. */
+export interface PaymentPort {
+  pay(order: unknown, credential: unknown): Promise<FinalOutcome>;
+}
+
+/** Which method each credential kind belongs to. */
+const METHOD_OF: Record<Credential['kind'], PaymentMethod> = {
+  payment_code: 'code',
+  face: 'face',
+  proxy: 'proxy',
+  merchant_qr: 'qr',
+};
+
+const STEP_OF: Partial<Record<AttemptState, PaymentProgress['step']>> = {
+  created: 'sending',
+  sending: 'sending',
+  user_paying: 'user_paying',
+  querying: 'querying',
+  reversing: 'reversing',
+};
+
+export interface PaymentFlow {
+  /** A credential for the checkout that is collecting one; starts the payment. */
+  submitCredential(credential: Credential): Result<CheckoutSnapshot>;
+  /** A raw scan from any scanner: paid with when a code is awaited, otherwise ignored with a hint. */
+  handleScan(raw: string, deviceId: string): Result<CheckoutSnapshot>;
+  /** Wire to the payment service's onProgress. */
+  onProgress(attemptId: string, state: AttemptState, orderId: string | null): void;
+  /** Resolves when the payment started last has ended (tests, shutdown). */
+  settled(): Promise<void>;
+}
+
+/**
+ * Joins the checkout to the payment service: a credential moves the checkout to authorizing,
+ * the orchestrator's progress shows on both screens, and its final outcome ends the checkout as
+ * paid or failed. A scan at any other time is never queued: it is dropped with a visible hint.
+ */
+export function createPaymentFlow(deps: {
+  checkout: CheckoutService;
+  payments: () => PaymentPort;
+  logger: Logger;
+}): PaymentFlow {
+  const { checkout, logger } = deps;
+  let inFlight: Promise<void> = Promise.resolve();
+  let payingOrderId: string | null = null;
+
+  const notice = (code: string, text: string): Result<CheckoutSnapshot> => {
+    checkout.apply({ type: 'notice', code, text });
+    return fail('illegal_transition', text);
+  };
+
+  function submitCredential(credential: Credential): Result<CheckoutSnapshot> {
+    const s = checkout.snapshot();
+    if (s.phase === 'authorizing')
+      return notice('payment_busy', 'A payment is already being authorized for this order');
+    if (s.phase !== 'collecting_credential' || !s.order) {
+      return fail('illegal_transition', 'No payment is waiting for a credential right now');
+    }
+    if (METHOD_OF[credential.kind] !== s.method) {
+      return fail(
+        'invalid_input',
+        `The customer chose ${s.method}; a ${credential.kind.replace('_', ' ')} cannot pay for it`,
+      );
+    }
+    const order = s.order;
+    const platform = credential.kind === 'payment_code' ? credential.platform : null;
+    const started = checkout.apply({ type: 'credential_received', platform });
+    if (!started.ok) return started;
+    payingOrderId = order.id;
+    logger.info({ order: order.id, kind: credential.kind, platform }, 'payment started');
+    inFlight = deps
+      .payments()
+      .pay(order, credential)
+      .then((outcome) => {
+        logger.info({ order: order.id, outcome }, 'payment ended');
+        checkout.apply({
+          type: 'payment_finished',
+          outcome: outcome.status,
+          attemptId: outcome.attemptId,
+          reason: outcome.reason ?? null,
+        });
+      })
+      .catch((error: unknown) => {
+        // Only when the service closes mid-payment; start-up resolves the attempt from the ledger.
+        logger.error({ err: error, order: order.id }, 'payment interrupted');
+      })
+      .finally(() => {
+        payingOrderId = null;
+      });
+    return started;
+  }
+
+  return {
+    submitCredential,
+    handleScan(raw, deviceId) {
+      const s = checkout.snapshot();
+      if (s.phase === 'authorizing') {
+        logger.warn({ deviceId }, 'scan refused: a payment is in progress');
+        return notice(
+          'scan_refused_busy',
+          'A payment is already being authorized; that scan was not used',
+        );
+      }
+      if (s.phase !== 'collecting_credential' || s.method !== 'code') {
+        logger.info({ deviceId, phase: s.phase }, 'scan ignored');
+        return notice('scan_ignored', 'Scan ignored: no payment is waiting for a payment code');
+      }
+      const code = classifyPaymentCode(raw);
+      if (!code.valid) {
+        logger.warn({ deviceId, error: code.error }, 'scan refused');
+        return notice('code_refused', `That code cannot pay: ${code.error}`);
+      }
+      return submitCredential({ kind: 'payment_code', code: code.code, platform: code.platform });
+    },
+    onProgress(attemptId, state, orderId) {
+      const step = STEP_OF[state];
+      const s = checkout.snapshot();
+      // Start-up resolution of old attempts reports progress too; only the live one is shown.
+      if (!step || s.phase !== 'authorizing' || orderId !== payingOrderId) return;
+      checkout.apply({
+        type: 'payment_progress',
+        progress: {
+          attemptId,
+          step,
+          platform: s.payment?.platform ?? null,
+          outcome: null,
+          reason: null,
+        },
+      });
+    },
+    settled: () => inFlight,
+  };
+}
