@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ledgerConfigSchema } from '../ledger/config';
+import { paymentsConfigSchema } from '../payments/config';
 import { paymentMethodSchema } from '../contract/credential';
 import { devicesConfigSchema } from '../devices/config';
 
@@ -65,6 +67,8 @@ export const configSchema = z
     windows: windowsSchema.default(windowsSchema.parse({})),
     serve: serveSchema.default(serveSchema.parse({})),
     hotkeys: hotkeysSchema.default(hotkeysSchema.parse({})),
+    payments: paymentsConfigSchema.default(paymentsConfigSchema.parse({})),
+    ledger: ledgerConfigSchema.default(ledgerConfigSchema.parse({})),
     devices: devicesConfigSchema.default(devicesConfigSchema.parse({})),
   })
   .strict();

@@ -1,0 +1,298 @@
+import Database from 'better-sqlite3';
+import type { Order } from '../contract/order';
+import { newId } from './ids';
+import { localDay, shiftOf } from './local-day';
+import { migrations } from './migrations';
+import { createRefundStore, type RefundStore } from './refund-store';
+import { createReports, type Reports } from './reports';
+import {
+  isFinalState,
+  type Attempt,
+  type AttemptEvent,
+  type AttemptState,
+  type HistoryQuery,
+  type NewAttempt,
+  type Result,
+} from './types';
+
+export interface LedgerOptions {
+  synchronous?: 'FULL' | 'NORMAL';
+  shiftStartHours?: readonly number[];
+  /** Injected clock (epoch ms) so tests can place payments on chosen days. */
+  now?: () => number;
+}
+
+/** The station's ledger: orders, attempts and their events, refunds, reports. */
+export interface Ledger extends RefundStore, Reports {
+  /** Stores an order once; the same id again must carry the same content. */
+  recordOrder(order: Order): Result<{ inserted: boolean }>;
+  /**
+   * Write-ahead: commits a new attempt in state 'created' before any request leaves, refusing
+   * when the order is already paid or still has an attempt in flight (one order, one charge).
+   */
+  beginAttempt(input: NewAttempt): Result<Attempt>;
+  /** Appends a state change; a final state can never be followed by another. */
+  appendAttemptEvent(
+    attemptId: string,
+    state: AttemptState,
+    detail?: { reason?: string; providerRef?: string },
+  ): Result<Attempt>;
+  getAttempt(attemptId: string): Attempt | null;
+  attemptEvents(attemptId: string): AttemptEvent[];
+  attemptsForOrder(orderId: string): Attempt[];
+  /** Attempts not yet paid, failed or reversed: what start-up must resolve. */
+  openAttempts(): Attempt[];
+  /** Searchable history, newest first. */
+  searchHistory(query?: HistoryQuery): Attempt[];
+  /** The underlying handle, for benchmarks and diagnostics. */
+  readonly db: Database.Database;
+  close(): void;
+}
+
+interface AttemptRow {
+  id: string;
+  order_id: string;
+  amount: number;
+  currency: string;
+  method: string;
+  platform: string | null;
+  provider: string;
+  credential_hint: string;
+  shift: string;
+  created_at: number;
+  state: string;
+  reason: string | null;
+  state_at: number;
+  provider_ref: string | null;
+  refunded: number;
+}
+
+const ATTEMPT_SELECT = `SELECT c.*, COALESCE((SELECT SUM(amount) FROM refund_current r
+  WHERE r.attempt_id = c.id AND r.state != 'failed'), 0) AS refunded FROM attempt_current c`;
+
+function toAttempt(row: AttemptRow): Attempt {
+  return {
+    id: row.id,
+    orderId: row.order_id,
+    amount: row.amount,
+    currency: row.currency,
+    method: row.method as Attempt['method'],
+    platform: row.platform as Attempt['platform'],
+    provider: row.provider,
+    credentialHint: row.credential_hint,
+    shift: row.shift,
+    createdAt: row.created_at,
+    state: row.state as AttemptState,
+    reason: row.reason,
+    stateAt: row.state_at,
+    providerRef: row.provider_ref,
+    refunded: row.refunded,
+  };
+}
+
+/** Applies pending migrations inside one transaction each. */
+function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations.filter((x) => x.version > current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+}
+
+/** Opens (creating and migrating) the ledger file in WAL mode. */
+export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
+  const now = options.now ?? Date.now;
+  const shifts = options.shiftStartHours ?? [6, 14, 22];
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  // Another station process (CLI next to the app) may hold the write lock briefly.
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const getAttempt = (id: string): Attempt | null => {
+    const row = db.prepare(`${ATTEMPT_SELECT} WHERE c.id = ?`).get(id) as AttemptRow | undefined;
+    return row ? toAttempt(row) : null;
+  };
+  const attemptsForOrder = (orderId: string): Attempt[] =>
+    (
+      db
+        .prepare(`${ATTEMPT_SELECT} WHERE c.order_id = ? ORDER BY c.created_at`)
+        .all(orderId) as AttemptRow[]
+    ).map(toAttempt);
+  const insertEvent = db.prepare(
+    'INSERT INTO attempt_events (attempt_id, state, reason, provider_ref, at, day) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+
+  const recordOrder = db.transaction((order: Order): Result<{ inserted: boolean }> => {
+    const existing = db.prepare('SELECT total, currency FROM orders WHERE id = ?').get(order.id) as
+      { total: number; currency: string } | undefined;
+    if (existing) {
+      if (existing.total !== order.total || existing.currency !== order.currency) {
+        return {
+          ok: false,
+          error: {
+            code: 'order_conflict',
+            message: `order ${order.id} is already recorded with total ${existing.total} ${existing.currency}`,
+          },
+        };
+      }
+      return { ok: true, value: { inserted: false } };
+    }
+    db.prepare(
+      'INSERT INTO orders (id, currency, total, source, recorded_at) VALUES (?, ?, ?, ?, ?)',
+    ).run(order.id, order.currency, order.total, order.source, now());
+    const line = db.prepare('INSERT INTO order_lines VALUES (?, ?, ?, ?, ?, ?, ?)');
+    order.lines.forEach((l, i) =>
+      line.run(order.id, i, l.id, l.name, l.quantity, l.unitPrice, l.amount),
+    );
+    const adj = db.prepare('INSERT INTO order_adjustments VALUES (?, ?, ?, ?, ?)');
+    order.adjustments.forEach((a, i) => adj.run(order.id, i, a.id, a.label, a.amount));
+    return { ok: true, value: { inserted: true } };
+  });
+
+  const beginAttempt = db.transaction((input: NewAttempt): Result<Attempt> => {
+    const order = db.prepare('SELECT total FROM orders WHERE id = ?').get(input.orderId) as
+      { total: number } | undefined;
+    if (!order)
+      return {
+        ok: false,
+        error: { code: 'unknown_order', message: `order ${input.orderId} is not recorded` },
+      };
+    for (const a of attemptsForOrder(input.orderId)) {
+      if (a.state === 'paid')
+        return {
+          ok: false,
+          error: {
+            code: 'already_paid',
+            message: `order ${input.orderId} is paid`,
+            attemptId: a.id,
+          },
+        };
+      if (!isFinalState(a.state))
+        return {
+          ok: false,
+          error: {
+            code: 'attempt_open',
+            message: `order ${input.orderId} has an attempt in progress`,
+            attemptId: a.id,
+          },
+        };
+    }
+    const at = now();
+    const id = newId('P', at);
+    db.prepare('INSERT INTO attempts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      id,
+      input.orderId,
+      input.amount,
+      input.currency,
+      input.method,
+      input.platform,
+      input.provider,
+      input.credentialHint,
+      shiftOf(at, shifts),
+      at,
+    );
+    insertEvent.run(id, 'created', null, null, at, localDay(at));
+    return { ok: true, value: getAttempt(id)! };
+  });
+
+  const appendAttemptEvent: Ledger['appendAttemptEvent'] = (attemptId, state, detail = {}) => {
+    const current = getAttempt(attemptId);
+    if (!current)
+      return {
+        ok: false,
+        error: { code: 'unknown_attempt', message: `no attempt ${attemptId}` },
+      };
+    if (isFinalState(current.state))
+      return {
+        ok: false,
+        error: {
+          code: 'invalid',
+          message: `attempt ${attemptId} is already ${current.state}`,
+          attemptId,
+        },
+      };
+    const at = now();
+    insertEvent.run(
+      attemptId,
+      state,
+      detail.reason ?? null,
+      detail.providerRef ?? null,
+      at,
+      localDay(at),
+    );
+    return { ok: true, value: getAttempt(attemptId)! };
+  };
+
+  const searchHistory = (q: HistoryQuery = {}): Attempt[] => {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    if (q.text) {
+      const like = `%${q.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+      where.push(
+        "(c.order_id LIKE ? ESCAPE '\\' OR c.id LIKE ? ESCAPE '\\' OR c.provider_ref LIKE ? ESCAPE '\\' OR c.credential_hint LIKE ? ESCAPE '\\')",
+      );
+      args.push(like, like, like, like);
+    }
+    if (q.from !== undefined) {
+      where.push('c.created_at >= ?');
+      args.push(q.from);
+    }
+    if (q.to !== undefined) {
+      where.push('c.created_at < ?');
+      args.push(q.to);
+    }
+    if (q.state) {
+      where.push('c.state = ?');
+      args.push(q.state);
+    }
+    const limit = Math.min(Math.max(q.limit ?? 100, 1), 1000);
+    const sql = `${ATTEMPT_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.created_at DESC LIMIT ${limit}`;
+    return (db.prepare(sql).all(...args) as AttemptRow[]).map(toAttempt);
+  };
+
+  return {
+    db,
+    recordOrder,
+    beginAttempt,
+    appendAttemptEvent,
+    getAttempt,
+    attemptsForOrder,
+    attemptEvents: (attemptId) =>
+      (
+        db
+          .prepare('SELECT * FROM attempt_events WHERE attempt_id = ? ORDER BY seq')
+          .all(attemptId) as {
+          seq: number;
+          attempt_id: string;
+          state: AttemptState;
+          reason: string | null;
+          provider_ref: string | null;
+          at: number;
+        }[]
+      ).map((r) => ({
+        seq: r.seq,
+        attemptId: r.attempt_id,
+        state: r.state,
+        reason: r.reason,
+        providerRef: r.provider_ref,
+        at: r.at,
+      })),
+    openAttempts: () =>
+      (
+        db
+          .prepare(
+            `${ATTEMPT_SELECT} WHERE c.state NOT IN ('paid', 'failed', 'reversed') ORDER BY c.created_at`,
+          )
+          .all() as AttemptRow[]
+      ).map(toAttempt),
+    searchHistory,
+    ...createRefundStore(db, now, getAttempt),
+    ...createReports(db),
+    close: () => db.close(),
+  };
+}

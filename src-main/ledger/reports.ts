@@ -1,0 +1,169 @@
+import type Database from 'better-sqlite3';
+import { toCsv } from './csv';
+import { renderDayReportHtml } from './day-report-html';
+import { dayRange } from './local-day';
+import { reconcileRows, type Reconciliation } from './reconcile';
+
+/** Count and total (minor units) of one group in a report. */
+export interface ReportGroup {
+  key: string;
+  count: number;
+  total: number;
+}
+
+/** A day's figures: payments are counted on the day they became paid, refunds when they succeeded. */
+export interface DayReport {
+  date: string;
+  currencies: string[];
+  paid: { count: number; total: number };
+  refunded: { count: number; total: number };
+  net: number;
+  failed: number;
+  reversed: number;
+  byMethod: ReportGroup[];
+  byPlatform: ReportGroup[];
+  byShift: ReportGroup[];
+}
+
+export interface Reports {
+  /** Totals and counts for one local day; null when the date is not YYYY-MM-DD. */
+  dayReport(date: string): DayReport | null;
+  /** Every attempt created or finished that day, one CSV row each. */
+  exportCsv(date: string): string | null;
+  /** A self-contained printable page (no scripts, inline CSS) for the day. */
+  dayReportHtml(date: string, storeName?: string): string | null;
+  /** Compares the day's paid/reversed payments and refunds with a provider's statement CSV. */
+  reconcile(date: string, statementCsv: string): Reconciliation | null;
+}
+
+/** Report queries over an open, migrated ledger database. */
+export function createReports(db: Database.Database): Reports {
+  const group = (column: string, date: string): ReportGroup[] =>
+    db
+      .prepare(
+        `SELECT COALESCE(${column}, 'none') AS key, COUNT(*) AS count, SUM(amount) AS total
+         FROM attempt_current WHERE state = 'paid' AND state_day = ? GROUP BY 1 ORDER BY 1`,
+      )
+      .all(date) as ReportGroup[];
+
+  const dayReport = (date: string): DayReport | null => {
+    if (!dayRange(date)) return null;
+    const paid = db
+      .prepare(
+        `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM attempt_current
+         WHERE state = 'paid' AND state_day = ?`,
+      )
+      .get(date) as { count: number; total: number };
+    const refunded = db
+      .prepare(
+        `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM refund_current
+         WHERE state = 'succeeded' AND state_day = ?`,
+      )
+      .get(date) as { count: number; total: number };
+    const countState = (state: string) =>
+      (
+        db
+          .prepare('SELECT COUNT(*) AS n FROM attempt_current WHERE state = ? AND state_day = ?')
+          .get(state, date) as { n: number }
+      ).n;
+    const currencies = (
+      db
+        .prepare('SELECT DISTINCT currency FROM attempt_current WHERE state_day = ? ORDER BY 1')
+        .all(date) as { currency: string }[]
+    ).map((r) => r.currency);
+    return {
+      date,
+      currencies,
+      paid,
+      refunded,
+      net: paid.total - refunded.total,
+      failed: countState('failed'),
+      reversed: countState('reversed'),
+      byMethod: group('method', date),
+      byPlatform: group('platform', date),
+      byShift: group('shift', date),
+    };
+  };
+
+  const exportCsv = (date: string): string | null => {
+    const range = dayRange(date);
+    if (!range) return null;
+    const rows = db
+      .prepare(
+        `SELECT c.*, COALESCE((SELECT SUM(amount) FROM refund_current r WHERE r.attempt_id = c.id
+           AND r.state = 'succeeded'), 0) AS refunded
+         FROM attempt_current c WHERE c.state_day = ? OR (c.created_at >= ? AND c.created_at < ?)
+         ORDER BY c.created_at`,
+      )
+      .all(date, range.from, range.to) as Record<string, string | number | null>[];
+    const header = [
+      'attempt_id',
+      'order_id',
+      'created_at',
+      'state',
+      'state_at',
+      'amount',
+      'refunded',
+      'currency',
+      'method',
+      'platform',
+      'provider',
+      'shift',
+      'credential',
+      'provider_ref',
+      'reason',
+    ];
+    const iso = (v: string | number | null) =>
+      v === null ? null : new Date(Number(v)).toISOString();
+    return toCsv(
+      header,
+      rows.map((r) => [
+        r.id ?? null,
+        r.order_id ?? null,
+        iso(r.created_at ?? null),
+        r.state ?? null,
+        iso(r.state_at ?? null),
+        r.amount ?? null,
+        r.refunded ?? null,
+        r.currency ?? null,
+        r.method ?? null,
+        r.platform ?? null,
+        r.provider ?? null,
+        r.shift ?? null,
+        r.credential_hint ?? null,
+        r.provider_ref ?? null,
+        r.reason ?? null,
+      ]),
+    );
+  };
+
+  return {
+    dayReport,
+    exportCsv,
+    dayReportHtml: (date, storeName = 'Countersign') => {
+      const report = dayReport(date);
+      return report ? renderDayReportHtml(report, storeName) : null;
+    },
+    reconcile: (date, statementCsv) => {
+      if (!dayRange(date)) return null;
+      const payments = db
+        .prepare(
+          `SELECT id, amount, state FROM attempt_current WHERE state_day = ? AND state IN ('paid', 'reversed')`,
+        )
+        .all(date) as { id: string; amount: number; state: string }[];
+      const known = db.prepare('SELECT state, amount FROM attempt_current WHERE id = ?');
+      const refunds = db
+        .prepare(
+          `SELECT id, attempt_id, amount FROM refund_current WHERE state = 'succeeded' AND state_day = ?`,
+        )
+        .all(date) as { id: string; attempt_id: string; amount: number }[];
+      return reconcileRows(
+        date,
+        payments,
+        refunds,
+        (id) => known.get(id) as { state: string; amount: number } | undefined,
+        statementCsv,
+      );
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { credentialSchema } from '../contract/credential';
+import { chargeAmountSchema, currencySchema } from '../contract/money';
+import { paymentPlatformSchema } from '../contract/payment-code';
+
+/**
+ * Wire format of the payment API (docs/payment-api.md), shared by the sandbox and the station's
+ * HTTP provider so both validate exactly the same shapes.
+ */
+export const merchantOrderNoSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{6,64}$/, 'merchantOrderNo is 6–64 letters, digits, _ or -');
+
+export const payRequestSchema = z
+  .object({
+    merchantOrderNo: merchantOrderNoSchema,
+    amount: chargeAmountSchema,
+    currency: currencySchema,
+    credential: credentialSchema,
+    description: z.string().max(128).optional(),
+  })
+  .strict();
+export type PayRequest = z.infer<typeof payRequestSchema>;
+
+export const refundRequestSchema = z
+  .object({
+    merchantOrderNo: merchantOrderNoSchema,
+    refundNo: merchantOrderNoSchema,
+    amount: chargeAmountSchema,
+    reason: z.string().min(1).max(200),
+  })
+  .strict();
+export type RefundRequest = z.infer<typeof refundRequestSchema>;
+
+export const paymentStatusSchema = z.enum(['paid', 'user_paying', 'failed', 'reversed']);
+export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/** The state of one payment as the provider knows it. */
+export const paymentAnswerSchema = z.object({
+  merchantOrderNo: z.string(),
+  status: paymentStatusSchema,
+  amount: z.number().int().nullable(),
+  currency: z.string().nullable(),
+  platform: paymentPlatformSchema.nullable(),
+  paymentId: z.string().nullable(),
+  reason: z.string().nullable(),
+  refunded: z.number().int(),
+});
+export type PaymentAnswer = z.infer<typeof paymentAnswerSchema>;
+
+export const refundAnswerSchema = z.object({
+  refundNo: z.string(),
+  merchantOrderNo: z.string(),
+  status: z.literal('succeeded'),
+  amount: z.number().int(),
+  refundedTotal: z.number().int(),
+});
+export type RefundAnswer = z.infer<typeof refundAnswerSchema>;
+
+/** Every error body: a stable code and a sentence for people. */
+export const apiErrorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>['error'];

@@ -1,0 +1,143 @@
+import type { Credential } from '../contract/credential';
+import type { Ledger } from '../ledger/open-ledger';
+import { isFinalState, type Attempt, type AttemptState } from '../ledger/types';
+import type { PaymentAnswer } from './api-schema';
+import type { Clock } from './clock';
+import type { GatewayResult, PaymentGateway } from './gateway';
+
+/** How one payment ended. `attemptId` is null when the station refused it before any attempt. */
+export interface FinalOutcome {
+  status: 'paid' | 'failed' | 'reversed';
+  attemptId: string | null;
+  orderId: string;
+  amount: number;
+  platform: Attempt['platform'];
+  reason?: string;
+  /** The order was already paid by an earlier attempt; nothing new was charged. */
+  alreadyPaid?: boolean;
+}
+
+export type ProgressState = AttemptState;
+export type ProgressListener = (
+  attemptId: string,
+  state: ProgressState,
+  detail?: { reason?: string },
+) => void;
+
+export interface DriverDeps {
+  ledger: Ledger;
+  clock: Clock;
+  timing: { queryIntervalMs: number; deadlineMs: number; reverseRetryMs: number };
+  onProgress: ProgressListener;
+  signal: AbortSignal;
+}
+
+/** Thrown into pending payments when the service closes; the attempt stays open for resume. */
+export class ServiceClosedError extends Error {
+  constructor() {
+    super('the payment service was closed; the attempt will be resolved at next start-up');
+  }
+}
+
+const outcomeOf = (a: Attempt, extra: Partial<FinalOutcome> = {}): FinalOutcome => ({
+  status: a.state as FinalOutcome['status'],
+  attemptId: a.id,
+  orderId: a.orderId,
+  amount: a.amount,
+  platform: a.platform,
+  ...(a.reason ? { reason: a.reason } : {}),
+  ...extra,
+});
+
+/**
+ * Drives one attempt to paid, failed or reversed. Every state change is appended to the ledger
+ * BEFORE the next request leaves, so a crash at any point leaves enough to resume: send once;
+ * on an uncertain answer query until the deadline; then reverse until the provider answers.
+ */
+export async function driveAttempt(
+  deps: DriverDeps,
+  gateway: PaymentGateway,
+  start: Attempt,
+  credential: Credential | null,
+): Promise<FinalOutcome> {
+  const { ledger, clock, timing, signal } = deps;
+  let attempt = start;
+  const move = (state: AttemptState, detail: { reason?: string; providerRef?: string } = {}) => {
+    if (attempt.state === state && !isFinalState(state)) return;
+    const r = ledger.appendAttemptEvent(attempt.id, state, detail);
+    // Another process may have finished it first; its word stands.
+    attempt = r.ok ? r.value : (ledger.getAttempt(attempt.id) ?? attempt);
+    deps.onProgress(
+      attempt.id,
+      attempt.state,
+      detail.reason ? { reason: detail.reason } : undefined,
+    );
+  };
+  const checkOpen = () => {
+    if (signal.aborted) throw new ServiceClosedError();
+  };
+  /** Applies a definite answer; true when the attempt is now final. */
+  const apply = (a: PaymentAnswer): boolean => {
+    const ref = a.paymentId ?? undefined;
+    if (a.status === 'paid') move('paid', { providerRef: ref });
+    else if (a.status === 'failed')
+      move('failed', { reason: a.reason ?? 'declined', providerRef: ref });
+    else if (a.status === 'reversed')
+      move('reversed', { reason: a.reason ?? 'reversed', providerRef: ref });
+    else move('user_paying', { reason: 'waiting for the customer password', providerRef: ref });
+    return isFinalState(attempt.state);
+  };
+  const deadline = attempt.createdAt + timing.deadlineMs;
+  let skipReverseWait = false;
+
+  if (credential && attempt.state === 'created') {
+    move('sending');
+    const r = await gateway.pay({
+      merchantOrderNo: attempt.id,
+      amount: attempt.amount,
+      currency: attempt.currency,
+      credential,
+    });
+    if (r.kind === 'answer' && apply(r.value)) return outcomeOf(attempt);
+    if (r.kind === 'refused') {
+      move('failed', { reason: `${r.code}: ${r.message}` });
+      return outcomeOf(attempt);
+    }
+    if (r.kind === 'unknown') move('querying', { reason: r.reason });
+  } else if (attempt.state !== 'reversing') {
+    // Resuming after a restart: ask at once what happened.
+    checkOpen();
+    const q = await gateway.query(attempt.id);
+    if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);
+    // Never heard of: our request died with us; reversing leaves a tombstone so it cannot land later.
+    if (q.kind === 'answer' && q.value === null) skipReverseWait = true;
+  }
+
+  while (!skipReverseWait && attempt.state !== 'reversing' && clock.now() < deadline) {
+    await clock.sleep(
+      Math.min(timing.queryIntervalMs, Math.max(0, deadline - clock.now())),
+      signal,
+    );
+    checkOpen();
+    const q = await gateway.query(attempt.id);
+    if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);
+    if (attempt.state !== 'user_paying')
+      move('querying', q.kind === 'unknown' ? { reason: q.reason } : {});
+  }
+
+  move('reversing', { reason: 'no final answer before the deadline' });
+  for (;;) {
+    checkOpen();
+    const r: GatewayResult<PaymentAnswer> = await gateway.reverse(attempt.id);
+    if (r.kind === 'answer' && r.value.status !== 'user_paying') {
+      if (r.value.status === 'paid') {
+        // The provider will not reverse (e.g. refunds exist): the money stays taken.
+        move('paid', { providerRef: r.value.paymentId ?? undefined });
+      } else apply(r.value);
+      if (isFinalState(attempt.state)) return outcomeOf(attempt);
+    }
+    await clock.sleep(timing.reverseRetryMs, signal);
+  }
+}
+
+export { outcomeOf };

@@ -1,0 +1,42 @@
+import type { PayRequest, PaymentAnswer, RefundAnswer, RefundRequest } from './api-schema';
+
+/**
+ * What a provider call produced:
+ * - answer: the provider said something definite;
+ * - refused: the provider rejected the request (4xx): nothing was done;
+ * - unknown: no usable answer (timeout, reset, 5xx, garbage): something MAY have been done.
+ */
+export type GatewayResult<T> =
+  | { kind: 'answer'; value: T }
+  | { kind: 'refused'; code: string; message: string }
+  | { kind: 'unknown'; reason: string };
+
+/** A payment provider as the orchestrator sees it. Every call is idempotent by its numbers. */
+export interface PaymentGateway {
+  readonly name: string;
+  pay(request: PayRequest): Promise<GatewayResult<PaymentAnswer>>;
+  /** null value = the provider has never heard of this order number. */
+  query(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer | null>>;
+  /** Cancels or refunds in full; also blocks a pay request for this number that arrives later. */
+  reverse(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer>>;
+  refund(request: RefundRequest): Promise<GatewayResult<RefundAnswer>>;
+  /** The provider's statement CSV for a local day (YYYY-MM-DD). */
+  statement(date: string): Promise<GatewayResult<string>>;
+}
+
+/** Provider name → gateway. Config routes each platform to a name. */
+export interface ProviderRegistry {
+  register(gateway: PaymentGateway): void;
+  get(name: string): PaymentGateway | null;
+  names(): string[];
+}
+
+/** An in-memory registry; providers register themselves by name. */
+export function createProviderRegistry(gateways: PaymentGateway[] = []): ProviderRegistry {
+  const map = new Map(gateways.map((g) => [g.name, g]));
+  return {
+    register: (g) => void map.set(g.name, g),
+    get: (name) => map.get(name) ?? null,
+    names: () => [...map.keys()],
+  };
+}

@@ -1,0 +1,178 @@
+import { credentialSchema, type Credential, type PaymentMethod } from '../contract/credential';
+import { chargeAmountSchema } from '../contract/money';
+import { orderSchema, type Order } from '../contract/order';
+import { classifyPaymentCode } from '../contract/payment-code';
+import type { Ledger } from '../ledger/open-ledger';
+import type { Attempt, LedgerError, Refund, Result } from '../ledger/types';
+import {
+  driveAttempt,
+  outcomeOf,
+  type FinalOutcome,
+  type ProgressListener,
+} from './attempt-driver';
+import { systemClock, type Clock } from './clock';
+import type { PaymentsConfig } from './config';
+import type { ProviderRegistry } from './gateway';
+import { resendRefund } from './refund-flow';
+
+export type { FinalOutcome, ProgressListener } from './attempt-driver';
+
+export interface PaymentServiceOptions {
+  ledger: Ledger;
+  config: Pick<PaymentsConfig, 'routing' | 'queryIntervalMs' | 'deadlineMs' | 'reverseRetryMs'>;
+  providers: ProviderRegistry;
+  clock?: Clock;
+  onProgress?: ProgressListener;
+}
+
+/** The station's payment orchestration, as the checkout and the CLI call it. */
+export interface PaymentService {
+  /** Charges an order once; resolves only with a final outcome (or rejects if closed meanwhile). */
+  pay(order: unknown, credential: unknown): Promise<FinalOutcome>;
+  /** Refunds part or all of a paid attempt, never beyond what was paid. */
+  refund(
+    attemptId: string,
+    amount: number,
+    reason: string,
+  ): Promise<
+    Result<Refund, LedgerError | { code: 'refund_pending' | 'refund_refused'; message: string }>
+  >;
+  /** Resolves every attempt and refund left open (crash, power cut): call once at start-up. */
+  resumeOpenAttempts(): Promise<FinalOutcome[]>;
+  close(): void;
+}
+
+const METHOD_OF: Record<Credential['kind'], PaymentMethod> = {
+  payment_code: 'code',
+  face: 'face',
+  proxy: 'proxy',
+  merchant_qr: 'qr',
+};
+
+const refuse = (orderId: string, amount: number, reason: string): FinalOutcome => ({
+  status: 'failed',
+  attemptId: null,
+  orderId,
+  amount,
+  platform: null,
+  reason,
+});
+
+/** A short, non-secret description of a credential for the ledger (never the whole code). */
+function credentialHint(c: Credential): string {
+  if (c.kind === 'payment_code') return `code …${c.code.slice(-4)}`;
+  if (c.kind === 'proxy') return `proxy ${c.proxyId}`;
+  if (c.kind === 'merchant_qr') return `qr ${c.token.slice(0, 6)}…`;
+  return 'face';
+}
+
+/** Builds the payment service over a ledger and the registered providers. */
+export function createPaymentService(opts: PaymentServiceOptions): PaymentService {
+  const { ledger, providers, config } = opts;
+  const clock = opts.clock ?? systemClock;
+  const abort = new AbortController();
+  const inflight = new Map<string, Promise<FinalOutcome>>();
+  const deps = {
+    ledger,
+    clock,
+    timing: config,
+    onProgress: opts.onProgress ?? (() => {}),
+    signal: abort.signal,
+  };
+
+  /** One driver per attempt per process, however many callers ask. */
+  const drive = (attempt: Attempt, credential: Credential | null): Promise<FinalOutcome> => {
+    const running = inflight.get(attempt.id);
+    if (running) return running;
+    const gateway = providers.get(attempt.provider);
+    if (!gateway)
+      return Promise.resolve(
+        outcomeOf({ ...attempt, state: 'failed' }, { reason: `no provider ${attempt.provider}` }),
+      );
+    const p = driveAttempt(deps, gateway, attempt, credential).finally(() =>
+      inflight.delete(attempt.id),
+    );
+    inflight.set(attempt.id, p);
+    return p;
+  };
+
+  const pay = async (rawOrder: unknown, rawCredential: unknown): Promise<FinalOutcome> => {
+    const o = orderSchema.safeParse(rawOrder);
+    const idGuess =
+      typeof (rawOrder as { id?: unknown })?.id === 'string' ? (rawOrder as { id: string }).id : '';
+    if (!o.success)
+      return refuse(
+        idGuess,
+        0,
+        `invalid_order: ${o.error.issues[0]?.path.join('.')}: ${o.error.issues[0]?.message}`,
+      );
+    const order: Order = o.data;
+    const amount = chargeAmountSchema.safeParse(order.total);
+    if (!amount.success)
+      return refuse(order.id, order.total, `invalid_amount: ${amount.error.issues[0]?.message}`);
+    const c = credentialSchema.safeParse(rawCredential);
+    if (!c.success)
+      return refuse(
+        order.id,
+        order.total,
+        `invalid_credential: ${c.error.issues[0]?.path.join('.')}: ${c.error.issues[0]?.message}`,
+      );
+    const credential = c.data;
+    let platform: Attempt['platform'] = null;
+    let route: string = config.routing[credential.kind as 'face'] ?? 'sandbox';
+    if (credential.kind === 'payment_code') {
+      const cls = classifyPaymentCode(credential.code);
+      if (!cls.valid) return refuse(order.id, order.total, `invalid_code: ${cls.error}`);
+      if (cls.platform !== credential.platform)
+        return refuse(
+          order.id,
+          order.total,
+          `invalid_code: the code is ${cls.platform}, not ${credential.platform}`,
+        );
+      platform = cls.platform;
+      route = config.routing[cls.platform];
+    }
+    if (!providers.get(route))
+      return refuse(order.id, order.total, `no_provider: no payment provider named ${route}`);
+    const recorded = ledger.recordOrder(order);
+    if (!recorded.ok)
+      return refuse(order.id, order.total, `${recorded.error.code}: ${recorded.error.message}`);
+
+    for (let tries = 0; tries < 3; tries++) {
+      const begun = ledger.beginAttempt({
+        orderId: order.id,
+        amount: order.total,
+        currency: order.currency,
+        method: METHOD_OF[credential.kind],
+        platform,
+        provider: route,
+        credentialHint: credentialHint(credential),
+      });
+      if (begun.ok) return drive(begun.value, credential);
+      const existing = begun.error.attemptId ? ledger.getAttempt(begun.error.attemptId) : null;
+      if (begun.error.code === 'already_paid' && existing)
+        return outcomeOf(existing, { alreadyPaid: true });
+      if (begun.error.code !== 'attempt_open' || !existing)
+        return refuse(order.id, order.total, `${begun.error.code}: ${begun.error.message}`);
+      // An earlier attempt is still open: finish it first; if it paid, we are done.
+      const earlier = await drive(existing, null);
+      if (earlier.status === 'paid') return { ...earlier, alreadyPaid: true };
+    }
+    return refuse(order.id, order.total, 'attempt_open: the order kept an attempt open');
+  };
+
+  return {
+    pay,
+    refund: async (attemptId, amountMinor, reason) => {
+      const begun = ledger.beginRefund({ attemptId, amount: amountMinor, reason });
+      if (!begun.ok) return begun;
+      return resendRefund(deps, providers, begun.value);
+    },
+    resumeOpenAttempts: async () => {
+      const outcomes = await Promise.all(ledger.openAttempts().map((a) => drive(a, null)));
+      await Promise.all(ledger.openRefunds().map((r) => resendRefund(deps, providers, r)));
+      return outcomes;
+    },
+    close: () => abort.abort(),
+  };
+}

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { credentialSchema } from '../../contract/credential';
+import { minorUnitsSchema } from '../../contract/money';
+import { paymentPlatformSchema } from '../../contract/payment-code';
+import type { Acquirer } from './acquirer';
+import { faultSpecSchema, type FaultQueue } from './faults';
+import { describeIssue, sendError, sendJson } from './http-util';
+import type Database from 'better-sqlite3';
+
+const accountSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z0-9_-]{2,64}$/),
+    name: z.string().min(1).max(80).optional(),
+    platform: paymentPlatformSchema,
+    balance: minorUnitsSchema.refine((v) => v >= 0, 'balance cannot be negative'),
+    perPaymentLimit: minorUnitsSchema.optional(),
+    password: z.string().min(4).max(32).optional(),
+    passwordAbove: minorUnitsSchema.optional(),
+  })
+  .strict();
+
+const faceImage = credentialSchema.options[1].shape.image;
+
+/**
+ * Test-control endpoints (fault injection, accounts, enrolments). They need the admin token,
+ * which only whoever started the sandbox knows, and never touch the merchant API's signatures.
+ */
+export function handleAdmin(
+  ctx: {
+    db: Database.Database;
+    acquirer: Acquirer;
+    faults: FaultQueue;
+    now: () => number;
+    passwordAbove: number;
+  },
+  method: string,
+  parts: string[],
+  body: unknown,
+  res: ServerResponse,
+): void {
+  const { db, acquirer, faults } = ctx;
+  const bad = (issues: { path: PropertyKey[]; message: string }[]) =>
+    sendError(res, 400, 'invalid_request', describeIssue(issues));
+  const route = `${method} ${parts.join('/')}`;
+  if (route === 'GET faults') return sendJson(res, 200, { faults: faults.pending() });
+  if (route === 'DELETE faults') return (faults.clear(), sendJson(res, 200, { faults: [] }));
+  if (route === 'POST faults') {
+    const parsed = z
+      .object({ faults: z.array(faultSpecSchema).min(1).max(100) })
+      .strict()
+      .safeParse(body);
+    if (!parsed.success) return bad(parsed.error.issues);
+    faults.add(parsed.data.faults);
+    return sendJson(res, 200, { faults: faults.pending() });
+  }
+  if (route === 'POST accounts') {
+    const parsed = accountSchema.safeParse(body);
+    if (!parsed.success) return bad(parsed.error.issues);
+    const a = parsed.data;
+    db.prepare(
+      `INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+         balance = excluded.balance, per_payment_limit = excluded.per_payment_limit,
+         password = excluded.password, password_above = excluded.password_above`,
+    ).run(
+      a.id,
+      a.name ?? a.id,
+      a.platform,
+      a.balance,
+      a.perPaymentLimit ?? 5_000_000,
+      a.password ?? '123456',
+      a.passwordAbove ?? ctx.passwordAbove,
+    );
+    return sendJson(res, 200, acquirer.account(a.id));
+  }
+  if (method === 'GET' && parts[0] === 'accounts' && parts.length === 2) {
+    const acct = acquirer.account(parts[1]!);
+    return acct
+      ? sendJson(res, 200, acct)
+      : sendError(res, 404, 'not_found', `no account ${parts[1]}`);
+  }
+  if (method === 'POST' && parts[0] === 'accounts' && parts[2] === 'codes') {
+    const code = acquirer.issueCode(parts[1]!);
+    return code
+      ? sendJson(res, 200, code)
+      : sendError(res, 404, 'not_found', `no account ${parts[1]}`);
+  }
+  if (route === 'POST faces') {
+    const parsed = z.object({ accountId: z.string(), image: faceImage }).strict().safeParse(body);
+    if (!parsed.success) return bad(parsed.error.issues);
+    const bytes = Buffer.from(
+      parsed.data.image.slice(parsed.data.image.indexOf(',') + 1),
+      'base64',
+    );
+    const hash = createHash('sha256').update(bytes).digest('hex');
+    db.prepare('INSERT OR REPLACE INTO faces VALUES (?, ?)').run(hash, parsed.data.accountId);
+    return sendJson(res, 200, { enrolled: true, accountId: parsed.data.accountId });
+  }
+  if (route === 'POST proxy-approvals') {
+    const parsed = z
+      .object({
+        proxyId: z.string().min(4).max(64),
+        accountId: z.string(),
+        maxAmount: minorUnitsSchema,
+        ttlMs: z.number().int().positive().default(600_000),
+      })
+      .strict()
+      .safeParse(body);
+    if (!parsed.success) return bad(parsed.error.issues);
+    const p = parsed.data;
+    db.prepare('INSERT OR REPLACE INTO proxy_approvals VALUES (?, ?, ?, ?, NULL)').run(
+      p.proxyId,
+      p.accountId,
+      p.maxAmount,
+      ctx.now() + p.ttlMs,
+    );
+    return sendJson(res, 200, { approved: true, proxyId: p.proxyId });
+  }
+  if (route === 'POST qr-tokens') {
+    const parsed = z
+      .object({ token: z.string().min(8).max(128), accountId: z.string() })
+      .strict()
+      .safeParse(body);
+    if (!parsed.success) return bad(parsed.error.issues);
+    db.prepare('INSERT OR REPLACE INTO qr_tokens VALUES (?, ?, NULL)').run(
+      parsed.data.token,
+      parsed.data.accountId,
+    );
+    return sendJson(res, 200, { scanned: true, token: parsed.data.token });
+  }
+  if (
+    method === 'POST' &&
+    parts[0] === 'payments' &&
+    (parts[2] === 'approve' || parts[2] === 'cancel')
+  ) {
+    return sendJson(res, 200, acquirer.resolveUserPaying(parts[1]!, parts[2]));
+  }
+  if (route === 'GET payments') {
+    return sendJson(res, 200, {
+      payments: db.prepare('SELECT * FROM payments ORDER BY created_at').all(),
+    });
+  }
+  sendError(res, 404, 'not_found', `no admin route ${route}`);
+}

@@ -1,0 +1,86 @@
+import Database from 'better-sqlite3';
+
+/** The sandbox acquirer's own schema; it is a separate system, so it shares nothing with the ledger. */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS merchants (id TEXT PRIMARY KEY, key TEXT NOT NULL, name TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,
+  balance INTEGER NOT NULL CHECK (balance >= 0),
+  per_payment_limit INTEGER NOT NULL, password TEXT NOT NULL, password_above INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS codes (
+  code TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id),
+  expires_at INTEGER NOT NULL, used_at INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS payments (
+  merchant_id TEXT NOT NULL, merchant_order_no TEXT NOT NULL,
+  payment_id TEXT NOT NULL UNIQUE, amount INTEGER, currency TEXT, platform TEXT, method TEXT,
+  account_id TEXT, status TEXT NOT NULL, reason TEXT, refunded INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL, pending_until INTEGER, done_at INTEGER, done_day TEXT,
+  PRIMARY KEY (merchant_id, merchant_order_no)
+) STRICT;
+CREATE INDEX IF NOT EXISTS payments_done ON payments(merchant_id, done_day);
+CREATE INDEX IF NOT EXISTS payments_account ON payments(account_id, status);
+CREATE TABLE IF NOT EXISTS refunds (
+  merchant_id TEXT NOT NULL, refund_no TEXT NOT NULL, merchant_order_no TEXT NOT NULL,
+  amount INTEGER NOT NULL, reason TEXT NOT NULL, created_at INTEGER NOT NULL, day TEXT NOT NULL,
+  PRIMARY KEY (merchant_id, refund_no)
+) STRICT;
+CREATE TABLE IF NOT EXISTS faces (image_sha256 TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
+CREATE TABLE IF NOT EXISTS proxy_approvals (
+  proxy_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, max_amount INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL, used_at INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS qr_tokens (
+  token TEXT PRIMARY KEY, account_id TEXT NOT NULL, used_at INTEGER
+) STRICT;
+CREATE TABLE IF NOT EXISTS nonces (
+  merchant_id TEXT NOT NULL, nonce TEXT NOT NULL, at INTEGER NOT NULL,
+  PRIMARY KEY (merchant_id, nonce)
+) STRICT;
+`;
+
+/** The merchant and wallets every fresh sandbox has, so `countersign pay` works out of the box. */
+export const SANDBOX_DEFAULTS = {
+  merchantId: 'M100001',
+  key: 'sandbox-merchant-key-not-secret',
+  accounts: [
+    { id: 'wx-alice', name: 'Alice (WeChat Pay)', platform: 'wechat' },
+    { id: 'ali-bob', name: 'Bob (Alipay)', platform: 'alipay' },
+    { id: 'up-carol', name: 'Carol (UnionPay)', platform: 'unionpay' },
+  ],
+  balance: 100_000_000,
+  perPaymentLimit: 5_000_000,
+  password: '123456',
+} as const;
+
+/** Opens the sandbox database (WAL), creating tables and seeding defaults on first use. */
+export function openSandboxDb(
+  file: string,
+  opts: { merchants?: { id: string; key: string }[]; passwordAbove: number },
+): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+  db.exec(SCHEMA);
+  const merchants = opts.merchants ?? [
+    { id: SANDBOX_DEFAULTS.merchantId, key: SANDBOX_DEFAULTS.key },
+  ];
+  const addMerchant = db.prepare(
+    'INSERT INTO merchants (id, key, name) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET key = excluded.key',
+  );
+  for (const m of merchants) addMerchant.run(m.id, m.key, m.id);
+  const addAccount = db.prepare('INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const a of SANDBOX_DEFAULTS.accounts)
+    addAccount.run(
+      a.id,
+      a.name,
+      a.platform,
+      SANDBOX_DEFAULTS.balance,
+      SANDBOX_DEFAULTS.perPaymentLimit,
+      SANDBOX_DEFAULTS.password,
+      opts.passwordAbove,
+    );
+  return db;
+}
