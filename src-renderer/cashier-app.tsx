@@ -1,0 +1,262 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { FINAL_PHASES } from '../src-main/contract/checkout';
+import { formatMinor } from '../src-main/contract/money';
+import { editorReducer, initialEditor, syncDecision } from './editor/editor-state';
+import { OrderEditor } from './editor/order-editor';
+import type { CellError } from './editor/to-draft';
+import { PairingPanel } from './panels/pairing-panel';
+import { ReviewPanel } from './panels/review-panel';
+import { ShortcutsHelp } from './panels/shortcuts-help';
+import { CANCELLABLE_PHASES, EDITABLE_PHASES, PHASE_TEXT } from './phase-text';
+import type { StationConnection } from './shared/connect';
+import type { StationStore } from './shared/station-store';
+import { shortcutFor, type ShortcutAction } from './shortcuts';
+import { useCashierActions } from './use-cashier-actions';
+import { useCountdown } from './use-countdown';
+
+interface Props {
+  connection: StationConnection<'cashier'>;
+  store: StationStore;
+}
+
+/** The cashier window: the order editor, what the customer is doing, and the keyboard to drive it. */
+export function CashierApp({ connection, store }: Props) {
+  const status = useStore(store, (s) => s.status);
+  const info = useStore(store, (s) => s.info);
+  const snapshot = useStore(store, (s) => s.snapshot);
+  const currency = snapshot?.order?.currency ?? info?.currency ?? 'CNY';
+  const [editor, dispatch] = useReducer(editorReducer, undefined, initialEditor);
+  const [pairingOpen, setPairingOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [focusRequest, setFocusRequest] = useState<{ key: string; seq: number } | null>(null);
+  const focusedRow = useRef<{ kind: 'line' | 'adjustment'; id: string } | null>(null);
+  const focus = useCallback(
+    (key: string) => setFocusRequest((f) => ({ key, seq: (f?.seq ?? 0) + 1 })),
+    [],
+  );
+  // After an unreadable cell is reported, the cursor goes to the first one.
+  const onInvalid = useCallback(
+    (errors: CellError[]) => {
+      const first = errors[0];
+      if (first)
+        focus(first.kind === 'total' ? 'total' : `${first.kind}:${first.id ?? ''}:${first.field}`);
+    },
+    [focus],
+  );
+  const actions = useCashierActions({
+    client: connection.client,
+    store,
+    editor,
+    dispatch,
+    currency,
+    onInvalid,
+  });
+  const phase = snapshot?.phase ?? 'idle';
+  const readOnly = !EDITABLE_PHASES.includes(phase);
+  const secondsLeft = useCountdown(snapshot?.deadline ?? null);
+
+  // The editor follows the station's order unless the cashier is typing into that same order.
+  useEffect(() => {
+    if (!snapshot) return;
+    const decision = syncDecision(editor, snapshot);
+    if (decision === 'load' && snapshot.order)
+      dispatch({ type: 'load', order: snapshot.order, revision: snapshot.revision, currency });
+    if (decision === 'clear') dispatch({ type: 'clear' });
+    // Only a new snapshot should trigger a sync; the editor is read, not watched.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [snapshot]);
+
+  const perform = useCallback(
+    (action: ShortcutAction) => {
+      switch (action) {
+        case 'send':
+          return void actions.send(false);
+        case 'acceptAndSend':
+          return void actions.send(true);
+        case 'check':
+          return void actions.check();
+        case 'addLine':
+          return readOnly ? undefined : dispatch({ type: 'addLine' });
+        case 'addAdjustment':
+          return readOnly ? undefined : dispatch({ type: 'addAdjustment' });
+        case 'removeRow': {
+          const row = focusedRow.current;
+          if (!row || readOnly) return;
+          return dispatch(
+            row.kind === 'line'
+              ? { type: 'removeLine', id: row.id }
+              : { type: 'removeAdjustment', id: row.id },
+          );
+        }
+        case 'focusTotal':
+          return focus('total');
+        case 'cancel':
+          if (pairingOpen) return setPairingOpen(false);
+          if (helpOpen) return setHelpOpen(false);
+          return CANCELLABLE_PHASES.includes(phase) ? void actions.cancel() : undefined;
+        case 'reopen':
+          return phase === 'cancelled' || phase === 'failed' ? void actions.reopen() : undefined;
+        case 'newOrder':
+          return void actions.newOrder();
+        case 'pairing':
+          return setPairingOpen(true);
+        case 'help':
+          return setHelpOpen((h) => !h);
+      }
+    },
+    [actions, readOnly, pairingOpen, helpOpen, phase, focus],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const action = shortcutFor(e, e.code);
+      if (!action) return;
+      e.preventDefault();
+      perform(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [perform]);
+
+  const warnings =
+    snapshot?.order && snapshot.order.id === editor.orderId ? snapshot.order.warnings : [];
+  const final = FINAL_PHASES.includes(phase);
+
+  return (
+    <div className="cashier">
+      <header className="topbar">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">
+            ✓
+          </span>{' '}
+          Countersign
+          {info && <span className="store">{info.storeName}</span>}
+        </div>
+        <div
+          className={`phase phase-${phase}`}
+          data-testid="phase"
+          data-phase={phase}
+          role="status"
+        >
+          {PHASE_TEXT[phase]}
+          {secondsLeft !== null && <span className="deadline"> · customer has {secondsLeft}s</span>}
+        </div>
+        <div className={`conn conn-${status}`}>
+          {status === 'ready'
+            ? 'Connected'
+            : status === 'unpaired'
+              ? 'Not authorized'
+              : status === 'connecting'
+                ? 'Connecting…'
+                : 'Reconnecting…'}
+        </div>
+      </header>
+      {status === 'unpaired' && (
+        <p className="banner error-text" role="alert">
+          The station refused this window: it carries no valid cashier token. Open the cashier page
+          on the station itself.
+        </p>
+      )}
+      <main className="workspace">
+        <section className="editor-area">
+          {snapshot?.notice && <p className="notice">{snapshot.notice.text}</p>}
+          {actions.message && (
+            <div
+              className={actions.message.tone === 'error' ? 'message error' : 'message info'}
+              role={actions.message.tone === 'error' ? 'alert' : 'status'}
+              data-testid="message"
+            >
+              {actions.message.text}
+              {actions.message.issues && (
+                <ul>
+                  {actions.message.issues.map((i) => (
+                    <li key={i}>{i}</li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          )}
+          <ReviewPanel
+            order={snapshot?.order ?? null}
+            dispute={snapshot?.dispute ?? null}
+            disputed={phase === 'disputed'}
+            canAccept={!readOnly && warnings.length > 0}
+            onAccept={() => void actions.send(true)}
+          />
+          <OrderEditor
+            state={editor}
+            dispatch={dispatch}
+            currency={currency}
+            readOnly={readOnly}
+            warnings={warnings}
+            cellErrors={actions.cellErrors}
+            dispute={phase === 'disputed' ? (snapshot?.dispute ?? null) : null}
+            focusRequest={focusRequest}
+            onFocusRow={(row) => (focusedRow.current = row)}
+          />
+          <div className="toolbar">
+            {!readOnly && (
+              <>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => dispatch({ type: 'addLine' })}
+                >
+                  Add line <kbd>Alt+N</kbd>
+                </button>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => dispatch({ type: 'addAdjustment' })}
+                >
+                  Add discount <kbd>Alt+D</kbd>
+                </button>
+                <span className="spacer" />
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={actions.busy}
+                  onClick={() => void actions.send(false)}
+                >
+                  Send to customer <kbd>Ctrl+Enter</kbd>
+                </button>
+              </>
+            )}
+            {CANCELLABLE_PHASES.includes(phase) && (
+              <button type="button" className="danger" onClick={() => void actions.cancel()}>
+                Cancel checkout <kbd>Esc</kbd>
+              </button>
+            )}
+            {(phase === 'cancelled' || phase === 'failed') && (
+              <button type="button" className="secondary" onClick={() => void actions.reopen()}>
+                Reopen <kbd>Alt+R</kbd>
+              </button>
+            )}
+            {final && (
+              <button type="button" className="primary" onClick={() => void actions.newOrder()}>
+                New order <kbd>Alt+O</kbd>
+              </button>
+            )}
+          </div>
+          {snapshot?.order && readOnly && (
+            <p className="hint">
+              Total with the customer: {formatMinor(snapshot.order.total, currency)} {currency}
+              {snapshot.method && ` · method: ${snapshot.method}`}
+            </p>
+          )}
+        </section>
+        <aside className="side">
+          {pairingOpen ? (
+            <PairingPanel client={connection.client} onClose={() => setPairingOpen(false)} />
+          ) : (
+            <button type="button" className="secondary wide" onClick={() => setPairingOpen(true)}>
+              Pair a customer display <kbd>Alt+P</kbd>
+            </button>
+          )}
+          <ShortcutsHelp compact={!helpOpen} />
+        </aside>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,204 @@
+import { formatMinor, lineAmount, parseMinor, quantitySchema } from '../../src-main/contract/money';
+import type { Order } from '../../src-main/contract/order';
+
+/** One order line as the cashier types it: text until it is sent. */
+export interface LineDraft {
+  id: string;
+  name: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  /** False while the amount follows quantity × unit price; true once typed (or read as-is). */
+  amountTyped: boolean;
+}
+
+export interface AdjustmentDraft {
+  id: string;
+  label: string;
+  amount: string;
+}
+
+/** The order editor's local state; the station's snapshot stays the shared truth. */
+export interface EditorState {
+  /** The id main gave the order being edited; absent for a brand-new order. */
+  orderId: string | undefined;
+  /** Revision of the snapshot last loaded, so a newer one can replace an unedited draft. */
+  loadedRevision: number | null;
+  lines: LineDraft[];
+  adjustments: AdjustmentDraft[];
+  total: string;
+  totalTyped: boolean;
+  /** True once the cashier changed something since the last load. */
+  dirty: boolean;
+  nextId: number;
+}
+
+export type LineField = 'name' | 'quantity' | 'unitPrice' | 'amount';
+export type AdjustmentField = 'label' | 'amount';
+
+export type EditorAction =
+  | { type: 'load'; order: Order; revision: number; currency: string }
+  | { type: 'clear' }
+  | { type: 'addLine' }
+  | { type: 'updateLine'; id: string; field: LineField; value: string }
+  | { type: 'removeLine'; id: string }
+  | { type: 'addAdjustment' }
+  | { type: 'updateAdjustment'; id: string; field: AdjustmentField; value: string }
+  | { type: 'removeAdjustment'; id: string }
+  | { type: 'setTotal'; value: string };
+
+/** An empty editor with one blank line ready for typing. */
+export function initialEditor(): EditorState {
+  return {
+    orderId: undefined,
+    loadedRevision: null,
+    lines: [blankLine(1)],
+    adjustments: [],
+    total: '',
+    totalTyped: false,
+    dirty: false,
+    nextId: 2,
+  };
+}
+
+function blankLine(n: number): LineDraft {
+  return { id: `L${n}`, name: '', quantity: '1', unitPrice: '', amount: '', amountTyped: false };
+}
+
+/** Loads an order from the station into text cells, keeping amounts exactly as main holds them. */
+export function loadOrder(order: Order, revision: number, currency: string): EditorState {
+  const fmt = (v: number) => formatMinor(v, currency).replace(/,/g, '');
+  const lines = order.lines.map((l) => ({
+    id: l.id,
+    name: l.name,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice === null ? '' : fmt(l.unitPrice),
+    amount: fmt(l.amount),
+    // An amount that disagrees with qty × price stays as read, so the warning stays visible.
+    amountTyped: l.unitPrice === null || lineAmount(l.quantity, l.unitPrice) !== l.amount,
+  }));
+  const sum = [...order.lines, ...order.adjustments].reduce((a, x) => a + x.amount, 0);
+  return {
+    orderId: order.id,
+    loadedRevision: revision,
+    lines,
+    adjustments: order.adjustments.map((a) => ({
+      id: a.id,
+      label: a.label,
+      amount: fmt(a.amount),
+    })),
+    total: fmt(order.total),
+    totalTyped: sum !== order.total,
+    dirty: false,
+    nextId: lines.length + order.adjustments.length + 1,
+  };
+}
+
+function freshId(state: EditorState, prefix: string): { id: string; nextId: number } {
+  const taken = new Set([...state.lines.map((l) => l.id), ...state.adjustments.map((a) => a.id)]);
+  let n = state.nextId;
+  while (taken.has(`${prefix}${n}`)) n++;
+  return { id: `${prefix}${n}`, nextId: n + 1 };
+}
+
+/** The editor's reducer: pure, so every keystroke's effect is testable without a DOM. */
+export function editorReducer(state: EditorState, action: EditorAction): EditorState {
+  switch (action.type) {
+    case 'load':
+      return loadOrder(action.order, action.revision, action.currency);
+    case 'clear':
+      return initialEditor();
+    case 'addLine': {
+      const { id, nextId } = freshId(state, 'L');
+      return { ...state, lines: [...state.lines, { ...blankLine(0), id }], nextId, dirty: true };
+    }
+    case 'updateLine':
+      return {
+        ...state,
+        dirty: true,
+        lines: state.lines.map((l) => {
+          if (l.id !== action.id) return l;
+          if (action.field === 'amount')
+            return { ...l, amount: action.value, amountTyped: action.value.trim() !== '' };
+          return { ...l, [action.field]: action.value };
+        }),
+      };
+    case 'removeLine':
+      return { ...state, dirty: true, lines: state.lines.filter((l) => l.id !== action.id) };
+    case 'addAdjustment': {
+      const { id, nextId } = freshId(state, 'A');
+      return {
+        ...state,
+        adjustments: [...state.adjustments, { id, label: '', amount: '' }],
+        nextId,
+        dirty: true,
+      };
+    }
+    case 'updateAdjustment':
+      return {
+        ...state,
+        dirty: true,
+        adjustments: state.adjustments.map((a) =>
+          a.id === action.id ? { ...a, [action.field]: action.value } : a,
+        ),
+      };
+    case 'removeAdjustment':
+      return {
+        ...state,
+        dirty: true,
+        adjustments: state.adjustments.filter((a) => a.id !== action.id),
+      };
+    case 'setTotal':
+      return { ...state, dirty: true, total: action.value, totalTyped: action.value.trim() !== '' };
+  }
+}
+
+/** A line's amount in minor units: typed, or quantity × unit price; null while it cannot be known. */
+export function lineAmountOf(line: LineDraft, currency: string): number | null {
+  if (line.amountTyped) return parseMinor(line.amount, currency);
+  const price = parseMinor(line.unitPrice, currency);
+  if (price === null || !quantitySchema.safeParse(line.quantity.trim()).success) return null;
+  return lineAmount(line.quantity.trim(), price);
+}
+
+/** A line nobody has typed into yet (the spare row); it is not part of the order. */
+export function isBlankLine(line: LineDraft): boolean {
+  return !line.name.trim() && !line.unitPrice.trim() && !line.amount.trim();
+}
+
+/** Σ lines + Σ adjustments of the draft, or null while a cell cannot be read. */
+export function computedTotalOf(state: EditorState, currency: string): number | null {
+  let sum = 0;
+  for (const l of state.lines) {
+    if (isBlankLine(l)) continue;
+    const v = lineAmountOf(l, currency);
+    if (v === null) return null;
+    sum += v;
+  }
+  for (const a of state.adjustments) {
+    if (!a.label.trim() && !a.amount.trim()) continue;
+    const v = parseMinor(a.amount, currency);
+    if (v === null) return null;
+    sum += v;
+  }
+  return sum;
+}
+
+/** The total the order will carry: typed, or computed. */
+export function totalOf(state: EditorState, currency: string): number | null {
+  return state.totalTyped ? parseMinor(state.total, currency) : computedTotalOf(state, currency);
+}
+
+/** What the editor should do with a new snapshot: take its order, clear, or keep the cashier's typing. */
+export function syncDecision(
+  state: EditorState,
+  snapshot: { revision: number; order: Order | null },
+): 'load' | 'clear' | 'keep' {
+  const order = snapshot.order;
+  if (!order) return state.orderId !== undefined ? 'clear' : 'keep';
+  // Another order (e.g. read off the POS) replaces the draft; the same order replaces it only
+  // while the cashier has not typed into it, so a snapshot never eats a keystroke.
+  if (order.id !== state.orderId) return 'load';
+  if (!state.dirty && snapshot.revision !== state.loadedRevision) return 'load';
+  return 'keep';
+}

@@ -1,0 +1,34 @@
+import type { ContractClient } from '../../src-main/contract/client';
+import type { Role } from '../../src-main/contract/commands';
+import type { StationConnection } from './connect';
+import { applySnapshot, type StationStore } from './station-store';
+
+/**
+ * Keeps a window's store in step with the station: on every (re)connection it reads the
+ * station info and the current checkout, then follows `checkout.snapshot` events.
+ */
+export function syncStation<R extends Role>(
+  conn: StationConnection<R>,
+  store: StationStore,
+): () => void {
+  const offEvent = conn.client.on('checkout.snapshot', (snapshot) =>
+    applySnapshot(store, snapshot),
+  );
+  const offStatus = conn.onStatus((status, error) => {
+    store.setState({ status, statusError: error ?? null });
+    if (status !== 'ready') return;
+    // station.info and checkout.get belong to both roles, so either role's client may call them;
+    // the cast only tells the generic role type so.
+    const client = conn.client as unknown as ContractClient<'cashier'>;
+    void (async () => {
+      const info = await client.call('station.info', {});
+      if (info.ok) store.setState({ info: info.value });
+      const snap = await client.call('checkout.get', {});
+      if (snap.ok) applySnapshot(store, snap.value);
+    })();
+  });
+  return () => {
+    offEvent();
+    offStatus();
+  };
+}

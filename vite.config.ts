@@ -1,0 +1,48 @@
+// Builds the two windows as self-contained pages: src-renderer → out/renderer/cashier/ and
+// src-customer → out/renderer/customer/. `base: './'` keeps every asset URL relative, so the
+// same files load from file:// in Electron and from http://host/cashier/ under `countersign serve`.
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const windows = { cashier: 'src-renderer', customer: 'src-customer' } as const;
+
+function windowConfig(name: keyof typeof windows): UserConfig {
+  return {
+    root: resolve(here, windows[name]),
+    base: './',
+    publicDir: false,
+    plugins: [react()],
+    logLevel: 'warn',
+    build: {
+      outDir: resolve(here, 'out/renderer', name),
+      emptyOutDir: true,
+      target: 'es2022',
+      // The polyfill would be inlined into the page, which the windows' CSP forbids.
+      modulePreload: { polyfill: false },
+      chunkSizeWarningLimit: 1024,
+    },
+    server: { fs: { allow: [here] } },
+  };
+}
+
+/** `vite build` runs one build; this plugin chains the customer window's build after it. */
+function alsoBuildCustomer(): Plugin {
+  let started = false;
+  return {
+    name: 'countersign:customer-window',
+    apply: 'build',
+    async closeBundle() {
+      if (started) return;
+      started = true;
+      await build({ configFile: false, ...windowConfig('customer') });
+    },
+  };
+}
+
+export default defineConfig({
+  ...windowConfig('cashier'),
+  plugins: [react(), alsoBuildCustomer()],
+});
