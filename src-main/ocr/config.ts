@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** The `ocr` section of config.json: how the order is read off the legacy POS screen. */
+export const ocrConfigSchema = z
+  .object({
+    /** Traineddata to load; chi_sim is needed for Chinese item names and labels. */
+    languages: z
+      .array(z.enum(['eng', 'chi_sim']))
+      .min(1)
+      .default(['eng', 'chi_sim']),
+    /** Warm tesseract.js workers (2 reads a tall region as two halves at once). */
+    workers: z.number().int().min(1).max(4).default(2),
+    /** Jobs after which a worker is replaced: its WASM memory never shrinks. */
+    recycleAfter: z.number().int().min(10).max(100_000).default(200),
+    /** Send an order that read `ok` to the customer display without the cashier's click. */
+    autoSend: z.boolean().default(false),
+  })
+  .strict();
+
+export type OcrConfig = z.infer<typeof ocrConfigSchema>;

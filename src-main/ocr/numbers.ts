@@ -1,0 +1,55 @@
+import { parseMinor } from '../contract/money';
+
+const SYMBOLS = /[¥$€£￥]/g;
+
+/** Normalises OCR'd number text: unicode minus, currency symbols, spaces inside digits. */
+export function normaliseNumber(text: string): string {
+  return text
+    .replace(/[−–—]/g, '-')
+    .replace(SYMBOLS, '')
+    .replace(/^(?:RMB|CNY|USD)\s*/i, '')
+    .replace(/\s+/g, '');
+}
+
+/** True when the text has a currency symbol, the mark of a price cell. */
+export function hasCurrencySymbol(text: string): boolean {
+  return /[¥$€£￥]/.test(text);
+}
+
+/**
+ * Parses a money cell ("¥1,234.50", "-2.00", "-¥2.00") into minor units. Thousands
+ * separators must sit every three digits, so "1,23.4" is refused rather than guessed.
+ */
+export function parseMoneyCell(text: string, currency: string): number | null {
+  const t = normaliseNumber(text);
+  if (!/^-?\d{1,3}(?:,\d{3})*(?:\.\d+)?$|^-?\d+(?:\.\d+)?$/.test(t)) return null;
+  return parseMinor(t, currency);
+}
+
+/** Parses a quantity cell ("2", "0.536", "1,000") into the contract's decimal-string form. */
+export function parseQuantityCell(text: string): string | null {
+  const t = normaliseNumber(text).replace(/,(?=\d{3}\b)/g, '');
+  const m = /^(\d{1,6})(?:\.(\d{1,3}))?$/.exec(t);
+  if (!m) return null;
+  const whole = String(Number(m[1]));
+  const frac = (m[2] ?? '').replace(/0+$/, '');
+  const q = frac ? `${whole}.${frac}` : whole;
+  return Number(q) > 0 ? q : null;
+}
+
+/** True when the cell looks like a number of any kind (money or quantity). */
+export function isNumericCell(text: string): boolean {
+  return /^-?[¥$€£￥]?-?\d[\d,]*(?:\.\d+)?$/.test(text.replace(/[−–—]/g, '-').replace(/\s+/g, ''));
+}
+
+/** "0.535 x ¥33.94", "6X ¥7.10", "2x5.70": quantity and unit price of a receipt's second line. */
+export function parseFormula(
+  text: string,
+  currency: string,
+): { quantity: string; unitPrice: number } | null {
+  const m = /^(\d[\d.,]*)\s*[xX×*]\s*(.+)$/.exec(text.replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  const quantity = parseQuantityCell(m[1]!);
+  const unitPrice = parseMoneyCell(m[2]!, currency);
+  return quantity !== null && unitPrice !== null ? { quantity, unitPrice } : null;
+}

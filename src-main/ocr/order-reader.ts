@@ -1,0 +1,215 @@
+import sharp from 'sharp';
+import type { ReviewWarning } from '../contract/order';
+import { parseRows, type DraftOrder } from './parse-order';
+import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
+import { rereadCells } from './reread';
+import {
+  applyRereads,
+  arithmeticWarnings,
+  confirmationWarnings,
+  doubtfulCells,
+  numericCells,
+} from './review';
+import { pageToRows, type Row } from './rows';
+import type { OcrLanguage } from './traineddata';
+import { createWorkerPool, type WorkerPool } from './worker-pool';
+
+/** The order read off a screen: the CLI's output object and what the station consumes. */
+export interface ReadOrder {
+  status: 'ok' | 'needs_review';
+  currency: string;
+  lines: Array<{
+    id: string;
+    name: string;
+    quantity: string;
+    unitPrice: number | null;
+    amount: number;
+  }>;
+  adjustments: Array<{ id: string; label: string; amount: number }>;
+  total: number | null;
+  warnings: ReviewWarning[];
+  /** Milliseconds per stage. */
+  timings: Record<string, number>;
+}
+
+/** Grabs a screen region as PNG; the reader's port to the capture back-ends. */
+export type CaptureFn = (
+  region: Rect & { display?: number },
+) => Promise<{ ok: true; value: Buffer } | { ok: false; error: string }>;
+
+/** Options of {@link createOrderReader}. */
+export interface OrderReaderOptions {
+  languages?: readonly OcrLanguage[];
+  /** Warm workers; 2 lets a tall region be read as two halves at once. */
+  workers?: number;
+  /** Jobs per worker before it is replaced. */
+  recycleAfter?: number;
+  currency?: string;
+  /** Capture port for readScreen (default: none; readScreen then reports an error). */
+  capture?: CaptureFn;
+  /** An existing pool to share (e.g. in tests); it is not closed by close(). */
+  pool?: WorkerPool;
+}
+
+/** A warm order reader. */
+export interface OrderReader {
+  readImage(png: Buffer, region?: Rect): Promise<ReadOrder>;
+  readScreen(region: Rect & { display?: number }): Promise<ReadOrder>;
+  close(): Promise<void>;
+}
+
+const failed = (currency: string, message: string, timings: Record<string, number>): ReadOrder => ({
+  status: 'needs_review',
+  currency,
+  lines: [],
+  adjustments: [],
+  total: null,
+  warnings: [{ code: 'unreadable', message }],
+  timings,
+});
+
+/** A blank row band near the middle, where the region can be cut in two without cutting text. */
+function blankRowNearMiddle(p: Preprocessed): number | null {
+  const blank = (y: number) => {
+    const start = y * p.width;
+    for (let i = start; i < start + p.width; i++) if (p.pixels[i]! < 160) return false;
+    return true;
+  };
+  const mid = p.height >> 1;
+  for (let d = 0; d < p.height / 4; d++) {
+    for (const y of [mid - d, mid + d]) if (y > 0 && y < p.height && blank(y)) return y;
+  }
+  return null;
+}
+
+async function ocrRows(pool: WorkerPool, p: Preprocessed, parallel: boolean): Promise<Row[]> {
+  const cut = parallel && p.height > 200 ? blankRowNearMiddle(p) : null;
+  if (cut === null) return pageToRows(await pool.recognize({ png: p.png }));
+  const half = (top: number, height: number) =>
+    sharp(p.pixels, { raw: { width: p.width, height: p.height, channels: 1 } })
+      .extract({ left: 0, top, width: p.width, height })
+      .png({ compressionLevel: 1 })
+      .toBuffer();
+  const [a, b] = await Promise.all([half(0, cut), half(cut, p.height - cut)]);
+  const [pa, pb] = await Promise.all([pool.recognize({ png: a }), pool.recognize({ png: b })]);
+  return [...pageToRows(pa), ...pageToRows(pb, cut)];
+}
+
+function toOutput(
+  draft: DraftOrder,
+  currency: string,
+  warnings: ReviewWarning[],
+  timings: Record<string, number>,
+): ReadOrder {
+  return {
+    status: warnings.length === 0 ? 'ok' : 'needs_review',
+    currency,
+    lines: draft.lines.map(({ id, name, quantity, unitPrice, amount }) => ({
+      id,
+      name,
+      quantity,
+      unitPrice,
+      amount,
+    })),
+    adjustments: draft.adjustments.map(({ id, label, amount }) => ({ id, label, amount })),
+    total: draft.total,
+    warnings,
+    timings,
+  };
+}
+
+/**
+ * Starts a warm tesseract.js pool and returns a reader: `readImage` reads a PNG (optionally a
+ * region of it), `readScreen` captures the region first. The result is `ok` only when every
+ * number checks (line arithmetic, Σ = total, doubtful cells confirmed by a digit-only re-read);
+ * otherwise `needs_review` with warnings naming the cells. Never throws for bad input.
+ */
+export function createOrderReader(options: OrderReaderOptions = {}): OrderReader {
+  const currency = options.currency ?? 'CNY';
+  const workers = options.workers ?? 2;
+  const pool =
+    options.pool ??
+    createWorkerPool({
+      languages: options.languages ?? ['eng', 'chi_sim'],
+      workers,
+      recycleAfter: options.recycleAfter ?? 200,
+    });
+
+  const readImage = async (
+    png: Buffer,
+    region?: Rect,
+    extra: Record<string, number> = {},
+  ): Promise<ReadOrder> => {
+    const timings: Record<string, number> = { ...extra };
+    const t0 = performance.now();
+    const lap = (name: string, since: number) => {
+      timings[name] = Math.round(performance.now() - since);
+      return performance.now();
+    };
+    const pre = await preprocessRegion(png, region).catch((e: Error) => ({
+      ok: false as const,
+      error: e.message,
+    }));
+    let t = lap('preprocess', t0);
+    if (!pre.ok) return failed(currency, `Cannot read the region: ${pre.error}`, timings);
+    const p = pre.value;
+    let rows: Row[];
+    try {
+      rows = await ocrRows(pool, p, workers > 1);
+    } catch (error) {
+      return failed(currency, `OCR failed: ${(error as Error).message}`, timings);
+    }
+    t = lap('ocr', t);
+    let draft = parseRows(rows, currency);
+    let arithmetic = arithmeticWarnings(draft, currency);
+    t = lap('parse', t);
+    const broken = arithmetic.length > 0 && draft.lines.length > 0 && draft.total !== null;
+    const doubt = doubtfulCells(draft);
+    const toRead = broken ? numericCells(draft) : doubt;
+    let confirm: ReviewWarning[] = [];
+    if (toRead.length > 0) {
+      try {
+        const texts = await rereadCells(
+          pool,
+          p.pixels,
+          p.width,
+          p.height,
+          toRead.map((u) => u.cell),
+        );
+        if (broken) {
+          const alt = applyRereads(draft, texts, currency);
+          const altWarnings = arithmeticWarnings(alt, currency);
+          if (altWarnings.length === 0) {
+            draft = alt;
+            arithmetic = altWarnings;
+          }
+        }
+        confirm = confirmationWarnings(doubtfulCells(draft), texts, currency);
+      } catch (error) {
+        confirm = [
+          { code: 'reread_failed', message: `Second read failed: ${(error as Error).message}` },
+        ];
+      }
+      lap('reread', t);
+    }
+    timings.total = Math.round(performance.now() - t0 + (extra.capture ?? 0));
+    return toOutput(draft, currency, [...draft.warnings, ...arithmetic, ...confirm], timings);
+  };
+
+  return {
+    readImage: (png, region) => readImage(png, region),
+    async readScreen(region) {
+      if (!options.capture) return failed(currency, 'No screen capture is configured', {});
+      const t0 = performance.now();
+      const shot = await options
+        .capture(region)
+        .catch((e: Error) => ({ ok: false as const, error: e.message }));
+      const capture = Math.round(performance.now() - t0);
+      if (!shot.ok) return failed(currency, `Screen capture failed: ${shot.error}`, { capture });
+      return readImage(shot.value, undefined, { capture });
+    },
+    async close() {
+      if (!options.pool) await pool.close();
+    },
+  };
+}

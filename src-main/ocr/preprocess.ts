@@ -1,0 +1,206 @@
+import sharp, { type Metadata } from 'sharp';
+
+/** A rectangle in image pixels. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The binarized region, ready for OCR, and what was decided on the way. */
+export interface Preprocessed {
+  /** 1-channel PNG, dark text on light paper, table rules erased. */
+  png: Buffer;
+  /** Raw 8-bit grey pixels of `png` (dark ink on light paper), for crops and re-reads. */
+  pixels: Buffer;
+  width: number;
+  height: number;
+  /** Upscale factor applied to the region. */
+  scale: number;
+  /** True when the region was light text on a dark background. */
+  inverted: boolean;
+}
+
+/** Why a region could not be preprocessed. */
+export type PreprocessResult = { ok: true; value: Preprocessed } | { ok: false; error: string };
+
+/** Otsu's threshold over a 256-bin histogram: the split that best separates ink from paper. */
+export function otsuThreshold(histogram: number[], total: number): number {
+  let sum = 0;
+  for (let i = 0; i < 256; i++) sum += i * histogram[i]!;
+  let sumB = 0;
+  let weightB = 0;
+  let best = 0;
+  let threshold = 127;
+  for (let t = 0; t < 256; t++) {
+    weightB += histogram[t]!;
+    if (weightB === 0) continue;
+    const weightF = total - weightB;
+    if (weightF === 0) break;
+    sumB += t * histogram[t]!;
+    const meanB = sumB / weightB;
+    const meanF = (sum - sumB) / weightF;
+    const between = weightB * weightF * (meanB - meanF) ** 2;
+    if (between > best) {
+      best = between;
+      threshold = t;
+    }
+  }
+  return threshold;
+}
+
+/**
+ * Erases table rules: any row or column holding a run of ink longer than `fraction` of the
+ * image. Glyphs never make runs that long, and tesseract reads ruled cells far worse than
+ * bare text (it takes the rules for letters such as | and l).
+ */
+export function eraseRules(pixels: Buffer, width: number, height: number, fraction = 0.3): void {
+  const minRow = Math.max(8, Math.floor(width * fraction));
+  const minCol = Math.max(8, Math.floor(height * fraction));
+  const rows: number[] = [];
+  for (let y = 0; y < height; y++) {
+    let run = 0;
+    let longest = 0;
+    for (let x = 0; x < width; x++) {
+      run = pixels[y * width + x]! === 0 ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+    if (longest >= minRow) rows.push(y);
+  }
+  const cols: number[] = [];
+  for (let x = 0; x < width; x++) {
+    let run = 0;
+    let longest = 0;
+    for (let y = 0; y < height; y++) {
+      run = pixels[y * width + x]! === 0 ? run + 1 : 0;
+      if (run > longest) longest = run;
+    }
+    if (longest >= minCol) cols.push(x);
+  }
+  for (const y of rows) pixels.fill(255, y * width, (y + 1) * width);
+  for (const x of cols) for (let y = 0; y < height; y++) pixels[y * width + x] = 255;
+}
+
+/** Median height of the bands of rows that hold ink: roughly the text line height. */
+export function textLineHeight(pixels: Buffer, width: number, height: number): number {
+  const bands: number[] = [];
+  let start = -1;
+  for (let y = 0; y <= height; y++) {
+    let ink = false;
+    if (y < height) {
+      for (let x = 0; x < width; x++) {
+        if (pixels[y * width + x]! === 0) {
+          ink = true;
+          break;
+        }
+      }
+    }
+    if (ink && start < 0) start = y;
+    if (!ink && start >= 0) {
+      if (y - start >= 3) bands.push(y - start);
+      start = -1;
+    }
+  }
+  if (bands.length === 0) return 0;
+  bands.sort((a, b) => a - b);
+  return bands[bands.length >> 1]!;
+}
+
+/** Options: the target glyph height tesseract reads best, and the largest upscale allowed. */
+export interface PreprocessOptions {
+  targetTextHeight?: number;
+  maxScale?: number;
+}
+
+/**
+ * Crops the region out of a screenshot and turns it into black-on-white binary pixels:
+ * grayscale, invert dark themes (decided by the median luminance), Otsu threshold, erase
+ * table rules, then upscale small text so its height nears `targetTextHeight`.
+ */
+export async function preprocessRegion(
+  image: Buffer,
+  region: Rect | undefined,
+  options: PreprocessOptions = {},
+): Promise<PreprocessResult> {
+  let meta: Metadata;
+  try {
+    meta = await sharp(image).metadata();
+  } catch (error) {
+    return { ok: false, error: `not a readable image (${(error as Error).message})` };
+  }
+  const fullW = meta.width ?? 0;
+  const fullH = meta.height ?? 0;
+  const r = region ?? { x: 0, y: 0, width: fullW, height: fullH };
+  if (r.width < 8 || r.height < 8) return { ok: false, error: 'the region is empty or too small' };
+  if (r.x < 0 || r.y < 0 || r.x + r.width > fullW || r.y + r.height > fullH) {
+    return {
+      ok: false,
+      error: `the region ${r.x},${r.y} ${r.width}×${r.height} lies outside the ${fullW}×${fullH} image`,
+    };
+  }
+  const { data, info } = await sharp(image)
+    .extract({ left: r.x, top: r.y, width: r.width, height: r.height })
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { width, height } = info;
+  const channels = info.channels;
+  const gray = Buffer.alloc(width * height);
+  const histogram = new Array<number>(256).fill(0);
+  for (let i = 0; i < width * height; i++) {
+    const v = data[i * channels]!;
+    gray[i] = v;
+    histogram[v]!++;
+  }
+  // The background is whatever most pixels are: dark background means a dark theme.
+  let acc = 0;
+  let medianLum = 0;
+  for (let v = 0; v < 256; v++) {
+    acc += histogram[v]!;
+    if (acc * 2 >= width * height) {
+      medianLum = v;
+      break;
+    }
+  }
+  const inverted = medianLum < 128;
+  const t = otsuThreshold(histogram, width * height);
+  // The binary mask finds rules and line height; tesseract itself gets the (inverted, stretched)
+  // grey pixels, because a hard threshold on small anti-aliased text costs it digits.
+  const mask = Buffer.alloc(gray.length);
+  for (let i = 0; i < gray.length; i++) {
+    const ink = inverted ? gray[i]! > t : gray[i]! <= t;
+    mask[i] = ink ? 0 : 255;
+  }
+  const ruled = Buffer.from(mask);
+  eraseRules(mask, width, height);
+  let lo = 255;
+  let hi = 0;
+  for (let i = 0; i < gray.length; i++) {
+    const v = inverted ? 255 - gray[i]! : gray[i]!;
+    gray[i] = v;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const span = Math.max(1, hi - lo);
+  for (let i = 0; i < gray.length; i++) {
+    // Rule pixels become paper; the rest is stretched to the full 0–255 range.
+    gray[i] = ruled[i] === 0 && mask[i] === 255 ? 255 : Math.round(((gray[i]! - lo) * 255) / span);
+  }
+  const lineHeight = textLineHeight(mask, width, height);
+  const target = options.targetTextHeight ?? 32;
+  const maxScale = options.maxScale ?? 3;
+  const scale =
+    lineHeight > 0 ? Math.min(maxScale, Math.max(1, Math.round((target / lineHeight) * 4) / 4)) : 1;
+  let out = sharp(gray, { raw: { width, height, channels: 1 } });
+  let outW = width;
+  let outH = height;
+  if (scale > 1) {
+    outW = Math.round(width * scale);
+    outH = Math.round(height * scale);
+    out = out.resize(outW, outH, { kernel: 'cubic' }).extractChannel(0);
+  }
+  const pixels = scale > 1 ? await out.clone().raw().toBuffer() : gray;
+  const png = await out.png({ compressionLevel: 1 }).toBuffer();
+  return { ok: true, value: { png, pixels, width: outW, height: outH, scale, inverted } };
+}
