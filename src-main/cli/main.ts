@@ -8,6 +8,8 @@ interface Entry {
 // One line per sub-command; each lives in its own file and is loaded only when used,
 // so `countersign code …` never pays for OCR or SQLite start-up.
 const commands: Record<string, Entry> = {
+  code: { summary: 'classify payment codes (or --batch)', load: () => import('./code-command') },
+  devices: { summary: 'list serial and HID devices', load: () => import('./devices-command') },
   serve: {
     summary: 'run the station headless: both windows and the contract over HTTP/WebSocket',
     load: () => import('./serve-command'),
