@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { credentialSchema, type Credential, type PaymentMethod } from '../contract/credential';
 import { chargeAmountSchema } from '../contract/money';
 import { orderSchema, type Order } from '../contract/order';
@@ -71,6 +72,8 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
   const { ledger, providers, config } = opts;
   const clock = opts.clock ?? systemClock;
   const abort = new AbortController();
+  // Every waiting payment listens for close(); many at once is normal, not a leak.
+  setMaxListeners(0, abort.signal);
   const inflight = new Map<string, Promise<FinalOutcome>>();
   const deps = {
     ledger,

@@ -12,7 +12,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/serv
 import { SANDBOX_DEFAULTS } from '../sandbox/sandbox-db';
 
 /** Short timings so fault and crash suites finish in seconds. */
-export const FAST = { timeoutMs: 150, queryIntervalMs: 25, deadlineMs: 600, reverseRetryMs: 25 };
+export const FAST = { timeoutMs: 150, queryIntervalMs: 50, deadlineMs: 800, reverseRetryMs: 40 };
 
 /** A temp directory removed by the returned cleanup. */
 export function tempDir(prefix = 'cs-pay-'): { dir: string; cleanup: () => void } {
