@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
@@ -112,6 +112,7 @@ function run(
     // Hold the quit until the station has closed its checkout and ledger cleanly.
     event.preventDefault();
     if (hotkey.ok) hotkey.value();
+    windows.dispose();
     stopBridge();
     void station
       .close()
@@ -119,6 +120,8 @@ function run(
       .finally(() => {
         closed = true;
         logger.flush();
+        // The customer window is not closable by the user; quitting destroys it.
+        for (const win of BrowserWindow.getAllWindows()) win.destroy();
         app.quit();
       });
   });

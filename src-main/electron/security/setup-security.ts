@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
 import { app, protocol, session, type Session } from 'electron';
 import type { WindowRegistry } from '../window-registry';
-import { APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppPath } from './app-protocol';
+import { APP_ORIGIN, APP_SCHEME } from './app-protocol';
 import { contentSecurityPolicy } from './csp';
 import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
 import { isPermissionAllowed } from './permission-policy';
+import { serveAppRequest } from './serve-app';
 
 /** Where security refusals are reported (they are worth a line in the station log). */
 export type SecurityLog = (message: string) => void;
@@ -94,23 +94,7 @@ export function setupSecurity(options: {
 }
 
 function serveAppScheme(ses: Session, rendererDir: string, csp: string, log: SecurityLog): void {
-  ses.protocol.handle(APP_SCHEME, async (request) => {
-    const path = resolveAppPath(request.url, rendererDir);
-    if (!path.ok) {
-      log(`app request refused: ${path.error.message}`);
-      return new Response('Forbidden', { status: 403 });
-    }
-    try {
-      const body = await readFile(path.value);
-      return new Response(body, {
-        headers: {
-          'Content-Type': contentTypeFor(path.value),
-          'Content-Security-Policy': csp,
-          'X-Content-Type-Options': 'nosniff',
-        },
-      });
-    } catch {
-      return new Response('Not found', { status: 404 });
-    }
-  });
+  ses.protocol.handle(APP_SCHEME, (request) =>
+    serveAppRequest(request.url, { rootDir: rendererDir, csp, log }),
+  );
 }

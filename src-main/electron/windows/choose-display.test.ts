@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCustomerDisplay, sideBySideBounds, type DisplayInfo } from './choose-display';
+import {
+  chooseCustomerDisplay,
+  customerLayout,
+  sideBySideBounds,
+  type DisplayInfo,
+} from './choose-display';
 
 const d = (id: number, x: number): DisplayInfo => ({
   id,
@@ -57,6 +62,27 @@ describe('sideBySideBounds', () => {
       y: 20,
       width: 684,
       height: 768,
+    });
+  });
+});
+
+describe('customerLayout', () => {
+  it('fills its own display, locked, in kiosk when asked', () => {
+    const placement = chooseCustomerDisplay([primary, right], 10, 'auto');
+    expect(placement && customerLayout(placement, true)).toEqual({
+      bounds: right.bounds,
+      fullscreen: true,
+      kiosk: true,
+      closable: false,
+    });
+  });
+  it('is a closable half-screen window beside the cashier on a single display, never kiosk', () => {
+    const placement = chooseCustomerDisplay([primary], 10, 'auto');
+    expect(placement && customerLayout(placement, true)).toEqual({
+      bounds: { x: 960, y: 0, width: 960, height: 1080 },
+      fullscreen: false,
+      kiosk: false,
+      closable: true,
     });
   });
 });

@@ -52,3 +52,24 @@ export function sideBySideBounds(display: DisplayInfo): DisplayInfo['bounds'] {
   const half = Math.floor(width / 2);
   return { x: x + half, y, width: width - half, height };
 }
+
+/** How the customer window is laid out for a placement. */
+export interface CustomerLayout {
+  bounds: DisplayInfo['bounds'];
+  fullscreen: boolean;
+  kiosk: boolean;
+  /** The customer cannot close or minimise their own screen; a test window beside the cashier's can. */
+  closable: boolean;
+}
+
+/** The customer window's layout: full screen on its own display, else the primary's right half. */
+export function customerLayout(placement: CustomerPlacement, kiosk: boolean): CustomerLayout {
+  if (placement.fullscreen)
+    return { bounds: { ...placement.display.bounds }, fullscreen: true, kiosk, closable: false };
+  return {
+    bounds: sideBySideBounds(placement.display),
+    fullscreen: false,
+    kiosk: false,
+    closable: true,
+  };
+}

@@ -1,14 +1,15 @@
-import { BrowserWindow, screen } from 'electron';
+import { BrowserWindow, screen, type BrowserWindowConstructorOptions } from 'electron';
 import type { Role } from '../../contract/commands';
 import { pageUrl } from '../security/app-protocol';
 import { webPreferencesFor } from '../security/web-preferences';
 import type { WindowRegistry } from '../window-registry';
-import { chooseCustomerDisplay, sideBySideBounds } from './choose-display';
+import { chooseCustomerDisplay, customerLayout, type CustomerLayout } from './choose-display';
 
-/** The two station windows. */
+/** The two station windows, and a function that stops following display changes. */
 export interface ShellWindows {
   cashier: BrowserWindow;
   customer: BrowserWindow;
+  dispose(): void;
 }
 
 export interface WindowOptions {
@@ -26,7 +27,7 @@ export interface WindowOptions {
 function createWindow(
   role: Role,
   options: WindowOptions,
-  extra: Electron.BrowserWindowConstructorOptions,
+  extra: BrowserWindowConstructorOptions,
 ): BrowserWindow {
   const win = new BrowserWindow({
     show: false,
@@ -52,34 +53,59 @@ function createWindow(
   return win;
 }
 
-/**
- * Opens the cashier window on the primary display and the customer window on the display
- * chosen by config (full screen there; a normal window beside the cashier's when there is
- * only one display).
- */
-export function setupWindows(options: WindowOptions): ShellWindows {
+function currentLayout(options: WindowOptions): CustomerLayout {
   const primary = screen.getPrimaryDisplay();
-  const cashier = createWindow('cashier', options, {
-    ...primary.workArea,
-    kiosk: options.kiosk,
-  });
-  if (!options.kiosk) cashier.maximize();
-
   const placement = chooseCustomerDisplay(
     screen.getAllDisplays(),
     primary.id,
     options.customerDisplay,
-  );
-  if (placement?.warning) options.log(placement.warning);
-  const display = placement?.display ?? primary;
+  ) ?? { display: primary, fullscreen: false, warning: 'no display reported' };
+  if (placement.warning) options.log(placement.warning);
+  return customerLayout(placement, options.kiosk);
+}
+
+function applyLayout(win: BrowserWindow, layout: CustomerLayout): void {
+  if (win.isDestroyed()) return;
+  // Leave full screen first: bounds cannot move a full-screen window to another display.
+  win.setKiosk(false);
+  win.setFullScreen(false);
+  win.setBounds(layout.bounds);
+  win.setClosable(layout.closable);
+  win.setMinimizable(layout.closable);
+  if (layout.fullscreen) win.setFullScreen(true);
+  if (layout.kiosk) win.setKiosk(true);
+}
+
+/**
+ * Opens the cashier window on the primary display and the customer window on the display
+ * chosen by config (full screen there; a normal window beside the cashier's when there is
+ * only one display), and moves the customer window when a monitor is plugged or unplugged.
+ */
+export function setupWindows(options: WindowOptions): ShellWindows {
+  const primary = screen.getPrimaryDisplay();
+  const cashier = createWindow('cashier', options, { ...primary.workArea, kiosk: options.kiosk });
+  if (!options.kiosk) cashier.maximize();
+
+  const layout = currentLayout(options);
   const customer = createWindow('customer', options, {
-    ...(placement?.fullscreen ? display.bounds : sideBySideBounds(display)),
-    fullscreen: placement?.fullscreen ?? false,
-    frame: !placement?.fullscreen,
-    kiosk: options.kiosk && (placement?.fullscreen ?? false),
-    // The customer must not be able to close or move their screen away.
-    closable: !placement?.fullscreen,
-    minimizable: !placement?.fullscreen,
+    ...layout.bounds,
+    fullscreen: layout.fullscreen,
+    frame: !layout.fullscreen,
+    kiosk: layout.kiosk,
+    closable: layout.closable,
+    minimizable: layout.closable,
   });
-  return { cashier, customer };
+
+  // A customer monitor that is switched off and on again must get its window back.
+  const relayout = () => applyLayout(customer, currentLayout(options));
+  screen.on('display-added', relayout);
+  screen.on('display-removed', relayout);
+  return {
+    cashier,
+    customer,
+    dispose() {
+      screen.off('display-added', relayout);
+      screen.off('display-removed', relayout);
+    },
+  };
 }
