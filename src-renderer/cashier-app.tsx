@@ -29,8 +29,13 @@ export function CashierApp({ connection, store }: Props) {
   const [editor, dispatch] = useReducer(editorReducer, undefined, initialEditor);
   const [pairingOpen, setPairingOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [focusRequest, setFocusRequest] = useState<{ key: string; seq: number } | null>(null);
+  // The cursor starts in the first line's name: typing an order needs no click.
+  const [focusRequest, setFocusRequest] = useState<{ key: string; seq: number } | null>({
+    key: 'line:L1:name',
+    seq: 0,
+  });
   const focusedRow = useRef<{ kind: 'line' | 'adjustment'; id: string } | null>(null);
+  const lastCell = useRef('line:L1:name');
   const focus = useCallback(
     (key: string) => setFocusRequest((f) => ({ key, seq: (f?.seq ?? 0) + 1 })),
     [],
@@ -67,6 +72,12 @@ export function CashierApp({ connection, store }: Props) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [snapshot]);
 
+  // Closing the pairing panel gives the cursor back to the cell it came from.
+  const closePairing = useCallback(() => {
+    setPairingOpen(false);
+    focus(lastCell.current);
+  }, [focus]);
+
   const perform = useCallback(
     (action: ShortcutAction) => {
       switch (action) {
@@ -92,7 +103,7 @@ export function CashierApp({ connection, store }: Props) {
         case 'focusTotal':
           return focus('total');
         case 'cancel':
-          if (pairingOpen) return setPairingOpen(false);
+          if (pairingOpen) return closePairing();
           if (helpOpen) return setHelpOpen(false);
           return CANCELLABLE_PHASES.includes(phase) ? void actions.cancel() : undefined;
         case 'reopen':
@@ -105,7 +116,7 @@ export function CashierApp({ connection, store }: Props) {
           return setHelpOpen((h) => !h);
       }
     },
-    [actions, readOnly, pairingOpen, helpOpen, phase, focus],
+    [actions, readOnly, pairingOpen, helpOpen, phase, focus, closePairing],
   );
 
   useEffect(() => {
@@ -193,7 +204,10 @@ export function CashierApp({ connection, store }: Props) {
             cellErrors={actions.cellErrors}
             dispute={phase === 'disputed' ? (snapshot?.dispute ?? null) : null}
             focusRequest={focusRequest}
-            onFocusRow={(row) => (focusedRow.current = row)}
+            onFocusRow={(row, cell) => {
+              focusedRow.current = row;
+              lastCell.current = cell;
+            }}
           />
           <div className="toolbar">
             {!readOnly && (
@@ -248,7 +262,7 @@ export function CashierApp({ connection, store }: Props) {
         </section>
         <aside className="side">
           {pairingOpen ? (
-            <PairingPanel client={connection.client} onClose={() => setPairingOpen(false)} />
+            <PairingPanel client={connection.client} onClose={closePairing} />
           ) : (
             <button type="button" className="secondary wide" onClick={() => setPairingOpen(true)}>
               Pair a customer display <kbd>Alt+P</kbd>

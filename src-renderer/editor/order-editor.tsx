@@ -15,7 +15,8 @@ interface Props {
   dispute: Dispute | null;
   /** A cell key ("line:ID:field", "adjustment:ID:field" or "total") to focus after render. */
   focusRequest: { key: string; seq: number } | null;
-  onFocusRow(row: { kind: 'line' | 'adjustment'; id: string } | null): void;
+  /** Told which row and cell have the cursor, so shortcuts act on it and focus can return. */
+  onFocusRow(row: { kind: 'line' | 'adjustment'; id: string } | null, cell: string): void;
 }
 
 const cellKey = (kind: string, id: string, field: string) => `${kind}:${id}:${field}`;
@@ -30,6 +31,13 @@ export function OrderEditor(props: Props) {
   useEffect(() => {
     if (focusRequest) inputs.current.get(focusRequest.key)?.focus();
   }, [focusRequest]);
+
+  // A new dispute puts the cursor on the first line the customer flagged.
+  const firstFlagged = dispute?.lineIds[0];
+  useEffect(() => {
+    if (firstFlagged && !readOnly)
+      inputs.current.get(cellKey('line', firstFlagged, 'name'))?.focus();
+  }, [dispute?.at, firstFlagged, readOnly]);
 
   // A row just added gets the focus, so Alt+N / Enter / Alt+D lead straight into typing.
   const counts = useRef({ lines: state.lines.length, adjustments: state.adjustments.length });
@@ -108,7 +116,7 @@ export function OrderEditor(props: Props) {
           placeholder={extra.placeholder}
           readOnly={readOnly}
           inputMode={extra.numeric ? 'decimal' : undefined}
-          onFocus={() => props.onFocusRow({ kind, id })}
+          onFocus={() => props.onFocusRow({ kind, id }, key)}
           onKeyDown={(e) => onEnter(e, key)}
           onChange={(e) =>
             kind === 'line'
@@ -256,7 +264,7 @@ export function OrderEditor(props: Props) {
               inputMode="decimal"
               readOnly={readOnly}
               value={state.totalTyped ? state.total : fmt(computed).replace(/,/g, '')}
-              onFocus={() => props.onFocusRow(null)}
+              onFocus={() => props.onFocusRow(null, 'total')}
               onChange={(e) => dispatch({ type: 'setTotal', value: e.target.value })}
             />
           </td>
