@@ -132,6 +132,20 @@ describe('keyboard wedge detector on recorded traces', () => {
     expect(strict.page).toBe('134567890123456789');
   });
 
+  it('a low average made of rollover pairs between slower keys is typing (max-gap rule)', () => {
+    // gaps 8, 52, 8, 8, 8, 52, 8 → average 20.6 ms, but two gaps above 50 ms
+    const times = [0, 8, 60, 68, 76, 84, 136, 144];
+    const trace: WedgeKeyEvent[] = times.map((t, i) => ({
+      key: String(i + 1),
+      code: `Digit${i + 1}`,
+      timeStamp: 100 + t,
+    }));
+    trace.push({ key: 'Enter', code: 'Enter', timeStamp: 260 });
+    expect(play(trace).scans).toEqual([]);
+    expect(play(trace).page).toBe('12345678\n');
+    expect(play(trace, { maxCharGapMs: 60 }).scans).toEqual(['12345678']);
+  });
+
   it('refuses a burst shorter than minLength and a slow one', () => {
     expect(play(RECORDED_SCANNER.slice(-6)).scans).toEqual([]);
     const slow = RECORDED_SCANNER.map((e, i) => ({ ...e, timeStamp: i * 45 }));

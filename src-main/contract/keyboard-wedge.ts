@@ -21,6 +21,11 @@ export interface WedgeOptions {
   minLength: number;
   /** A longer pause ends the burst (onScan.js timeBeforeScanTest: 100). */
   maxGapMs: number;
+  /**
+   * Largest single gap inside a scan. Scanners send keys at a steady pace; a very fast typist
+   * reaches a low average only through rollover (pairs a few ms apart between slower keys).
+   */
+  maxCharGapMs: number;
   /** Keys that end a scan and are swallowed with it (key codes 13 and 9 in those libraries). */
   suffixKeys: string[];
   /** When false, a qualifying burst that just stops (no suffix) is a scan too. */
@@ -35,6 +40,7 @@ export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = {
   avgTimeByChar: 30,
   minLength: 6,
   maxGapMs: 100,
+  maxCharGapMs: 50,
   suffixKeys: ['Enter', 'NumpadEnter', 'Tab'],
   requireSuffix: false,
   swallowAfter: 3,
@@ -117,8 +123,16 @@ export function createWedgeDetector(options: Partial<WedgeOptions> = {}): WedgeD
 
   const avgGap = (): number =>
     burst.length < 2 ? 0 : (burst[burst.length - 1]!.at - burst[0]!.at) / (burst.length - 1);
+  const maxCharGap = (): number => {
+    let max = 0;
+    for (let i = 1; i < burst.length; i++) max = Math.max(max, burst[i]!.at - burst[i - 1]!.at);
+    return max;
+  };
   const qualifies = () =>
-    burst.length >= o.minLength && burst.length <= o.maxLength && avgGap() <= o.avgTimeByChar;
+    burst.length >= o.minLength &&
+    burst.length <= o.maxLength &&
+    avgGap() <= o.avgTimeByChar &&
+    maxCharGap() <= o.maxCharGapMs;
 
   /** Ends the current burst; `endedBy` null means it ended in a way that can't make a scan. */
   const finish = (endedBy: WedgeScan['endedBy'] | null): Omit<WedgeDecision, 'swallow'> => {
