@@ -103,7 +103,7 @@ describe('contentSecurityPolicy', () => {
     expect(directive('default-src')).toBe("default-src 'none'");
     expect(directive('script-src')).toBe('script-src countersign://app');
     expect(csp).not.toContain("'unsafe-eval'");
-    expect(directive('script-src')).not.toContain("'unsafe-inline'");
+    expect(csp).not.toContain("'unsafe-inline'");
   });
   it('forbids frames, objects, forms and foreign connections', () => {
     expect(directive('frame-src')).toBe("frame-src 'none'");
