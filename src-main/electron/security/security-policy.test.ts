@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Role } from '../../contract/commands';
 import { APP_ORIGIN, contentTypeFor, pageUrl, resolveAppPath, roleOfPageUrl } from './app-protocol';
 import { contentSecurityPolicy } from './csp';
 import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
@@ -6,33 +7,40 @@ import { isPermissionAllowed, type PermissionQuery } from './permission-policy';
 import { webPreferencesFor } from './web-preferences';
 
 describe('isAllowedNavigation', () => {
-  it.each([
-    ['countersign://app/cashier/index.html', true],
-    ['countersign://app/customer/index.html', true],
-    ['countersign://app/customer/index.html#/result', true],
-    ['countersign://app/cashier/index.html?lang=zh-CN', true],
-    ['countersign://app/cashier/', false],
-    ['countersign://app/assets/main.js', false],
-    ['countersign://app/customer/../cashier/index.html', true], // URL-normalised to our page
-    ['countersign://evil/cashier/index.html', false],
-    ['countersign://user:pw@app/cashier/index.html', false],
-    ['https://example.com/', false],
-    ['http://127.0.0.1:4711/customer/index.html', false],
-    ['file:///etc/passwd', false],
-    ['file:///opt/Countersign/resources/app.asar/out/renderer/cashier/index.html', false],
-    ['javascript:alert(1)', false],
-    ['data:text/html,<script>1</script>', false],
-    ['about:blank', false],
-    ['not a url', false],
-    ['', false],
-  ])('%s → %s', (url, allowed) => {
-    expect(isAllowedNavigation(url)).toBe(allowed);
+  it.each<[string, Role | null, boolean]>([
+    ['countersign://app/cashier/index.html', 'cashier', true],
+    ['countersign://app/customer/index.html', 'customer', true],
+    ['countersign://app/customer/index.html#/result', 'customer', true],
+    ['countersign://app/cashier/index.html?lang=zh-CN', 'cashier', true],
+    ['countersign://app/customer/index.html', 'cashier', false],
+    ['countersign://app/cashier/index.html', 'customer', false],
+    ['countersign://app/cashier/index.html', null, false],
+    ['countersign://app/cashier/', 'cashier', false],
+    ['countersign://app/assets/main.js', 'cashier', false],
+    ['countersign://app/customer/../cashier/index.html', 'cashier', true], // URL-normalised
+    ['countersign://evil/cashier/index.html', 'cashier', false],
+    ['countersign://user:pw@app/cashier/index.html', 'cashier', false],
+    ['https://example.com/', 'cashier', false],
+    ['http://127.0.0.1:4711/customer/index.html', 'customer', false],
+    ['file:///etc/passwd', 'cashier', false],
+    [
+      'file:///opt/Countersign/resources/app.asar/out/renderer/cashier/index.html',
+      'cashier',
+      false,
+    ],
+    ['javascript:alert(1)', 'cashier', false],
+    ['data:text/html,<script>1</script>', 'customer', false],
+    ['about:blank', 'customer', false],
+    ['not a url', 'cashier', false],
+    ['', 'cashier', false],
+  ])('%s in the %s window → %s', (url, role, allowed) => {
+    expect(isAllowedNavigation(url, role)).toBe(allowed);
   });
 
   it('pageUrl gives a URL that roleOfPageUrl maps back to its role', () => {
     expect(roleOfPageUrl(pageUrl('cashier'))).toBe('cashier');
     expect(roleOfPageUrl(pageUrl('customer'))).toBe('customer');
-    expect(isAllowedNavigation(pageUrl('customer'))).toBe(true);
+    expect(isAllowedNavigation(pageUrl('customer'), 'customer')).toBe(true);
   });
 });
 

@@ -67,17 +67,17 @@ export function setupSecurity(options: {
 
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event) => {
-      if (isAllowedNavigation(event.url)) return;
+      if (isAllowedNavigation(event.url, registry.roleOf(contents.id))) return;
       event.preventDefault();
       log(`navigation to ${event.url.slice(0, 200)} denied`);
     });
     contents.on('will-frame-navigate', (event) => {
-      if (isAllowedNavigation(event.url)) return;
+      if (isAllowedNavigation(event.url, registry.roleOf(contents.id))) return;
       event.preventDefault();
       log(`frame navigation to ${event.url.slice(0, 200)} denied`);
     });
     contents.on('will-redirect', (event) => {
-      if (isAllowedNavigation(event.url)) return;
+      if (isAllowedNavigation(event.url, registry.roleOf(contents.id))) return;
       event.preventDefault();
       log(`redirect to ${event.url.slice(0, 200)} denied`);
     });
