@@ -91,6 +91,7 @@ export async function driveAttempt(
   let skipReverseWait = false;
 
   if (credential && attempt.state === 'created') {
+    deps.onProgress(attempt.id, 'created');
     move('sending');
     const r = await gateway.pay({
       merchantOrderNo: attempt.id,

@@ -8,10 +8,10 @@ import {
   FAST,
   newAccount,
   orderOf,
-  sandboxIn,
   stationFor,
   tempDir,
 } from './test-support/harness';
+import { sandboxIn } from './test-support/sandbox-harness';
 
 const RUNS = 20;
 const START_BALANCE = 1_000_000;

@@ -6,10 +6,10 @@ import {
   codeFor,
   newAccount,
   orderOf,
-  sandboxIn,
   stationFor,
   tempDir,
 } from './test-support/harness';
+import { sandboxIn } from './test-support/sandbox-harness';
 
 let sandbox: Sandbox;
 const tmp = tempDir();

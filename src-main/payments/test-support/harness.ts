@@ -8,8 +8,11 @@ import { openLedger, type Ledger } from '../../ledger/open-ledger';
 import { createProviderRegistry } from '../gateway';
 import { createHttpGateway } from '../http-gateway';
 import { createPaymentService, type PaymentService } from '../payment-service';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/server';
+import type { Sandbox } from '../sandbox/server';
 import { SANDBOX_DEFAULTS } from '../sandbox/sandbox-db';
+
+// Station-side helpers only: the crash-suite child imports this and must start fast, so the
+// sandbox (bwip-js, qrcode) stays in sandbox-harness.ts.
 
 /** Short timings so fault and crash suites finish in seconds. */
 export const FAST = { timeoutMs: 150, queryIntervalMs: 50, deadlineMs: 800, reverseRetryMs: 40 };
@@ -18,11 +21,6 @@ export const FAST = { timeoutMs: 150, queryIntervalMs: 50, deadlineMs: 800, reve
 export function tempDir(prefix = 'cs-pay-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-/** A sandbox on a free loopback port with its database in `dir`. */
-export function sandboxIn(dir: string, extra: Partial<SandboxOptions> = {}): Promise<Sandbox> {
-  return startSandbox({ dbFile: join(dir, 'sandbox.sqlite'), port: 0, ...extra });
 }
 
 /** A payment service over a ledger file and the sandbox, as the station builds it. */

@@ -1,0 +1,46 @@
+/**
+ * A station process for the crash suite: pays orders in a loop against the sandbox, printing
+ * each progress step, until the parent SIGKILLs it. In `resume` mode it only resolves what the
+ * previous process left open (and may be killed during that too).
+ * Env: SANDBOX_URL, ADMIN_TOKEN, LEDGER_FILE, ACCOUNT, MODE (pay|resume).
+ */
+import type { FaultInput } from '../sandbox/faults';
+import { codeFor, FAST, orderOf, admin, stationFor } from './harness';
+
+const env = (name: string) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is required`);
+  return v;
+};
+const sandbox = { url: env('SANDBOX_URL'), adminToken: env('ADMIN_TOKEN') };
+const { service } = stationFor(sandbox.url, env('LEDGER_FILE'), FAST, (id, state) =>
+  process.stdout.write(`${state} ${id}\n`),
+);
+const rand = (n: number) => Math.floor(Math.random() * n);
+const faults: (FaultInput[] | null)[] = [
+  null,
+  null,
+  [{ kind: 'lost_response', ms: rand(100) }],
+  [{ kind: 'delay', ms: 100 + rand(400) }],
+  [{ kind: 'error_5xx', phase: Math.random() < 0.5 ? 'before' : 'after' }],
+  [{ kind: 'connection_reset', phase: Math.random() < 0.5 ? 'before' : 'after' }],
+  [{ kind: 'user_paying', outcome: Math.random() < 0.7 ? 'paid' : 'cancelled', ms: rand(600) }],
+];
+
+if (process.env.MODE === 'resume') {
+  process.stdout.write('ready\n');
+  await service.resumeOpenAttempts();
+  process.stdout.write('resumed\n');
+} else {
+  process.stdout.write('ready\n');
+  for (let i = 0; i < 20; i++) {
+    const order = orderOf(1 + rand(20_000), `${process.pid}-${i}`);
+    const fault = faults[rand(faults.length)];
+    if (fault) await admin(sandbox, 'POST', '/admin/faults', { faults: fault });
+    // Pay; a failed order is retried once with a new code (same order: never charged twice).
+    const out = await service.pay(order, await codeFor(sandbox, env('ACCOUNT')));
+    if (out.status !== 'paid') await service.pay(order, await codeFor(sandbox, env('ACCOUNT')));
+  }
+  process.stdout.write('done\n');
+}
+process.exit(0);
