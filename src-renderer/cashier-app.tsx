@@ -171,7 +171,9 @@ export function CashierApp({ connection, store }: Props) {
       )}
       <main className="workspace">
         <section className="editor-area">
-          {snapshot?.notice && <p className="notice">{snapshot.notice.text}</p>}
+          {snapshot?.notice && phase !== 'disputed' && (
+            <p className="notice">{snapshot.notice.text}</p>
+          )}
           {actions.message && (
             <div
               className={actions.message.tone === 'error' ? 'message error' : 'message info'}

@@ -1,4 +1,5 @@
 import { useCallback, useState, type Dispatch } from 'react';
+import { useStore } from 'zustand';
 import type { ContractClient } from '../src-main/contract/client';
 import type { ContractError } from '../src-main/contract/result';
 import type { EditorAction, EditorState } from './editor/editor-state';
@@ -36,7 +37,17 @@ const fromError = (e: ContractError): ActionMessage => ({
  * the editor itself changes only when a snapshot says so.
  */
 export function useCashierActions({ client, store, editor, dispatch, currency, onInvalid }: Deps) {
-  const [message, setMessage] = useState<ActionMessage | null>(null);
+  // A message belongs to the phase it was said in; once the checkout moves on it is stale.
+  const [said, setSaid] = useState<{ message: ActionMessage; phase: string | undefined } | null>(
+    null,
+  );
+  const setMessage = useCallback(
+    (message: ActionMessage | null) =>
+      setSaid(message && { message, phase: store.getState().snapshot?.phase }),
+    [store],
+  );
+  const phaseNow = useStore(store, (s) => s.snapshot?.phase);
+  const message = said && said.phase === phaseNow ? said.message : null;
   const [cellErrors, setCellErrors] = useState<CellError[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -60,7 +71,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
     }
     applySnapshot(store, r.value);
     return r.value.revision;
-  }, [client, store, editor, currency, onInvalid]);
+  }, [client, store, editor, currency, onInvalid, setMessage]);
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setBusy(true);
@@ -100,7 +111,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         applySnapshot(store, r.value);
         setMessage({ tone: 'info', text: 'Sent to the customer.' });
       }),
-    [run, store, submitIfNeeded, client],
+    [run, store, submitIfNeeded, client, setMessage],
   );
 
   const check = useCallback(
@@ -116,7 +127,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
             : 'The numbers add up.',
         });
       }),
-    [run, submitIfNeeded, store],
+    [run, submitIfNeeded, store, setMessage],
   );
 
   const simple = useCallback(
@@ -127,7 +138,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         applySnapshot(store, r.value);
         setMessage({ tone: 'info', text: done });
       }),
-    [run, client, store],
+    [run, client, store, setMessage],
   );
 
   const newOrder = useCallback(
@@ -149,7 +160,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         setCellErrors([]);
         setMessage(null);
       }),
-    [run, client, store, dispatch],
+    [run, client, store, dispatch, setMessage],
   );
 
   return {
