@@ -10,6 +10,18 @@ interface Entry {
 const commands: Record<string, Entry> = {
   code: { summary: 'classify payment codes (or --batch)', load: () => import('./code-command') },
   devices: { summary: 'list serial and HID devices', load: () => import('./devices-command') },
+  ocr: {
+    summary: 'read the order off a POS screenshot (or --batch)',
+    load: () => import('./ocr-command'),
+  },
+  capture: {
+    summary: 'grab a screen region to a PNG file',
+    load: () => import('./capture-command'),
+  },
+  read: {
+    summary: 'capture the calibrated region now and print the order',
+    load: () => import('./read-command'),
+  },
   serve: {
     summary: 'run the station headless: both windows and the contract over HTTP/WebSocket',
     load: () => import('./serve-command'),

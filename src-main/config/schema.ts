@@ -3,6 +3,9 @@ import { ledgerConfigSchema } from '../ledger/config';
 import { paymentsConfigSchema } from '../payments/config';
 import { paymentMethodSchema } from '../contract/credential';
 import { devicesConfigSchema } from '../devices/config';
+import { captureConfigSchema } from '../capture/config';
+import { ocrConfigSchema } from '../ocr/config';
+import { poleConfigSchema } from '../devices/pole-display/config';
 
 /** Languages the windows ship with. */
 export const languageSchema = z.enum(['en', 'zh-CN']);
@@ -70,6 +73,9 @@ export const configSchema = z
     payments: paymentsConfigSchema.default(paymentsConfigSchema.parse({})),
     ledger: ledgerConfigSchema.default(ledgerConfigSchema.parse({})),
     devices: devicesConfigSchema.default(devicesConfigSchema.parse({})),
+    capture: captureConfigSchema.default(captureConfigSchema.parse({})),
+    ocr: ocrConfigSchema.default(ocrConfigSchema.parse({})),
+    pole: poleConfigSchema.default(poleConfigSchema.parse({})),
   })
   .strict();
 
