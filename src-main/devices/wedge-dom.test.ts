@@ -31,11 +31,20 @@ beforeEach(async () => {
   await page.addScriptTag({ content: bundle });
   await page.evaluate(() => {
     const w = window as unknown as {
-      Wedge: { attachWedge: (t: EventTarget, cb: (v: string) => void) => () => void };
+      Wedge: {
+        attachWedge: (t: EventTarget, cb: (v: string) => void, o: object) => () => void;
+      };
       scans: string[];
     };
     w.scans = [];
-    w.Wedge.attachWedge(document, (v) => w.scans.push(v));
+    // Looser timing than the defaults: what this test checks is the DOM side (swallowing,
+    // taking leaked keys back, no form submit); CDP key delivery on a loaded 2-core machine
+    // is slower than a USB scanner. The timing rules are tested on recorded traces.
+    w.Wedge.attachWedge(document, (v) => w.scans.push(v), {
+      avgTimeByChar: 60,
+      maxCharGapMs: 150,
+      maxGapMs: 200,
+    });
   });
   await page.focus('#f');
 });
@@ -63,7 +72,7 @@ describe('attachWedge in Chromium', () => {
   });
 
   it('typing goes into the input untouched, Enter submits', async () => {
-    await page.keyboard.type('13800138000', { delay: 90 });
+    await page.keyboard.type('13800138000', { delay: 260 });
     await page.keyboard.press('Enter');
     const s = await state();
     expect(s.scans).toEqual([]);
@@ -73,7 +82,7 @@ describe('attachWedge in Chromium', () => {
 
   it('a burst without suffix is a scan once the pause passes', async () => {
     await page.keyboard.type('6212345678901234567', { delay: 0 });
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(500);
     const s = await state();
     expect(s.scans).toEqual(['6212345678901234567']);
     expect(s.value).toBe('');
