@@ -43,6 +43,7 @@ function parseLangs(text: string): OcrLanguage[] {
 
 async function readOne(
   reader: OrderReader,
+  currency: string,
   image: string,
   region?: z.infer<typeof batchLineSchema>['region'],
 ) {
