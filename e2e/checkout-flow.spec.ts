@@ -1,6 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Station } from './support/station';
 
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
 /** Opens the customer display in its own browser context and pairs it through its UI. */
 async function pairCustomer(station: Station, cashier: Page, customer: Page): Promise<void> {
   await customer.goto(station.customerUrl);
@@ -12,21 +16,20 @@ async function pairCustomer(station: Station, cashier: Page, customer: Page): Pr
   await customer.getByLabel('Pairing code').fill('000000');
   await customer.getByRole('button', { name: 'Pair', exact: true }).click();
   await expect(customer.getByRole('alert')).toContainText('That code did not work');
+  await shot(customer, 'customer-0-pairing');
 
   await cashier.keyboard.press('Alt+P');
   const code = (await cashier.getByTestId('pairing-code').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{6}$/);
+  await shot(cashier, 'cashier-0-pairing');
   // Entered on the touch keypad, as a customer would.
   for (const digit of code)
     await customer.getByRole('button', { name: digit, exact: true }).click();
   await customer.getByRole('button', { name: 'Pair', exact: true }).click();
   await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
   await expect(customer.getByText('Fresh bread every morning')).toBeVisible();
+  await shot(customer, 'customer-0-idle');
   await cashier.keyboard.press('Escape'); // closes the pairing panel
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
 }
 
 test('cashier order → customer flags a line → cashier fixes and resends → customer confirms → method choice; Chinese', async ({

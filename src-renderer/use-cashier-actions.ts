@@ -102,7 +102,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
               ? {
                   tone: 'error',
                   code: r.error.code,
-                  text: `${r.error.message} Fix the highlighted cells, or accept the warnings with Ctrl+Shift+Enter.`,
+                  text: `${r.error.message.replace(/[.!?]?$/, '.')} Fix the highlighted cells, or accept the warnings with Ctrl+Shift+Enter.`,
                 }
               : fromError(r.error),
           );

@@ -5,7 +5,7 @@ export const en = {
   idle: { welcome: 'Welcome', hint: 'Your order will appear here.' },
   pairing: {
     title: 'Pair this display',
-    prompt: 'Enter the 6-digit code shown on the cashier’s screen.',
+    prompt: "Enter the 6-digit code shown on the cashier's screen.",
     code: 'Pairing code',
     submit: 'Pair',
     clear: 'Clear',
@@ -45,7 +45,7 @@ export const en = {
     proxy: 'Someone pays for me',
     proxyHint: 'A relative approves on their phone',
     qr: 'Scan to pay',
-    qrHint: 'Scan the store’s QR code',
+    qrHint: "Scan the store's QR code",
   },
   collecting: {
     code: 'Hold your payment code up to the scanner',

@@ -59,7 +59,7 @@ export function ConfirmScreen({ order, flagging, busy, setFlagging, onConfirm, o
         <textarea
           value={note}
           maxLength={300}
-          rows={2}
+          rows={1}
           placeholder={t('dispute.notePlaceholder')}
           onChange={(e) => setNote(e.target.value)}
         />
