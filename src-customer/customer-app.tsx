@@ -79,6 +79,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     snapshot: snapshot && { ...snapshot, updatedAt: phaseSince },
     flagging,
     now,
+    resultSeconds: info?.resultSeconds ?? 8,
   });
   const order = snapshot?.order ?? null;
   const secondsLeft = snapshot?.deadline ? Math.ceil((snapshot.deadline - now) / 1000) : null;
@@ -119,7 +120,8 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
         }
       />
     );
-  else if (screen === 'result') body = <ResultScreen snapshot={snapshot} />;
+  else if (screen === 'result')
+    body = <ResultScreen snapshot={snapshot} seconds={info?.resultSeconds ?? 8} />;
   else body = <ProgressScreen snapshot={snapshot} />;
 
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckoutPhase } from '../src-main/contract/checkout';
 import type { Order } from '../src-main/contract/order';
-import { RESULT_SCREEN_MS, screenFor, type ScreenInput } from './screen-for';
+import { resultScreenMs, screenFor, type ScreenInput } from './screen-for';
 
 const order: Order = {
   id: 'o',
@@ -18,6 +18,7 @@ const at = (phase: CheckoutPhase, extra: Partial<ScreenInput> = {}): ScreenInput
   snapshot: { phase, order, updatedAt: 1_000 },
   flagging: false,
   now: 2_000,
+  resultSeconds: 8,
   ...extra,
 });
 
@@ -47,6 +48,7 @@ describe('customer screen', () => {
 
   it('returns from a result screen to idle by itself', () => {
     expect(screenFor(at('paid'))).toBe('result');
-    expect(screenFor(at('cancelled', { now: 1_000 + RESULT_SCREEN_MS + 1 }))).toBe('idle');
+    expect(screenFor(at('cancelled', { now: 1_000 + resultScreenMs(8) - 1 }))).toBe('result');
+    expect(screenFor(at('cancelled', { now: 1_000 + resultScreenMs(8) + 1 }))).toBe('idle');
   });
 });

@@ -13,8 +13,14 @@ export type Screen =
   | 'authorizing'
   | 'result';
 
-/** How long a result (paid, failed, cancelled) stays up before the display shows idle by itself. */
-export const RESULT_SCREEN_MS = 12_000;
+/**
+ * How long a result (paid, failed, cancelled) may stay up: the station resets after its
+ * `resultSeconds`; the display falls back to idle a little later on its own, so a station that
+ * never resets (or a lost event) cannot leave a stale result in front of the next customer.
+ */
+export function resultScreenMs(resultSeconds: number): number {
+  return (resultSeconds + 3) * 1000;
+}
 
 const RESULT_PHASES: readonly CheckoutPhase[] = ['paid', 'failed', 'cancelled'];
 
@@ -25,6 +31,8 @@ export interface ScreenInput {
   /** The customer is choosing which lines are wrong (local, not yet sent). */
   flagging: boolean;
   now: number;
+  /** The station's `resultSeconds`. */
+  resultSeconds: number;
 }
 
 /**
@@ -32,7 +40,8 @@ export interface ScreenInput {
  * the order is shown before the cashier sends it; a result falls back to idle after a while
  * even if the station has not reset yet.
  */
-export function screenFor({ status, hasInfo, snapshot, flagging, now }: ScreenInput): Screen {
+export function screenFor(input: ScreenInput): Screen {
+  const { status, hasInfo, snapshot, flagging, now } = input;
   if (status === 'unpaired') return 'pairing';
   if (!hasInfo || !snapshot) return 'connecting';
   const { phase } = snapshot;
@@ -42,7 +51,7 @@ export function screenFor({ status, hasInfo, snapshot, flagging, now }: ScreenIn
   if (phase === 'collecting_credential') return 'collecting';
   if (phase === 'authorizing') return 'authorizing';
   if (RESULT_PHASES.includes(phase))
-    return now - snapshot.updatedAt < RESULT_SCREEN_MS ? 'result' : 'idle';
+    return now - snapshot.updatedAt < resultScreenMs(input.resultSeconds) ? 'result' : 'idle';
   // idle and review: the cashier has not sent anything to the customer yet.
   return 'idle';
 }

@@ -2,7 +2,6 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { StationInfo } from '../../src-main/contract/commands';
 import { moneyText } from '../money-text';
-import { RESULT_SCREEN_MS } from '../screen-for';
 
 /** Between customers: the store's name and message. */
 export function IdleScreen({ info }: { info: StationInfo | null }) {
@@ -48,7 +47,13 @@ export function ProgressScreen({ snapshot }: { snapshot: CheckoutSnapshot }) {
 }
 
 /** Paid, failed or cancelled; a bar shows how long until the display goes back to idle. */
-export function ResultScreen({ snapshot }: { snapshot: CheckoutSnapshot }) {
+export function ResultScreen({
+  snapshot,
+  seconds,
+}: {
+  snapshot: CheckoutSnapshot;
+  seconds: number;
+}) {
   const { t } = useTranslation();
   const kind =
     snapshot.phase === 'paid' ? 'paid' : snapshot.phase === 'failed' ? 'failed' : 'cancelled';
@@ -65,7 +70,7 @@ export function ResultScreen({ snapshot }: { snapshot: CheckoutSnapshot }) {
         <p className="lead">{snapshot.payment.reason}</p>
       )}
       <p className="lead">{t(`result.${kind}Hint`)}</p>
-      <div className="return-bar" style={{ animationDuration: `${RESULT_SCREEN_MS}ms` }} />
+      <div className="return-bar" style={{ animationDuration: `${seconds}s` }} />
     </div>
   );
 }

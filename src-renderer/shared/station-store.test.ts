@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import { applySnapshot, createStationStore } from './station-store';
+
+const snap = (
+  revision: number,
+  phase: CheckoutSnapshot['phase'],
+  updatedAt = revision,
+): CheckoutSnapshot => ({
+  phase,
+  revision,
+  order: null,
+  dispute: null,
+  methods: [],
+  method: null,
+  payment: null,
+  notice: null,
+  deadline: null,
+  updatedAt,
+});
+
+describe('station store', () => {
+  it('ignores a reply older than the snapshot shown, and notes when the phase changed', async () => {
+    const store = createStationStore();
+    applySnapshot(store, snap(3, 'review'));
+    const since = store.getState().phaseSince;
+    applySnapshot(store, snap(2, 'idle'));
+    expect(store.getState().snapshot?.revision).toBe(3);
+    await new Promise((r) => setTimeout(r, 5));
+    applySnapshot(store, snap(4, 'review'));
+    expect(store.getState().phaseSince).toBe(since);
+    applySnapshot(store, snap(5, 'awaiting_confirmation'));
+    expect(store.getState().phaseSince).toBeGreaterThan(since);
+  });
+
+  it('accepts a lower revision that is newer in time (the station restarted)', () => {
+    const store = createStationStore();
+    applySnapshot(store, snap(9, 'review', 1_000));
+    applySnapshot(store, snap(0, 'idle', 2_000));
+    expect(store.getState().snapshot?.phase).toBe('idle');
+  });
+});
