@@ -2,9 +2,14 @@ import { parseMinor } from '../contract/money';
 
 const SYMBOLS = /[¥$€£￥]/g;
 
+/** Tesseract often reads ¥ as Y before digits ("Y45.79"); nothing else starts a number so. */
+function fixYen(text: string): string {
+  return text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥');
+}
+
 /** Normalises OCR'd number text: unicode minus, currency symbols, spaces inside digits. */
 export function normaliseNumber(text: string): string {
-  return text
+  return fixYen(text)
     .replace(/[−–—]/g, '-')
     .replace(SYMBOLS, '')
     .replace(/^(?:RMB|CNY|USD)\s*/i, '')
@@ -39,7 +44,9 @@ export function parseQuantityCell(text: string): string | null {
 
 /** True when the cell looks like a number of any kind (money or quantity). */
 export function isNumericCell(text: string): boolean {
-  return /^-?[¥$€£￥]?-?\d[\d,]*(?:\.\d+)?$/.test(text.replace(/[−–—]/g, '-').replace(/\s+/g, ''));
+  return /^-?[¥$€£￥]?-?\d[\d,]*(?:\.\d+)?$/.test(
+    fixYen(text.replace(/[−–—]/g, '-').replace(/\s+/g, '')),
+  );
 }
 
 /** "0.535 x ¥33.94", "6X ¥7.10", "2x5.70": quantity and unit price of a receipt's second line. */

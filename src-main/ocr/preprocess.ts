@@ -78,6 +78,19 @@ export function eraseRules(pixels: Buffer, width: number, height: number, fracti
     }
     if (longest >= minCol) cols.push(x);
   }
+  // Dashed separators never make a long run, but they cover much of a row in a band only a
+  // pixel or two high, which no text line does.
+  let bandStart = -1;
+  for (let y = 0; y <= height; y++) {
+    let ink = 0;
+    if (y < height) for (let x = 0; x < width; x++) if (pixels[y * width + x]! === 0) ink++;
+    const dense = y < height && ink >= width * 0.35;
+    if (dense && bandStart < 0) bandStart = y;
+    if (!dense && bandStart >= 0) {
+      if (y - bandStart <= 3) for (let r = bandStart; r < y; r++) rows.push(r);
+      bandStart = -1;
+    }
+  }
   for (const y of rows) pixels.fill(255, y * width, (y + 1) * width);
   for (const x of cols) for (let y = 0; y < height; y++) pixels[y * width + x] = 255;
 }

@@ -1,0 +1,141 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderScreenSet } from './fixtures/screen-set';
+import { toContractOrder } from './to-order';
+import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
+
+const SAMPLES = '/work/shared/samples/pos-screens';
+let reader: OrderReader;
+
+beforeAll(() => {
+  reader = createOrderReader({ currency: 'CNY' });
+});
+afterAll(async () => {
+  await reader.close();
+});
+
+interface Truth {
+  lines: Array<{ quantity?: string; qty?: string; unitPrice: number; amount: number }>;
+  adjustments: Array<{ amount: number }>;
+  total: number;
+}
+
+/** True when every number of the read order equals the truth. */
+function matches(read: ReadOrder, truth: Truth): boolean {
+  return (
+    read.total === truth.total &&
+    read.lines.length === truth.lines.length &&
+    read.lines.every((l, i) => {
+      const t = truth.lines[i]!;
+      return (
+        l.amount === t.amount &&
+        l.unitPrice === t.unitPrice &&
+        Number(l.quantity) === Number(t.quantity ?? t.qty)
+      );
+    }) &&
+    read.adjustments.length === truth.adjustments.length &&
+    read.adjustments.every((a, i) => a.amount === truth.adjustments[i]!.amount)
+  );
+}
+
+/** Reads screens; fails on any silent wrong order; returns the share auto-accepted. */
+interface Screen {
+  name: string;
+  png: Buffer;
+  region: { x: number; y: number; width: number; height: number };
+  truth: Truth;
+}
+
+async function acceptance(screens: Screen[]) {
+  let ok = 0;
+  const silentWrong: string[] = [];
+  for (const s of screens) {
+    const read = await reader.readImage(s.png, s.region);
+    if (read.status === 'ok') {
+      if (matches(read, s.truth)) ok++;
+      else silentWrong.push(`${s.name}: ${JSON.stringify(read)}`);
+      // An ok order must map onto the contract's order shape as is.
+      expect(toContractOrder(read, 'o1').ok).toBe(true);
+    }
+  }
+  expect(silentWrong).toEqual([]);
+  return ok / screens.length;
+}
+
+describe('reading the order', () => {
+  it('never accepts a wrong sample screen, and accepts most', async () => {
+    const files = readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .sort();
+    const screens = files.map((f) => {
+      const truth = JSON.parse(readFileSync(join(SAMPLES, f), 'utf8')) as Truth & {
+        region: { x: number; y: number; width: number; height: number };
+      };
+      return {
+        name: f,
+        png: readFileSync(join(SAMPLES, f.replace('.json', '.png'))),
+        region: truth.region,
+        truth,
+      };
+    });
+    const rate = await acceptance(screens);
+    expect(rate).toBeGreaterThanOrEqual(0.75);
+  }, 120_000);
+
+  it('never accepts a wrong rendered screen (3 layouts, dark/light, EN/中文, 1–15 lines)', async () => {
+    const set = await renderScreenSet(12, 101);
+    const rate = await acceptance(set.map((s, i) => ({ ...s, name: `rendered ${i}` })));
+    expect(rate).toBeGreaterThanOrEqual(0.6);
+  }, 120_000);
+});
+
+describe('bad input never gives an ok order', () => {
+  it('random noise', async () => {
+    const noise = Buffer.alloc(400 * 300 * 3);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
+    const png = await sharp(noise, { raw: { width: 400, height: 300, channels: 3 } })
+      .png()
+      .toBuffer();
+    const read = await reader.readImage(png);
+    expect(read.status).toBe('needs_review');
+    expect(read.warnings.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('an image with no order on it', async () => {
+    const png = await sharp({
+      create: { width: 500, height: 200, channels: 3, background: '#fff' },
+    })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg xmlns="http://www.w3.org/2000/svg" width="500" height="200"><text x="20" y="80" font-size="28" font-family="DejaVu Sans">Welcome, please wait</text></svg>',
+          ),
+        },
+      ])
+      .png()
+      .toBuffer();
+    const read = await reader.readImage(png);
+    expect(read.status).toBe('needs_review');
+    expect(read.warnings.map((w) => w.code)).toContain('no_lines');
+  }, 30_000);
+
+  it('a region off the image, an empty region, and bytes that are not an image', async () => {
+    const png = readFileSync(join(SAMPLES, '0000.png'));
+    const off = await reader.readImage(png, { x: 900, y: 700, width: 600, height: 400 });
+    expect(off).toMatchObject({
+      status: 'needs_review',
+      warnings: [{ code: 'unreadable', message: expect.stringContaining('outside') }],
+    });
+    const empty = await reader.readImage(png, { x: 0, y: 0, width: 0, height: 0 });
+    expect(empty.warnings[0]!.message).toContain('empty');
+    const junk = await reader.readImage(Buffer.from('not a png'));
+    expect(junk.warnings[0]!.message).toContain('not a readable image');
+  });
+
+  it('readScreen without a capture port says so', async () => {
+    const read = await reader.readScreen({ x: 0, y: 0, width: 10, height: 10 });
+    expect(read.warnings[0]!.message).toContain('No screen capture');
+  });
+});
