@@ -26,6 +26,26 @@ const commands: Record<string, Entry> = {
     summary: 'run the station headless: both windows and the contract over HTTP/WebSocket',
     load: () => import('./serve-command'),
   },
+  sandbox: {
+    summary: 'run the sandbox payment system on 127.0.0.1',
+    load: () => import('./sandbox-command'),
+  },
+  pay: {
+    summary: 'take one payment through the orchestrator; prints the outcome',
+    load: () => import('./pay-command'),
+  },
+  refund: {
+    summary: 'refund part or all of a paid payment',
+    load: () => import('./refund-command'),
+  },
+  report: {
+    summary: 'the day report from the ledger (JSON, --csv, --html)',
+    load: () => import('./report-command'),
+  },
+  reconcile: {
+    summary: "reconcile the ledger with the payment system's statement",
+    load: () => import('./reconcile-command'),
+  },
 };
 
 function usage(): string {

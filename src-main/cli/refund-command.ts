@@ -1,0 +1,57 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDir, loadConfig } from '../config/load-config';
+import { parseAmountArg } from '../payments/cli-support';
+import { openStationPayments } from '../payments/station-payments';
+import { UsageError, writeJsonLine, type CliIo } from './command';
+
+const HELP = `Usage: countersign refund --attempt ID (--amount 1.23 | --all) [--reason TEXT] [--data-dir DIR]
+
+Refunds part or all of a paid payment (the attempt id 'countersign pay' printed), never beyond
+what was paid minus earlier refunds. Prints {"ok":true,"refund":{...}} or {"ok":false,"error":{code,message}}.
+Exit status 0 when the refund succeeded, 1 otherwise.
+`;
+
+/** `countersign refund`: one refund through the ledger and the payment provider. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      attempt: { type: 'string' },
+      amount: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      reason: { type: 'string', default: 'refund at the counter' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (!values.attempt)
+    throw new UsageError('--attempt is required (the id printed by countersign pay)');
+  if (values.all === (values.amount !== undefined))
+    throw new UsageError('give exactly one of --amount or --all');
+  if (!values.reason.trim() || values.reason.length > 200)
+    throw new UsageError('--reason is 1–200 characters');
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const config = loadConfig(dataDir);
+  const station = await openStationPayments({ dataDir, config, anyPort: true });
+  try {
+    await station.service.resumeOpenAttempts();
+    const attempt = station.ledger.getAttempt(values.attempt);
+    if (!attempt) throw new UsageError(`no payment ${values.attempt} in the ledger`);
+    let minor = attempt.amount - attempt.refunded;
+    if (!values.all) {
+      const parsed = parseAmountArg(values.amount, attempt.currency);
+      if (!parsed.ok) throw new UsageError(parsed.error);
+      minor = parsed.value;
+    }
+    const result = await station.service.refund(attempt.id, minor, values.reason.trim());
+    writeJsonLine(io.stdout, result.ok ? { ok: true, refund: result.value } : result);
+    return result.ok ? 0 : 1;
+  } finally {
+    await station.close();
+  }
+}

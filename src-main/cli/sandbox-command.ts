@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { defaultDataDir, loadConfig } from '../config/load-config';
+import { parsePortArg } from '../payments/cli-support';
+import { runSandboxUntilSignal } from '../payments/sandbox/run-sandbox';
+import { UsageError, type CliIo } from './command';
+
+const HELP = `Usage: countersign sandbox [--port N] [--data-dir DIR] [--password-above AMOUNT_MINOR]
+
+Runs the embedded sandbox acquirer on 127.0.0.1 until SIGINT/SIGTERM. Prints one JSON line
+{"ready":true,"url","port","adminToken","pid"} once listening. Wallet pages: <url>/wallet/wx-alice,
+<url>/wallet/ali-bob, <url>/wallet/up-carol (password 123456). API: docs/payment-api.md.
+  --port N        listen port (default: payments.sandbox.port, 4712; 0 picks a free one)
+  --data-dir DIR  where sandbox.sqlite lives (default: ${defaultDataDir()})
+  --password-above N  amounts above N minor units wait for the wallet password
+`;
+
+/** `countersign sandbox`: the sandbox acquirer in the foreground. */
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'password-above': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const config = loadConfig(dataDir);
+  let port = config.payments.sandbox.port;
+  if (values.port !== undefined) {
+    const p = parsePortArg(values.port);
+    if (p === null) throw new UsageError(`--port must be 0–65535, got '${values.port}'`);
+    port = p;
+  }
+  let passwordAbove = config.payments.sandbox.passwordAbove;
+  if (values['password-above'] !== undefined) {
+    passwordAbove = Number(values['password-above']);
+    if (!Number.isSafeInteger(passwordAbove) || passwordAbove < 0)
+      throw new UsageError(
+        `--password-above is whole minor units ≥ 0, got '${values['password-above']}'`,
+      );
+  }
+  return runSandboxUntilSignal(
+    {
+      port,
+      dataDir,
+      passwordAbove,
+      merchantId: config.payments.sandbox.merchantId,
+      key: config.payments.sandbox.key,
+    },
+    io.stdout,
+  );
+}
