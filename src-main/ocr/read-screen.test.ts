@@ -1,0 +1,45 @@
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureRegion } from '../capture/capture';
+import { showImage, startXvfb, stopProcess, type Xvfb } from '../capture/xvfb';
+import { createOrderReader, type OrderReader } from './order-reader';
+
+const SAMPLE = '/work/shared/samples/pos-screens/0015';
+let xvfb: Xvfb;
+let window: ChildProcess;
+let reader: OrderReader;
+
+beforeAll(async () => {
+  xvfb = await startXvfb(1280, 800, 140);
+  process.env.DISPLAY = xvfb.display;
+  // The legacy POS stand-in: the sample screen in a window at (30, 20) on the Xvfb display.
+  window = await showImage(xvfb.display, `${SAMPLE}.png`, 30, 20);
+  reader = createOrderReader({ currency: 'USD', capture: (r) => captureRegion(r) });
+}, 30_000);
+
+afterAll(async () => {
+  await reader?.close();
+  if (window) await stopProcess(window);
+  if (xvfb) await xvfb.stop();
+});
+
+describe('readScreen on an X display', () => {
+  it('captures the calibrated region of the POS window and reads the right total', async () => {
+    const truth = JSON.parse(readFileSync(`${SAMPLE}.json`, 'utf8')) as {
+      region: { x: number; y: number; width: number; height: number };
+      total: number;
+    };
+    const region = { display: 0, ...truth.region, x: truth.region.x + 30, y: truth.region.y + 20 };
+    const read = await reader.readScreen(region);
+    expect(read.status).toBe('ok');
+    expect(read.total).toBe(truth.total);
+    expect(read.timings.capture).toBeGreaterThanOrEqual(0);
+  }, 60_000);
+
+  it('an off-screen region is a clear needs_review, not a crash', async () => {
+    const read = await reader.readScreen({ display: 0, x: 1000, y: 600, width: 600, height: 400 });
+    expect(read.status).toBe('needs_review');
+    expect(read.warnings[0]!.message).toContain('outside display 0');
+  });
+});
