@@ -48,12 +48,6 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     return () => clearInterval(timer);
   }, []);
 
-  // Each new customer starts in the station's language: reset on idle and when info arrives.
-  const phase = snapshot?.phase ?? null;
-  useEffect(() => {
-    if (info && (phase === 'idle' || phase === null)) void i18n.changeLanguage(info.language);
-  }, [info, phase, i18n]);
-
   const act = useCallback(
     async (work: () => Promise<Result<CheckoutSnapshot>>) => {
       setBusy(true);
@@ -82,6 +76,13 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     resultSeconds: info?.resultSeconds ?? 8,
   });
   const order = snapshot?.order ?? null;
+
+  // Each new customer starts in the station's language: back to it whenever the display turns
+  // idle (the station reset, or a result screen timed out) and when the station info arrives.
+  useEffect(() => {
+    if (info && (screen === 'idle' || screen === 'connecting'))
+      void i18n.changeLanguage(info.language);
+  }, [info, screen, i18n]);
   const secondsLeft = snapshot?.deadline ? Math.ceil((snapshot.deadline - now) / 1000) : null;
 
   let body;

@@ -77,12 +77,11 @@ export async function startStation(
   return { station, stop };
 }
 
-/** Playwright test with a fresh station per test. */
-export const test = base.extend<{ station: Station }>({
-  // Playwright reads the fixtures a fixture needs from this destructuring; this one needs none.
-  // eslint-disable-next-line no-empty-pattern
-  station: async ({}, use) => {
-    const { station, stop } = await startStation();
+/** Playwright test with a fresh station per test; `test.use({ stationConfig })` changes its config. */
+export const test = base.extend<{ stationConfig: object; station: Station }>({
+  stationConfig: [E2E_CONFIG, { option: true }],
+  station: async ({ stationConfig }, use) => {
+    const { station, stop } = await startStation(stationConfig);
     await use(station);
     await stop();
   },

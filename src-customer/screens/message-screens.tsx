@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { StationInfo } from '../../src-main/contract/commands';
 import { moneyText } from '../money-text';
+import { resultScreenMs } from '../screen-for';
 
 /** Between customers: the store's name and message. */
 export function IdleScreen({ info }: { info: StationInfo | null }) {
@@ -70,7 +71,13 @@ export function ResultScreen({
         <p className="lead">{snapshot.payment.reason}</p>
       )}
       <p className="lead">{t(`result.${kind}Hint`)}</p>
-      <div className="return-bar" style={{ animationDuration: `${seconds}s` }} />
+      <div
+        className="return-bar"
+        style={{
+          // The station resets a paid checkout after `seconds`; other results fall back locally.
+          animationDuration: `${kind === 'paid' ? seconds * 1000 : resultScreenMs(seconds)}ms`,
+        }}
+      />
     </div>
   );
 }
