@@ -74,6 +74,7 @@ describe('station server over raw WebSocket', () => {
       dataDir,
       config: parseConfig({}),
       logger: pino({ level: 'silent' }),
+      parts: { capture: false, payments: false, devices: false },
     });
     server = await startStationServer({
       station,

@@ -1,8 +1,23 @@
 import { z } from 'zod';
 import { checkoutSnapshotSchema } from './checkout';
-import { paymentMethodSchema } from './credential';
+import { credentialSchema, paymentMethodSchema } from './credential';
+import {
+  capturedImageSchema,
+  deviceHealthSchema,
+  displayInfoSchema,
+  regionSchema,
+} from './hardware';
 import { adjustmentSchema, orderLineSchema } from './order';
 import { currencySchema } from './money';
+import {
+  attemptRowSchema,
+  dayReportSchema,
+  daySchema,
+  historyQuerySchema,
+  reconciliationSchema,
+  refundRequestSchema,
+  refundRowSchema,
+} from './payments';
 
 /** The two window roles. A window may call only the commands of its role. */
 export const roleSchema = z.enum(['cashier', 'customer']);
@@ -83,6 +98,55 @@ export const commands = {
   'checkout.reopen': { roles: ['cashier'], input: empty, output: snapshot },
   'checkout.reset': { roles: ['cashier'], input: empty, output: snapshot },
   'pairing.create': { roles: ['cashier'], input: empty, output: pairingCodeSchema },
+  /** Capture the calibrated region, read the order off it, and put it in review. */
+  'capture.read': { roles: ['cashier'], input: empty, output: snapshot },
+  'capture.displays': { roles: ['cashier'], input: empty, output: z.array(displayInfoSchema) },
+  /** A whole display (calibration's frozen image) or a region of it (live preview). */
+  'capture.preview': {
+    roles: ['cashier'],
+    input: z
+      .object({ display: z.number().int().min(0).max(15), region: regionSchema.optional() })
+      .strict(),
+    output: capturedImageSchema,
+  },
+  'capture.setRegion': {
+    roles: ['cashier'],
+    input: z.object({ region: regionSchema }).strict(),
+    output: regionSchema,
+  },
+  'capture.getRegion': { roles: ['cashier'], input: empty, output: regionSchema.nullable() },
+  'devices.health': { roles: ['cashier'], input: empty, output: z.array(deviceHealthSchema) },
+  /**
+   * A credential for the checkout collecting one: the customer display sends face and proxy
+   * credentials; the cashier may type a payment code when the scanner fails.
+   */
+  /** A code read by a keyboard-wedge scanner in a window (the window tells bursts from typing). */
+  'scan.submit': {
+    roles: ['cashier', 'customer'],
+    input: z.object({ raw: z.string().max(128) }).strict(),
+    output: snapshot,
+  },
+  'payments.history': {
+    roles: ['cashier'],
+    input: historyQuerySchema,
+    output: z.array(attemptRowSchema),
+  },
+  'payments.refund': { roles: ['cashier'], input: refundRequestSchema, output: refundRowSchema },
+  'reports.day': {
+    roles: ['cashier'],
+    input: z.object({ date: daySchema }).strict(),
+    output: dayReportSchema,
+  },
+  'reports.reconcile': {
+    roles: ['cashier'],
+    input: z.object({ date: daySchema }).strict(),
+    output: reconciliationSchema,
+  },
+  'credential.submit': {
+    roles: ['cashier', 'customer'],
+    input: z.object({ credential: credentialSchema }).strict(),
+    output: snapshot,
+  },
   // Customer
   'checkout.confirm': { roles: ['customer'], input: revisionInput, output: snapshot },
   'checkout.dispute': {
@@ -130,6 +194,7 @@ export function commandsFor(role: Role): CommandName[] {
 /** Events main pushes to windows. */
 export const events = {
   'checkout.snapshot': snapshot,
+  'devices.health': z.array(deviceHealthSchema),
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

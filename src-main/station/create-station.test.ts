@@ -11,6 +11,7 @@ const station = () =>
     dataDir: mkdtempSync(join(tmpdir(), 'cs-station-')),
     config: parseConfig({ methods: ['code', 'face'] }),
     logger: pino({ level: 'silent' }),
+    parts: { capture: false, payments: false, devices: false },
   });
 
 describe('station commands', () => {

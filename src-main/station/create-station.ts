@@ -9,16 +9,29 @@ import {
   type Clock,
 } from '../checkout/checkout-service';
 import type { CheckoutEvent } from '../checkout/machine';
-import type { EventName, Role, StationInfo } from '../contract/commands';
-import { ok, type Result } from '../contract/result';
+import type { CommandName, EventName, Role, StationInfo } from '../contract/commands';
+import type { Region } from '../contract/hardware';
+import { fail, ok, type Result } from '../contract/result';
+import { loadConfig, mergeDeep, parseConfig, saveConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
+import type { OrderReader } from '../ocr/order-reader';
 import { intakeOrder } from './order-intake';
+import { setupCapture, type CaptureFeature } from './setup-capture';
+import { setupDevices, type DevicesFeature } from './setup-devices';
+import { setupPayments, type PaymentsFeature } from './setup-payments';
 
 export interface StationOptions {
   dataDir: string;
   config: StationConfig;
   logger: Logger;
   clock?: Clock;
+  /**
+   * Which hardware-facing parts to start (all by default). Tests of the checkout alone turn
+   * them off; their commands then answer `unavailable` with the reason.
+   */
+  parts?: { capture?: boolean; payments?: boolean; devices?: boolean };
+  /** A shared warm OCR reader (tests), instead of starting one. */
+  reader?: OrderReader;
 }
 
 export type StationListener = (event: EventName, payload: unknown) => void;
@@ -33,7 +46,18 @@ export interface Station {
   pairing: PairingRegistry;
   /** The address tablets open to reach the customer display, when a LAN server runs. */
   setCustomerUrl(url: string | null): void;
+  /** Capture → OCR → review, as the global hotkey does it. */
+  readOrder(): Promise<Result<unknown>>;
+  /** The payment side (ledger, orchestrator), when started. */
+  payments: PaymentsFeature | null;
   close(): Promise<void>;
+}
+
+/** Handlers for a part that is not running: each answers why, instead of failing obscurely. */
+function unavailable<C extends CommandName>(names: C[], reason: string): Pick<Handlers, C> {
+  return Object.fromEntries(
+    names.map((n) => [n, () => fail('unavailable', reason)]),
+  ) as unknown as Pick<Handlers, C>;
 }
 
 const VERSION: string = (() => {
@@ -86,7 +110,21 @@ export async function createStation(options: StationOptions): Promise<Station> {
     version: VERSION,
   });
 
-  const handlers: Handlers = {
+  const handlers: Omit<
+    Handlers,
+    | 'capture.read'
+    | 'capture.displays'
+    | 'capture.preview'
+    | 'capture.setRegion'
+    | 'capture.getRegion'
+    | 'credential.submit'
+    | 'scan.submit'
+    | 'payments.history'
+    | 'payments.refund'
+    | 'reports.day'
+    | 'reports.reconcile'
+    | 'devices.health'
+  > = {
     'station.info': (_input, caller) => ok(info(caller.role)),
     'checkout.get': () => ok(checkout.snapshot()),
     'order.submit': ({ order: draft }) => {
@@ -119,7 +157,67 @@ export async function createStation(options: StationOptions): Promise<Station> {
     },
   };
 
-  const dispatch = createDispatcher(handlers, logger);
+  const parts = { capture: true, payments: true, devices: true, ...options.parts };
+  const capture: CaptureFeature | null = parts.capture
+    ? setupCapture({
+        config,
+        checkout,
+        logger: logger.child({ part: 'capture' }),
+        reader: options.reader,
+        saveRegion: (region: Region) => {
+          // Re-read the file so a calibration never overwrites other edits made meanwhile.
+          const onDisk = loadConfig(options.dataDir);
+          saveConfig(options.dataDir, parseConfig(mergeDeep(onDisk, { capture: { region } })));
+        },
+      })
+    : null;
+  const payments: PaymentsFeature | null = parts.payments
+    ? await setupPayments({
+        config,
+        dataDir: options.dataDir,
+        logger: logger.child({ part: 'payments' }),
+        checkout,
+      })
+    : null;
+  const devices: DevicesFeature | null =
+    parts.devices && payments
+      ? setupDevices({
+          config: config.devices,
+          logger,
+          flow: payments.flow,
+          onHealth: (rows) => listeners.forEach((l) => l('devices.health', rows)),
+        })
+      : null;
+
+  const all: Handlers = {
+    ...handlers,
+    ...(capture?.handlers ??
+      unavailable(
+        [
+          'capture.read',
+          'capture.displays',
+          'capture.preview',
+          'capture.setRegion',
+          'capture.getRegion',
+        ],
+        'Screen capture is not running at this station',
+      )),
+    ...(payments?.handlers ??
+      unavailable(
+        [
+          'credential.submit',
+          'scan.submit',
+          'payments.history',
+          'payments.refund',
+          'reports.day',
+          'reports.reconcile',
+        ],
+        'Payments are not running at this station',
+      )),
+    ...(devices?.handlers ??
+      unavailable(['devices.health'], 'Scanners are not running at this station')),
+  };
+  const dispatch = createDispatcher(all, logger);
 
   return {
     dispatch,
@@ -132,7 +230,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
     setCustomerUrl(url) {
       customerUrl = url;
     },
+    readOrder: () =>
+      capture
+        ? capture.readNow()
+        : Promise.resolve(fail('unavailable', 'Screen capture is not running at this station')),
+    payments,
     async close() {
+      await devices?.close();
+      await capture?.close();
+      await payments?.close();
       checkout.close();
       listeners.clear();
     },
