@@ -29,6 +29,10 @@ async function pairCustomer(station: Station, cashier: Page, customer: Page): Pr
   await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
   await expect(customer.getByText('Fresh bread every morning')).toBeVisible();
   await shot(customer, 'customer-0-idle');
+  // The display keeps its device token: a reload goes straight back to the idle screen.
+  await customer.reload();
+  await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  await expect(customer.getByRole('heading', { name: 'Pair this display' })).toHaveCount(0);
   await cashier.keyboard.press('Escape'); // closes the pairing panel
 }
 
@@ -129,6 +133,11 @@ test('cashier order → customer flags a line → cashier fixes and resends → 
   await expect(customer.getByRole('button', { name: 'English' })).toBeVisible();
   await shot(customer, 'customer-4-methods-zh');
   await shot(cashier, 'cashier-3-confirmed');
+
+  // Choosing a method moves both windows on; the display says what to do, still in Chinese.
+  await customer.getByRole('button', { name: /付款码/ }).click();
+  await expect(customer.getByRole('heading', { name: '请将付款码对准扫码器' })).toBeVisible();
+  await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'collecting_credential');
 
   await cashierContext.close();
   await customerContext.close();
