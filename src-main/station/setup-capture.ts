@@ -107,9 +107,16 @@ export function setupCapture(deps: {
 
   const readNow = () => {
     // A second press while reading gets the same read rather than a second OCR run.
-    reading ??= read().finally(() => {
-      reading = null;
-    });
+    reading ??= read()
+      .then((result) => {
+        // Shown in the cashier window whatever started the read (button or global hotkey).
+        if (!result.ok)
+          checkout.apply({ type: 'notice', code: 'capture_failed', text: result.error.message });
+        return result;
+      })
+      .finally(() => {
+        reading = null;
+      });
     return reading;
   };
 
