@@ -6,19 +6,36 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const electronOnlyHere = 'Only src-main/electron/ may import electron (DESIGN.md: domain code never imports Electron).';
-const rawIpc = 'Raw ipcMain/ipcRenderer belong to the IPC bridge and preloads only; use the typed contract.';
+const electronOnlyHere =
+  'Only src-main/electron/ may import electron (DESIGN.md: domain code never imports Electron).';
+const rawIpc =
+  'Raw ipcMain/ipcRenderer belong to the IPC bridge and preloads only; use the typed contract.';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'dist/', 'native/build/', 'test-results/', 'playwright-report/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'dist/',
+      'native/build/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: electronOnlyHere }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: electronOnlyHere }] },
+      ],
     },
   },
   {
@@ -44,9 +61,13 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^(?!zod$|\\./|\\.\\./contract/).*',
-              message: 'The contract is shared with the windows: it may import only zod and itself.',
+              message:
+                'The contract is shared with the windows: it may import only zod and itself.',
             },
-            { regex: '^\\.\\./\\.\\.', message: 'The contract may not reach outside src-main/contract.' },
+            {
+              regex: '^\\.\\./\\.\\.',
+              message: 'The contract may not reach outside src-main/contract.',
+            },
           ],
         },
       ],
@@ -65,7 +86,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: 'src-main/(?!contract/)',
-              message: 'Windows may import only from src-main/contract (DESIGN.md rules of the house).',
+              message:
+                'Windows may import only from src-main/contract (DESIGN.md rules of the house).',
             },
             { regex: '^node:', message: 'Windows run sandboxed: no Node built-ins.' },
           ],

@@ -2,7 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src-main/**/*.test.ts', 'src-renderer/**/*.test.{ts,tsx}', 'src-customer/**/*.test.{ts,tsx}'],
+    include: [
+      'src-main/**/*.test.ts',
+      'src-renderer/**/*.test.{ts,tsx}',
+      'src-customer/**/*.test.{ts,tsx}',
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
