@@ -31,6 +31,8 @@ export interface Ledger extends RefundStore, Reports {
    * when the order is already paid or still has an attempt in flight (one order, one charge).
    */
   beginAttempt(input: NewAttempt): Result<Attempt>;
+  /** recordOrder + beginAttempt in one transaction: one durable commit instead of two. */
+  recordOrderAndBeginAttempt(order: Order, input: NewAttempt): Result<Attempt>;
   /** Appends a state change; a final state can never be followed by another. */
   appendAttemptEvent(
     attemptId: string,
@@ -200,6 +202,13 @@ export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
     return { ok: true, value: getAttempt(id)! };
   });
 
+  const recordOrderAndBeginAttempt = db.transaction(
+    (order: Order, input: NewAttempt): Result<Attempt> => {
+      const recorded = recordOrder(order);
+      return recorded.ok ? beginAttempt(input) : recorded;
+    },
+  );
+
   const appendAttemptEvent: Ledger['appendAttemptEvent'] = (attemptId, state, detail = {}) => {
     const current = getAttempt(attemptId);
     if (!current)
@@ -259,6 +268,7 @@ export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
     db,
     recordOrder,
     beginAttempt,
+    recordOrderAndBeginAttempt,
     appendAttemptEvent,
     getAttempt,
     attemptsForOrder,

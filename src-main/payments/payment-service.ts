@@ -122,8 +122,9 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       );
     const credential = c.data;
     let platform: Attempt['platform'] = null;
-    let route: string = config.routing[credential.kind as 'face'] ?? 'sandbox';
-    if (credential.kind === 'payment_code') {
+    let route = '';
+    if (credential.kind !== 'payment_code') route = config.routing[credential.kind];
+    else {
       const cls = classifyPaymentCode(credential.code);
       if (!cls.valid) return refuse(order.id, order.total, `invalid_code: ${cls.error}`);
       if (cls.platform !== credential.platform)
@@ -137,12 +138,9 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     }
     if (!providers.get(route))
       return refuse(order.id, order.total, `no_provider: no payment provider named ${route}`);
-    const recorded = ledger.recordOrder(order);
-    if (!recorded.ok)
-      return refuse(order.id, order.total, `${recorded.error.code}: ${recorded.error.message}`);
-
     for (let tries = 0; tries < 3; tries++) {
-      const begun = ledger.beginAttempt({
+      // The order and the write-ahead attempt in one commit (one fsync less per payment).
+      const begun = ledger.recordOrderAndBeginAttempt(order, {
         orderId: order.id,
         amount: order.total,
         currency: order.currency,
