@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { FINAL_PHASES } from '../src-main/contract/checkout';
 import { formatMinor } from '../src-main/contract/money';
 import { editorReducer, initialEditor, syncDecision } from './editor/editor-state';
 import { OrderEditor } from './editor/order-editor';
 import type { CellError } from './editor/to-draft';
+import { ActionBar } from './panels/action-bar';
 import { PairingPanel } from './panels/pairing-panel';
 import { ReviewPanel } from './panels/review-panel';
 import { ShortcutsHelp } from './panels/shortcuts-help';
-import { CANCELLABLE_PHASES, EDITABLE_PHASES, PHASE_TEXT } from './phase-text';
+import { TopBar } from './panels/top-bar';
+import { CANCELLABLE_PHASES, EDITABLE_PHASES } from './phase-text';
 import type { StationConnection } from './shared/connect';
 import type { StationStore } from './shared/station-store';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
@@ -132,37 +133,15 @@ export function CashierApp({ connection, store }: Props) {
 
   const warnings =
     snapshot?.order && snapshot.order.id === editor.orderId ? snapshot.order.warnings : [];
-  const final = FINAL_PHASES.includes(phase);
 
   return (
     <div className="cashier">
-      <header className="topbar">
-        <div className="brand">
-          <span className="logo" aria-hidden="true">
-            ✓
-          </span>{' '}
-          Countersign
-          {info && <span className="store">{info.storeName}</span>}
-        </div>
-        <div
-          className={`phase phase-${phase}`}
-          data-testid="phase"
-          data-phase={phase}
-          role="status"
-        >
-          {PHASE_TEXT[phase]}
-          {secondsLeft !== null && <span className="deadline"> · customer has {secondsLeft}s</span>}
-        </div>
-        <div className={`conn conn-${status}`}>
-          {status === 'ready'
-            ? 'Connected'
-            : status === 'unpaired'
-              ? 'Not authorized'
-              : status === 'connecting'
-                ? 'Connecting…'
-                : 'Reconnecting…'}
-        </div>
-      </header>
+      <TopBar
+        phase={phase}
+        status={status}
+        storeName={info?.storeName ?? null}
+        secondsLeft={secondsLeft}
+      />
       {status === 'unpaired' && (
         <p className="banner error-text" role="alert">
           The station refused this window: it carries no valid cashier token. Open the cashier page
@@ -211,50 +190,17 @@ export function CashierApp({ connection, store }: Props) {
               lastCell.current = cell;
             }}
           />
-          <div className="toolbar">
-            {!readOnly && (
-              <>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => dispatch({ type: 'addLine' })}
-                >
-                  Add line <kbd>Alt+N</kbd>
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => dispatch({ type: 'addAdjustment' })}
-                >
-                  Add discount <kbd>Alt+D</kbd>
-                </button>
-                <span className="spacer" />
-                <button
-                  type="button"
-                  className="primary"
-                  disabled={actions.busy}
-                  onClick={() => void actions.send(false)}
-                >
-                  Send to customer <kbd>Ctrl+Enter</kbd>
-                </button>
-              </>
-            )}
-            {CANCELLABLE_PHASES.includes(phase) && (
-              <button type="button" className="danger" onClick={() => void actions.cancel()}>
-                Cancel checkout <kbd>Esc</kbd>
-              </button>
-            )}
-            {(phase === 'cancelled' || phase === 'failed') && (
-              <button type="button" className="secondary" onClick={() => void actions.reopen()}>
-                Reopen <kbd>Alt+R</kbd>
-              </button>
-            )}
-            {final && (
-              <button type="button" className="primary" onClick={() => void actions.newOrder()}>
-                New order <kbd>Alt+O</kbd>
-              </button>
-            )}
-          </div>
+          <ActionBar
+            phase={phase}
+            readOnly={readOnly}
+            busy={actions.busy}
+            onAddLine={() => dispatch({ type: 'addLine' })}
+            onAddAdjustment={() => dispatch({ type: 'addAdjustment' })}
+            onSend={() => void actions.send(false)}
+            onCancel={() => void actions.cancel()}
+            onReopen={() => void actions.reopen()}
+            onNewOrder={() => void actions.newOrder()}
+          />
           {snapshot?.order && readOnly && (
             <p className="hint">
               Total with the customer: {formatMinor(snapshot.order.total, currency)} {currency}

@@ -3,6 +3,7 @@ import type { Dispute } from '../../src-main/contract/checkout';
 import { formatMinor } from '../../src-main/contract/money';
 import type { ReviewWarning } from '../../src-main/contract/order';
 import { computedTotalOf, lineAmountOf, type EditorAction, type EditorState } from './editor-state';
+import { cellProblem } from './cell-problem';
 import type { CellError } from './to-draft';
 
 interface Props {
@@ -52,23 +53,13 @@ export function OrderEditor(props: Props) {
       inputs.current.get(cellKey('adjustment', adj.id, 'label'))?.focus();
   }, [state.lines, state.adjustments]);
 
-  // Why a cell is marked: the station's warnings, then the cashier's own unreadable cells.
   const problem = (
     kind: 'line' | 'adjustment' | 'total',
     id: string | undefined,
     field: string,
   ) => {
-    const err = cellErrors.find(
-      (e) => e.kind === kind && e.field === field && (e.id === id || kind === 'total'),
-    );
-    if (err) return { cls: 'invalid', text: err.message };
-    const w = warnings.find(
-      (x) =>
-        x.cell?.kind === kind &&
-        (kind === 'total' || x.cell.id === id) &&
-        (x.cell.field ?? field) === field,
-    );
-    return w ? { cls: 'doubtful', text: w.message } : null;
+    const p = cellProblem({ kind, id, field }, cellErrors, warnings);
+    return p && { cls: p.kind, text: p.text };
   };
 
   const order: string[] = [
