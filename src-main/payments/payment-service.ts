@@ -122,7 +122,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       );
     const credential = c.data;
     let platform: Attempt['platform'] = null;
-    let route = '';
+    let route: string;
     if (credential.kind !== 'payment_code') route = config.routing[credential.kind];
     else {
       const cls = classifyPaymentCode(credential.code);
