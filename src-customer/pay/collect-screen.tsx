@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import type { Credential } from '../../src-main/contract/credential';
+import { moneyText } from '../money-text';
+import { CodeCollect } from './code-collect';
+import { FaceCollect } from './face-collect';
+import { ProxyCollect } from './proxy-collect';
+import { QrCollect } from './qr-collect';
+import './pay.css';
+
+interface Props {
+  snapshot: CheckoutSnapshot;
+  /** Sends the credential; resolves false when the station refused it (the error is shown). */
+  submit(credential: Credential): Promise<boolean>;
+  /** Back to the method choice, when the station allows it; without it the screen says to ask. */
+  onBack?: () => void;
+}
+
+/** Collecting the credential for the method the customer chose. */
+export function CollectScreen({ snapshot, submit, onBack }: Props) {
+  const { t } = useTranslation();
+  const method = snapshot.method ?? 'code';
+  return (
+    <div className={`screen pay-screen collect-${method}`} data-method={method}>
+      <div className="pay-head">
+        {snapshot.order && (
+          <p className="pay-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
+        )}
+        <h1>
+          {method === 'proxy'
+            ? t('pay.proxy.title')
+            : method === 'qr'
+              ? t('pay.qr.title')
+              : method === 'face'
+                ? t('pay.face.title')
+                : t('pay.code.title')}
+        </h1>
+      </div>
+      {method === 'code' && <CodeCollect notice={snapshot.notice} />}
+      {method === 'face' && <FaceCollect submit={submit} />}
+      {method === 'proxy' && <ProxyCollect submit={submit} />}
+      {method === 'qr' && <QrCollect submit={submit} />}
+      <div className="pay-foot">
+        {onBack ? (
+          <button type="button" className="big secondary" onClick={onBack}>
+            ← {t('pay.back')}
+          </button>
+        ) : (
+          <p className="hint">{t('pay.help')}</p>
+        )}
+      </div>
+    </div>
+  );
+}

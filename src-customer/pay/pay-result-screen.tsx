@@ -1,0 +1,39 @@
+import { useTranslation } from 'react-i18next';
+import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import { moneyText } from '../money-text';
+import { reasonOf } from './payment-steps';
+
+/**
+ * Paid or failed: the amount when paid; for a failure, the reason in plain words (never the
+ * payment system's code) and whether money was taken. The bar shows the way back to idle.
+ */
+export function PayResultScreen({
+  snapshot,
+  barMs,
+}: {
+  snapshot: CheckoutSnapshot;
+  /** How long until the display returns to idle (drives the bar's animation). */
+  barMs: number;
+}) {
+  const { t } = useTranslation();
+  const paid = snapshot.phase === 'paid';
+  const kind = paid ? 'paid' : 'failed';
+  return (
+    <div className={`screen result-screen result-${kind}`} role="status">
+      <div className="result-icon" aria-hidden="true">
+        {paid ? '✓' : '!'}
+      </div>
+      <h1>{t(`result.${kind}`)}</h1>
+      {snapshot.order && paid && (
+        <p className="big-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
+      )}
+      {!paid && (
+        <p className="lead pay-reason" data-testid="pay-reason">
+          {t(`pay.reason.${reasonOf(snapshot.payment)}`)}
+        </p>
+      )}
+      <p className="lead">{t(`result.${kind}Hint`)}</p>
+      <div className="return-bar" style={{ animationDuration: `${barMs}ms` }} />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import type { ContractClient } from '../../src-main/contract/client';
+import type { Credential } from '../../src-main/contract/credential';
+import type { ContractError } from '../../src-main/contract/result';
+import { applySnapshot, type StationStore } from '../../src-renderer/shared/station-store';
+import { resultScreenMs } from '../screen-for';
+import { AuthorizingScreen } from './authorizing-screen';
+import { CollectScreen } from './collect-screen';
+import { PayResultScreen } from './pay-result-screen';
+
+interface Props {
+  snapshot: CheckoutSnapshot;
+  client: ContractClient<'customer'>;
+  store: StationStore;
+  /** The station's `resultSeconds`. */
+  resultSeconds: number;
+}
+
+/**
+ * The customer's side of paying, from the credential to the outcome: collecting (per method),
+ * authorizing (steps, password request) and the paid / failed result.
+ */
+export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
+  const { t } = useTranslation();
+  const [failure, setFailure] = useState<{ error: ContractError; revision: number } | null>(null);
+
+  const submit = useCallback(
+    async (credential: Credential) => {
+      const r = await client.call('credential.submit', { credential });
+      if (r.ok) {
+        applySnapshot(store, r.value);
+        return true;
+      }
+      setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
+      return false;
+    },
+    [client, store],
+  );
+
+  let body;
+  if (snapshot.phase === 'collecting_credential')
+    body = <CollectScreen key={snapshot.method} snapshot={snapshot} submit={submit} />;
+  else if (snapshot.phase === 'authorizing') body = <AuthorizingScreen snapshot={snapshot} />;
+  else
+    body = (
+      <PayResultScreen
+        snapshot={snapshot}
+        barMs={snapshot.phase === 'paid' ? resultSeconds * 1000 : resultScreenMs(resultSeconds)}
+      />
+    );
+  const error = failure && failure.revision === snapshot.revision ? failure.error : null;
+  return (
+    <>
+      {body}
+      {error && (
+        <p className="toast error" role="alert">
+          {t('error', { message: error.message })}
+        </p>
+      )}
+    </>
+  );
+}

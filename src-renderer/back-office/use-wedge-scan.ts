@@ -1,0 +1,29 @@
+import { useEffect, useRef } from 'react';
+import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import { attachWedge } from '../../src-main/contract/keyboard-wedge';
+import type { Result } from '../../src-main/contract/result';
+import { applySnapshot, type StationStore } from '../shared/station-store';
+
+/**
+ * Listens for keyboard-wedge scanner bursts in this window while `enabled` and sends each scan
+ * to the station (`scan.submit`). The station decides what a scan means: it pays when a code is
+ * awaited, otherwise it answers with a notice (scan ignored, busy, code refused) that both
+ * windows show from the next snapshot, so the reply's error needs no handling here.
+ */
+export function useWedgeScan(
+  submitScan: (raw: string) => Promise<Result<CheckoutSnapshot>>,
+  store: StationStore,
+  enabled = true,
+): void {
+  // The latest submit function without re-attaching the listener on every render.
+  const submitRef = useRef(submitScan);
+  useEffect(() => {
+    submitRef.current = submitScan;
+  });
+  useEffect(() => {
+    if (!enabled) return;
+    return attachWedge(window, (value) => {
+      void submitRef.current(value).then((r) => r.ok && applySnapshot(store, r.value));
+    });
+  }, [enabled, store]);
+}
