@@ -47,6 +47,8 @@ export interface OrderReaderOptions {
   currency?: string;
   /** Capture port for readScreen (default: none; readScreen then reports an error). */
   capture?: CaptureFn;
+  /** Glyph height (px) small text is upscaled towards before OCR; see preprocessRegion. */
+  targetTextHeight?: number;
   /** An existing pool to share (e.g. in tests); it is not closed by close(). */
   pool?: WorkerPool;
 }
@@ -146,7 +148,9 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       timings[name] = Math.round(performance.now() - since);
       return performance.now();
     };
-    const pre = await preprocessRegion(png, region).catch((e: Error) => ({
+    const pre = await preprocessRegion(png, region, {
+      targetTextHeight: options.targetTextHeight,
+    }).catch((e: Error) => ({
       ok: false as const,
       error: e.message,
     }));
