@@ -1,0 +1,77 @@
+import type { AttemptRow } from '../../src-main/contract/payments';
+import type { DeviceHealthRow } from '../../src-main/contract/hardware';
+
+/** Today's local calendar day as reports take it ("2026-11-22"). */
+export function localDay(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+/** A time of day for a list ("14:03:27"), with the date when it is not `today`. */
+export function timeText(ms: number, today = localDay()): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const time = `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  const day = localDay(d);
+  return day === today ? time : `${day} ${time}`;
+}
+
+/** How long ago, for a device's last scan ("just now", "4 min ago", "2 h ago"). */
+export function agoText(ms: number | null, now: number): string {
+  if (ms === null) return 'never';
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 10) return 'just now';
+  if (s < 60) return `${s} s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
+  return `${Math.floor(s / 86_400)} d ago`;
+}
+
+export const STATE_TEXT: Record<AttemptRow['state'], string> = {
+  created: 'Created',
+  sending: 'Sending',
+  user_paying: 'Waiting for password',
+  querying: 'Querying',
+  reversing: 'Reversing',
+  paid: 'Paid',
+  failed: 'Failed',
+  reversed: 'Reversed',
+};
+
+export const METHOD_TEXT: Record<AttemptRow['method'], string> = {
+  code: 'Payment code',
+  face: 'Face',
+  proxy: 'Proxy',
+  qr: 'Merchant QR',
+};
+
+export const PLATFORM_TEXT: Record<string, string> = {
+  wechat: 'WeChat Pay',
+  alipay: 'Alipay',
+  unionpay: 'UnionPay',
+};
+
+/** The state a refunded paid attempt is shown in. */
+export function attemptStatus(a: Pick<AttemptRow, 'state' | 'amount' | 'refunded'>): string {
+  if (a.state === 'paid' && a.refunded > 0)
+    return a.refunded >= a.amount ? 'Refunded' : 'Partly refunded';
+  return STATE_TEXT[a.state];
+}
+
+export type DeviceTone = 'ok' | 'warn' | 'error';
+
+/**
+ * A device's status dot: red when a configured scanner is not connected (scans are lost),
+ * amber when it is connected but reported an error since it started (scanners keep their last
+ * error after reconnecting), green otherwise.
+ */
+export function deviceTone(d: Pick<DeviceHealthRow, 'connected' | 'lastError'>): DeviceTone {
+  if (!d.connected) return 'error';
+  return d.lastError ? 'warn' : 'ok';
+}
+
+export const DEVICE_KIND_TEXT: Record<DeviceHealthRow['kind'], string> = {
+  serial: 'Serial scanner',
+  'hid-pos': 'HID POS scanner',
+  'hid-keyboard': 'HID keyboard scanner',
+};
