@@ -88,7 +88,6 @@ export async function driveAttempt(
     return isFinalState(attempt.state);
   };
   const deadline = attempt.createdAt + timing.deadlineMs;
-  let skipReverseWait = false;
 
   if (credential && attempt.state === 'created') {
     deps.onProgress(attempt.id, 'created');
@@ -110,11 +109,12 @@ export async function driveAttempt(
     checkOpen();
     const q = await gateway.query(attempt.id);
     if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);
-    // Never heard of: our request died with us; reversing leaves a tombstone so it cannot land later.
-    if (q.kind === 'answer' && q.value === null) skipReverseWait = true;
+    // Never heard of it: the request may still be on its way (or belong to another live
+    // station process sharing this ledger), so wait out the deadline like any unknown answer.
+    // The reversal after it leaves a tombstone, so a late request can never charge.
   }
 
-  while (!skipReverseWait && attempt.state !== 'reversing' && clock.now() < deadline) {
+  while (attempt.state !== 'reversing' && clock.now() < deadline) {
     await clock.sleep(
       Math.min(timing.queryIntervalMs, Math.max(0, deadline - clock.now())),
       signal,

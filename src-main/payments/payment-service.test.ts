@@ -137,4 +137,43 @@ describe('payment service against the sandbox over HTTP', () => {
     expect(await balanceOf(sandbox, acct)).toBe(100_000);
     expect(station.ledger.getAttempt(id)!.refunded).toBe(10_000);
   });
+
+  it('charges an order once even when two station processes pay it at the same moment', async () => {
+    // A second service over the same ledger file stands in for a second station process.
+    const other = stationFor(sandbox.url, join(tmp.dir, 'ledger.sqlite'));
+    try {
+      const acct = await newAccount(sandbox, 'wechat', 100_000);
+      const order = orderOf(4_321);
+      sandbox.injectFaults([{ kind: 'delay', ms: 50 }]);
+      const outs = await Promise.all([
+        station.service.pay(order, await codeFor(sandbox, acct)),
+        other.service.pay(order, await codeFor(sandbox, acct)),
+      ]);
+      expect(outs.map((o) => o.status)).toEqual(['paid', 'paid']);
+      expect(outs.filter((o) => o.alreadyPaid)).toHaveLength(1);
+      expect(outs[0]!.attemptId).toBe(outs[1]!.attemptId);
+      expect(await balanceOf(sandbox, acct)).toBe(100_000 - 4_321);
+    } finally {
+      other.service.close();
+      other.ledger.close();
+    }
+  });
+
+  it('refunds once when the refund answer is lost, and resends open refunds at start-up', async () => {
+    const acct = await newAccount(sandbox, 'wechat', 100_000);
+    const paid = await station.service.pay(orderOf(9_000), await codeFor(sandbox, acct));
+    sandbox.injectFaults([{ kind: 'lost_response', route: 'refund' }]);
+    expect((await station.service.refund(paid.attemptId!, 1_000, 'lost answer')).ok).toBe(true);
+    expect(await balanceOf(sandbox, acct)).toBe(100_000 - 9_000 + 1_000);
+    // A refund written ahead but never sent (the station died): start-up sends it.
+    const pending = station.ledger.beginRefund({
+      attemptId: paid.attemptId!,
+      amount: 500,
+      reason: 'crash',
+    });
+    expect(pending.ok).toBe(true);
+    await station.service.resumeOpenAttempts();
+    expect(station.ledger.openRefunds()).toEqual([]);
+    expect(await balanceOf(sandbox, acct)).toBe(100_000 - 9_000 + 1_500);
+  });
 });
