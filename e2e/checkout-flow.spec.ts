@@ -154,7 +154,14 @@ test('an order whose numbers do not add up is not sent until the cashier accepts
   await k.press('Enter');
   await k.press('Enter');
   await k.type('39.90');
+  // Alt+N opens a line with the cursor in it; Ctrl+Delete removes the line being edited.
+  await k.press('Alt+N');
+  await expect(page.getByLabel('Line 2 name')).toBeFocused();
+  await k.type('Oops');
+  await k.press('Control+Delete');
+  await expect(page.getByLabel('Line 2 name')).toHaveCount(0);
   await k.press('Alt+T');
+  await expect(page.getByLabel('Total')).toBeFocused();
   await k.press('ControlOrMeta+A');
   await k.type('35.00');
   await k.press('Control+Enter');

@@ -15,7 +15,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: '../test-results/e2e',
+  // Playwright empties this folder when a run starts; give concurrent runs their own folder.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? '../test-results/e2e',
   use: {
     headless: true,
     viewport: { width: 1280, height: 800 },
