@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import type { ContractClient } from '../../src-main/contract/client';
+import { formatMinor } from '../../src-main/contract/money';
+import type { AttemptRow, RefundRow } from '../../src-main/contract/payments';
+import { attemptStatus, METHOD_TEXT, PLATFORM_TEXT, timeText } from './format';
+import { checkRefund, refundable } from './refund-check';
+
+/** One attempt in full, with the refund form (full or partial, reason required). */
+export function AttemptDetail({
+  client,
+  attempt: a,
+  onRefunded,
+}: {
+  client: ContractClient<'cashier'>;
+  attempt: AttemptRow;
+  onRefunded(refund: RefundRow): void;
+}) {
+  const left = refundable(a);
+  const [amountText, setAmountText] = useState(formatMinor(left, a.currency).replace(/,/g, ''));
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<{ field: string; text: string } | null>(null);
+  const [done, setDone] = useState<RefundRow | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const checked = checkRefund({ amountText, reason }, a);
+    if (!checked.ok) return setError({ field: checked.field, text: checked.error });
+    setBusy(true);
+    const r = await client.call('payments.refund', { attemptId: a.id, ...checked.value });
+    setBusy(false);
+    if (!r.ok) return setError({ field: 'form', text: r.error.message });
+    setError(null);
+    setDone(r.value);
+    setReason('');
+    onRefunded(r.value);
+  };
+
+  const fields: [string, string][] = [
+    ['Attempt', a.id],
+    ['Order', a.orderId],
+    ['Time', timeText(a.createdAt)],
+    ['Amount', `${formatMinor(a.amount, a.currency)} ${a.currency}`],
+    ['Method', METHOD_TEXT[a.method] + (a.platform ? ` · ${PLATFORM_TEXT[a.platform]}` : '')],
+    ['Credential', a.credentialHint || '—'],
+    ['Provider', `${a.provider}${a.providerRef ? ` · ${a.providerRef}` : ''}`],
+    ['Shift', a.shift],
+    ['Status', attemptStatus(a) + (a.reason ? ` (${a.reason})` : '')],
+    ['Refunded', `${formatMinor(a.refunded, a.currency)} ${a.currency}`],
+  ];
+
+  return (
+    <section
+      className="bo-card attempt-detail"
+      aria-label={`Payment ${a.id}`}
+      data-testid="attempt-detail"
+    >
+      <h3>Payment details</h3>
+      <dl className="bo-dl">
+        {fields.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {done && (
+        <p className={done.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
+          Refund {done.id}: {formatMinor(done.amount, a.currency)} {a.currency} —{' '}
+          {done.state === 'succeeded'
+            ? 'refunded'
+            : done.state === 'failed'
+              ? `failed (${done.stateReason ?? 'no reason given'})`
+              : 'requested'}
+        </p>
+      )}
+      {left > 0 ? (
+        <form className="bo-form" onSubmit={(e) => void submit(e)} aria-label="Refund">
+          <h4>
+            Refund <span className="bo-muted">(up to {formatMinor(left, a.currency)})</span>
+          </h4>
+          <div className="bo-row">
+            <label htmlFor="refund-amount">Amount</label>
+            <input
+              id="refund-amount"
+              inputMode="decimal"
+              value={amountText}
+              aria-invalid={error?.field === 'amount'}
+              onChange={(e) => setAmountText(e.target.value)}
+            />
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setAmountText(formatMinor(left, a.currency).replace(/,/g, ''))}
+            >
+              Full
+            </button>
+          </div>
+          <div className="bo-row">
+            <label htmlFor="refund-reason">Reason</label>
+            <input
+              id="refund-reason"
+              value={reason}
+              maxLength={200}
+              aria-invalid={error?.field === 'reason'}
+              onChange={(e) => setReason(e.target.value)}
+              placeholder="e.g. damaged item returned"
+            />
+          </div>
+          {error && (
+            <p className="bo-error" role="alert">
+              {error.text}
+            </p>
+          )}
+          <button type="submit" className="danger" disabled={busy}>
+            Refund
+          </button>
+        </form>
+      ) : (
+        <p className="bo-muted">
+          {a.state === 'paid' ? 'Refunded in full.' : 'Only paid payments can be refunded.'}
+        </p>
+      )}
+    </section>
+  );
+}

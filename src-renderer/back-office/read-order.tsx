@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ContractClient } from '../../src-main/contract/client';
+import { applySnapshot, type StationStore } from '../shared/station-store';
+
+/** The hotkey's text as the cashier sees it (Electron accelerator → keys). */
+export function hotkeyText(accelerator: string): string {
+  return accelerator.replace(/CommandOrControl|CmdOrCtrl/g, 'Ctrl');
+}
+
+/** Whether a key press is the capture hotkey (Ctrl+Shift+O by default) inside this page. */
+export function isHotkey(
+  e: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey'>,
+  accelerator: string,
+): boolean {
+  const parts = accelerator.split('+').map((p) => p.toLowerCase());
+  const key = parts[parts.length - 1] ?? '';
+  const wantCtrl = parts.some((p) =>
+    ['commandorcontrol', 'cmdorctrl', 'control', 'ctrl'].includes(p),
+  );
+  const pressed = e.code.startsWith('Key') ? e.code.slice(3).toLowerCase() : e.key.toLowerCase();
+  return (
+    pressed === key &&
+    (e.ctrlKey || e.metaKey) === wantCtrl &&
+    e.shiftKey === parts.includes('shift') &&
+    e.altKey === parts.includes('alt')
+  );
+}
+
+/**
+ * "Read order": captures the calibrated POS region and puts the order in review. The global
+ * hotkey is main's; while this window has focus the same keys work here too.
+ */
+export function ReadOrderButton({
+  client,
+  store,
+  accelerator = 'CommandOrControl+Shift+O',
+  disabled,
+}: {
+  client: ContractClient<'cashier'>;
+  store: StationStore;
+  accelerator?: string;
+  disabled: boolean;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+
+  const read = useCallback(async () => {
+    if (busy || disabled) return;
+    setBusy(true);
+    setMessage(null);
+    const r = await client.call('capture.read', {});
+    setBusy(false);
+    if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    applySnapshot(store, r.value);
+    const warnings = r.value.order?.warnings.length ?? 0;
+    setMessage({
+      tone: 'info',
+      text: warnings
+        ? `Order read with ${warnings} doubtful cell(s): check the highlighted cells.`
+        : 'Order read: the numbers add up.',
+    });
+  }, [busy, disabled, client, store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isHotkey(e, accelerator)) return;
+      e.preventDefault();
+      void read();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [accelerator, read]);
+
+  return (
+    <div className="read-order">
+      <button
+        type="button"
+        className="primary wide"
+        disabled={busy || disabled}
+        onClick={() => void read()}
+      >
+        {busy ? 'Reading the POS screen…' : 'Read order'} <kbd>{hotkeyText(accelerator)}</kbd>
+      </button>
+      {message && (
+        <p
+          className={message.tone === 'error' ? 'bo-error' : 'bo-muted'}
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          data-testid="read-order-message"
+        >
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
