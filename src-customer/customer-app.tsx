@@ -18,6 +18,8 @@ import { MethodScreen } from './screens/method-screen';
 import { OrderView } from './screens/order-view';
 import { PairingScreen } from './screens/pairing-screen';
 import { screenFor } from './screen-for';
+import { PayScreen } from './pay/pay-screen';
+import { useWedgeScan } from '../src-renderer/back-office/use-wedge-scan';
 
 interface Props {
   connection: StationConnection<'customer'>;
@@ -42,6 +44,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
   const error = failure && failure.revision === revision ? failure.error : null;
   const [now, setNow] = useState(() => Date.now());
   const client = connection.client;
+  useWedgeScan((raw) => client.call('scan.submit', { raw }), store, status === 'ready');
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -121,8 +124,17 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
         }
       />
     );
-  else if (screen === 'result')
+  else if (screen === 'result' && snapshot.phase === 'cancelled')
     body = <ResultScreen snapshot={snapshot} seconds={info?.resultSeconds ?? 8} />;
+  else if (screen === 'collecting' || screen === 'authorizing' || screen === 'result')
+    body = (
+      <PayScreen
+        snapshot={snapshot}
+        client={client}
+        store={store}
+        resultSeconds={info?.resultSeconds ?? 8}
+      />
+    );
   else body = <ProgressScreen snapshot={snapshot} />;
 
   return (

@@ -8,6 +8,7 @@ import { ActionBar } from './panels/action-bar';
 import { PairingPanel } from './panels/pairing-panel';
 import { ReviewPanel } from './panels/review-panel';
 import { ShortcutsHelp } from './panels/shortcuts-help';
+import { BackOffice } from './back-office/back-office';
 import { TopBar } from './panels/top-bar';
 import { CANCELLABLE_PHASES, EDITABLE_PHASES } from './phase-text';
 import type { StationConnection } from './shared/connect';
@@ -209,6 +210,7 @@ export function CashierApp({ connection, store }: Props) {
           )}
         </section>
         <aside className="side">
+          <BackOffice client={connection.client} store={store} />
           {pairingOpen ? (
             <PairingPanel client={connection.client} onClose={closePairing} />
           ) : (
