@@ -78,6 +78,8 @@ export async function driveAttempt(
   };
   /** Applies a definite answer; true when the attempt is now final. */
   const apply = (a: PaymentAnswer): boolean => {
+    // An answer about another order (a confused or hostile provider) settles nothing.
+    if (a.merchantOrderNo !== attempt.id) return false;
     const ref = a.paymentId ?? undefined;
     if (a.status === 'paid') move('paid', { providerRef: ref });
     else if (a.status === 'failed')

@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyPaymentCode } from '../../contract/payment-code';
 import { SANDBOX_DEFAULTS } from './sandbox-db';
@@ -269,5 +272,37 @@ describe('sandbox as its own process', () => {
       dir.cleanup();
     }
     await expect(fetch(`${proc.url}/health`)).rejects.toThrow();
+  });
+
+  it('does not outlive a station that is SIGKILLed', async () => {
+    const dir = tempDir('cs-sbparent-');
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, '..', 'test-support', 'sandbox-parent.ts')],
+      {
+        env: { ...process.env, SANDBOX_DATA_DIR: dir.dir },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const line = await new Promise<string>((resolve) =>
+        createInterface({ input: parent.stdout! }).once('line', resolve),
+      );
+      const { url } = JSON.parse(line) as { url: string };
+      expect((await fetch(`${url}/health`)).ok).toBe(true);
+      parent.kill('SIGKILL');
+      let alive = true;
+      for (let i = 0; i < 50 && alive; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        alive = await fetch(`${url}/health`).then(
+          () => true,
+          () => false,
+        );
+      }
+      expect(alive).toBe(false);
+    } finally {
+      parent.kill('SIGKILL');
+      dir.cleanup();
+    }
   });
 });
