@@ -3,6 +3,7 @@ import type { Order } from '../contract/order';
 import { newId } from './ids';
 import { localDay, shiftOf } from './local-day';
 import { migrations } from './migrations';
+import { ATTEMPT_SELECT, toAttempt, type AttemptRow } from './attempt-rows';
 import { createRefundStore, type RefundStore } from './refund-store';
 import { createReports, type Reports } from './reports';
 import {
@@ -49,47 +50,6 @@ export interface Ledger extends RefundStore, Reports {
   /** The underlying handle, for benchmarks and diagnostics. */
   readonly db: Database.Database;
   close(): void;
-}
-
-interface AttemptRow {
-  id: string;
-  order_id: string;
-  amount: number;
-  currency: string;
-  method: string;
-  platform: string | null;
-  provider: string;
-  credential_hint: string;
-  shift: string;
-  created_at: number;
-  state: string;
-  reason: string | null;
-  state_at: number;
-  provider_ref: string | null;
-  refunded: number;
-}
-
-const ATTEMPT_SELECT = `SELECT c.*, COALESCE((SELECT SUM(amount) FROM refund_current r
-  WHERE r.attempt_id = c.id AND r.state != 'failed'), 0) AS refunded FROM attempt_current c`;
-
-function toAttempt(row: AttemptRow): Attempt {
-  return {
-    id: row.id,
-    orderId: row.order_id,
-    amount: row.amount,
-    currency: row.currency,
-    method: row.method as Attempt['method'],
-    platform: row.platform as Attempt['platform'],
-    provider: row.provider,
-    credentialHint: row.credential_hint,
-    shift: row.shift,
-    createdAt: row.created_at,
-    state: row.state as AttemptState,
-    reason: row.reason,
-    stateAt: row.state_at,
-    providerRef: row.provider_ref,
-    refunded: row.refunded,
-  };
 }
 
 /** Applies pending migrations inside one transaction each. */
