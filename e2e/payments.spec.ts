@@ -1,0 +1,218 @@
+import { createServer } from 'node:net';
+import type { Browser, Page } from '@playwright/test';
+import { openCashier, type RawClient } from './support/raw-ws';
+import { E2E_CONFIG, expect, startStation, test, type Station } from './support/station';
+
+/** A free loopback port for the embedded sandbox (the station starts it on this port). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+interface Till {
+  station: Station;
+  sandboxUrl: string;
+  cashier: Page;
+  customer: Page;
+  wallet: Page;
+  raw: RawClient;
+  call(command: string, input: unknown): Promise<Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A station with its sandbox on a known port, the cashier window, a paired customer display
+ * and a "phone" page for the sandbox wallet. The order itself is put in over the cashier's
+ * WebSocket (the order editor has its own tests); paying is done through the windows.
+ */
+async function openTill(browser: Browser): Promise<Till> {
+  const port = await freePort();
+  const { station, stop } = await startStation({
+    ...E2E_CONFIG,
+    payments: { sandbox: { port } },
+  });
+  const cashier = await (await browser.newContext()).newPage();
+  const customer = await (
+    await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  ).newPage();
+  const wallet = await (
+    await browser.newContext({ viewport: { width: 420, height: 800 } })
+  ).newPage();
+  await cashier.goto(station.cashierUrl);
+  await expect(cashier.getByText('Connected')).toBeVisible();
+  const raw = await openCashier(station.wsUrl, station.cashierUrl);
+  let id = 1;
+  const call = async (command: string, input: unknown) => {
+    const reply = await raw.call(id++, command, input);
+    const result = reply.result as { ok: boolean; value: Record<string, unknown> };
+    expect(result?.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
+    return result.value;
+  };
+  const { code } = (await call('pairing.create', {})) as { code: string };
+  await customer.goto(station.customerUrl);
+  await customer.getByLabel('Pairing code').fill(code);
+  await customer.getByRole('button', { name: 'Pair', exact: true }).click();
+  await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  return {
+    station,
+    sandboxUrl: `http://127.0.0.1:${port}`,
+    cashier,
+    customer,
+    wallet,
+    raw,
+    call,
+    stop: async () => {
+      raw.close();
+      await stop();
+    },
+  };
+}
+
+/** Sends an order of `total` minor units to the customer, who confirms it and picks `method`. */
+async function orderToMethod(till: Till, total: number, method: string): Promise<void> {
+  const submitted = await till.call('order.submit', {
+    order: {
+      lines: [{ id: 'l1', name: 'Olive oil 1L', quantity: '1', unitPrice: total, amount: total }],
+      adjustments: [],
+      total,
+    },
+  });
+  await till.call('checkout.send', { revision: submitted.revision, acceptWarnings: false });
+  await till.customer.getByRole('button', { name: 'Confirm' }).click();
+  await till.customer.locator(`button[data-method="${method}"]`).click();
+}
+
+/** The current single-use code on the wallet page, as a phone would show it. */
+async function walletCode(till: Till, account = 'wx-alice'): Promise<string> {
+  await till.wallet.goto(`${till.sandboxUrl}/wallet/${account}`);
+  const code = await till.wallet.locator('.code[data-code]').getAttribute('data-code');
+  expect(code).toMatch(/^\d{16,24}$/);
+  return code!;
+}
+
+test('a payment code typed into the cashier window pays against the sandbox; both screens show paid', async ({
+  browser,
+}) => {
+  const till = await openTill(browser);
+  try {
+    const { cashier, customer } = till;
+    await orderToMethod(till, 2350, 'code');
+    await expect(
+      customer.getByRole('heading', { name: 'Show your payment code to the scanner' }),
+    ).toBeVisible();
+    await expect(cashier.getByTestId('phase')).toHaveAttribute(
+      'data-phase',
+      'collecting_credential',
+    );
+    await shot(customer, 'pay-1-customer-code');
+
+    // A code no platform uses is refused in the cashier window, before any network call.
+    const entry = cashier.getByLabel('Scanner not reading? Type the payment code');
+    await entry.fill('991234567890123456');
+    await cashier.getByRole('button', { name: 'Pay with code' }).click();
+    await expect(
+      cashier.getByRole('alert').filter({ hasText: 'That code cannot pay' }),
+    ).toContainText('no payment platform uses codes starting 99');
+    await expect(cashier.getByTestId('phase')).toHaveAttribute(
+      'data-phase',
+      'collecting_credential',
+    );
+    await shot(cashier, 'pay-2-cashier-manual-code-refused');
+
+    const code = await walletCode(till);
+    await entry.fill(code);
+    await cashier.getByRole('button', { name: 'Pay with code' }).click();
+
+    await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+    await expect(customer.getByText('¥23.50')).toBeVisible();
+    await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'paid');
+    await expect(cashier.getByTestId('payment-outcome')).toContainText('Paid');
+    await expect(cashier.getByTestId('payment-panel')).toContainText('WeChat Pay');
+    await shot(customer, 'pay-3-customer-paid');
+    await shot(cashier, 'pay-3-cashier-paid');
+
+    // The same code again is refused by the payment system: single use.
+    await cashier.getByRole('button', { name: /New order/ }).click();
+    await orderToMethod(till, 990, 'code');
+    await entry.fill(code);
+    await cashier.getByRole('button', { name: 'Pay with code' }).click();
+    await expect(customer.getByTestId('pay-reason')).toHaveText(
+      'That payment code was already used. Please show a new one.',
+    );
+    await expect(cashier.getByTestId('payment-outcome')).toContainText('code_already_used');
+    await shot(customer, 'pay-4-customer-failed-reason');
+  } finally {
+    await till.stop();
+  }
+});
+
+test('a wedge scan on the customer display pays; above the password limit both screens ask for the password until it is entered on the phone', async ({
+  browser,
+}) => {
+  const till = await openTill(browser);
+  try {
+    const { cashier, customer, wallet } = till;
+    // Amounts above payments.sandbox.passwordAbove (500.00 by default) wait for the password.
+    await orderToMethod(till, 68800, 'code');
+    await expect(
+      customer.getByRole('heading', { name: 'Show your payment code to the scanner' }),
+    ).toBeVisible();
+    const code = await walletCode(till);
+    // A keyboard-wedge scanner: the digits arrive a few ms apart, then Enter.
+    await customer.bringToFront();
+    await customer.keyboard.type(code, { delay: 5 });
+    await customer.keyboard.press('Enter');
+
+    await expect(
+      customer.getByRole('heading', { name: 'Please enter your payment password on your phone.' }),
+    ).toBeVisible();
+    await expect(cashier.getByTestId('password-wait')).toBeVisible();
+    await expect(customer.locator('.pay-steps')).toContainText('Waiting for your password');
+    await shot(customer, 'pay-5-customer-password');
+    await shot(cashier, 'pay-5-cashier-password');
+
+    // The customer types the password on the phone's wallet page.
+    await wallet.goto(`${till.sandboxUrl}/wallet/wx-alice`);
+    await wallet.getByLabel('Password').fill('123456');
+    await wallet.getByRole('button', { name: 'Pay', exact: true }).click();
+
+    await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(customer.getByText('¥688.00')).toBeVisible();
+    await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'paid');
+  } finally {
+    await till.stop();
+  }
+});
+
+test('a scan at idle is ignored with a visible hint and nothing is charged', async ({
+  browser,
+}) => {
+  const till = await openTill(browser);
+  try {
+    const { cashier, customer } = till;
+    const code = await walletCode(till);
+    await customer.bringToFront();
+    await customer.keyboard.type(code, { delay: 5 });
+    await customer.keyboard.press('Enter');
+    await expect(cashier.locator('.notice')).toHaveText(
+      'Scan ignored: no payment is waiting for a payment code',
+    );
+    await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'idle');
+    // The burst never landed anywhere on the display, and nothing was charged.
+    await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+    const history = (await till.call('payments.history', { limit: 10 })) as unknown as unknown[];
+    expect(history).toEqual([]);
+    await shot(cashier, 'pay-6-cashier-scan-ignored');
+  } finally {
+    await till.stop();
+  }
+});
