@@ -24,6 +24,10 @@ export const E2E_CONFIG = {
   currency: 'CNY',
   store: { name: 'Corner Market', message: 'Fresh bread every morning' },
   customer: { language: 'en' },
+  // A free port for each station's sandbox acquirer, and a light OCR pool: e2e stations start
+  // and stop once per test.
+  payments: { sandbox: { port: 0 } },
+  ocr: { languages: ['eng'], workers: 1 },
 };
 
 /** Starts the station and resolves once it printed its `listening` line. */
