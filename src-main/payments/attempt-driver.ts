@@ -89,7 +89,9 @@ export async function driveAttempt(
     else move('user_paying', { reason: 'waiting for the customer password', providerRef: ref });
     return isFinalState(attempt.state);
   };
-  const deadline = attempt.createdAt + timing.deadlineMs;
+  // A fresh payment's deadline runs from the send on the service's clock; a resumed one's from
+  // when the ledger wrote it (the earlier process's send may have been long ago).
+  const deadline = (credential ? clock.now() : attempt.createdAt) + timing.deadlineMs;
 
   if (credential && attempt.state === 'created') {
     deps.onProgress(attempt.id, 'created');

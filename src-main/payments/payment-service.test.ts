@@ -1,5 +1,11 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openLedger } from '../ledger/open-ledger';
+import type { Clock } from './clock';
+import { createProviderRegistry } from './gateway';
+import { createHttpGateway } from './http-gateway';
+import { createPaymentService } from './payment-service';
+import { SANDBOX_DEFAULTS } from './sandbox/sandbox-db';
 import type { Sandbox } from './sandbox/server';
 import {
   balanceOf,
@@ -175,5 +181,61 @@ describe('payment service against the sandbox over HTTP', () => {
     await station.service.resumeOpenAttempts();
     expect(station.ledger.openRefunds()).toEqual([]);
     expect(await balanceOf(sandbox, acct)).toBe(100_000 - 9_000 + 1_500);
+  });
+
+  it('with the default 3 s / 45 s timings on an injected clock, queries 15 times then reverses', async () => {
+    let virtual = Date.now();
+    const clock: Clock = {
+      now: () => virtual,
+      sleep: async (ms) => {
+        virtual += ms;
+        await new Promise((r) => setImmediate(r));
+      },
+    };
+    const ledger = openLedger(join(tmp.dir, 'virtual.sqlite'), { now: () => virtual });
+    const http = createHttpGateway({
+      url: sandbox.url,
+      merchantId: SANDBOX_DEFAULTS.merchantId,
+      key: SANDBOX_DEFAULTS.key,
+      timeoutMs: 5_000,
+    });
+    let queries = 0;
+    const counting = { ...http, query: (no: string) => (queries++, http.query(no)) };
+    const service = createPaymentService({
+      ledger,
+      providers: createProviderRegistry([counting]),
+      config: {
+        routing: {
+          wechat: 'sandbox',
+          alipay: 'sandbox',
+          unionpay: 'sandbox',
+          face: 'sandbox',
+          proxy: 'sandbox',
+          merchant_qr: 'sandbox',
+        },
+        queryIntervalMs: 3_000,
+        deadlineMs: 45_000,
+        reverseRetryMs: 3_000,
+      },
+      clock,
+    });
+    const acct = await newAccount(sandbox, 'wechat', 100_000);
+    // The customer never answers the password prompt.
+    sandbox.injectFaults([{ kind: 'user_paying', ms: 600_000 }]);
+    const started = virtual;
+    const out = await service.pay(orderOf(2_000), await codeFor(sandbox, acct));
+    expect(out.status).toBe('reversed');
+    expect(queries).toBe(15);
+    expect(virtual - started).toBe(45_000);
+    expect(ledger.attemptEvents(out.attemptId!).map((e) => e.state)).toEqual([
+      'created',
+      'sending',
+      'user_paying',
+      'reversing',
+      'reversed',
+    ]);
+    expect(await balanceOf(sandbox, acct)).toBe(100_000);
+    service.close();
+    ledger.close();
   });
 });
