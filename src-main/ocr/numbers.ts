@@ -4,7 +4,8 @@ const SYMBOLS = /[¥$€£￥]/g;
 
 /** Tesseract often reads ¥ as Y before digits ("Y45.79"); nothing else starts a number so. */
 function fixYen(text: string): string {
-  return text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥');
+  // Same for a decimal point read as a colon ("19:95"); the arithmetic checks the result.
+  return text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/(\d):(\d{2})$/, '$1.$2');
 }
 
 /** Normalises OCR'd number text: unicode minus, currency symbols, spaces inside digits. */

@@ -115,12 +115,23 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     warnings: [],
   };
   let header: HeaderColumn[] | null = null;
-  let pending: { name: string; amountCell: Cell | null } | null = null;
+  let pendingSlot = null as { name: string; amountCell: Cell | null } | null;
   const unread = (row: Row, why: string) =>
     order.warnings.push({
       code: 'unread_row',
       message: `Could not read the row "${row.text.slice(0, 80)}": ${why}`,
     });
+  // A "name   amount" row waits for its "qty x price" line; if anything else comes first,
+  // the row is reported, never dropped silently.
+  const setPending = (next: { name: string; amountCell: Cell | null } | null) => {
+    if (pendingSlot?.amountCell) {
+      order.warnings.push({
+        code: 'unread_row',
+        message: `"${pendingSlot.name}" has an amount but no quantity or price line`,
+      });
+    }
+    pendingSlot = next;
+  };
   const money = (cell: Cell) => parseMoneyCell(cell.text, currency);
 
   for (const row of rows) {
@@ -136,35 +147,35 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     const formulaLike = /\d\s*[xX×*]\s*[¥$€£￥]?\d/.test(row.text);
     if (numbers.length === 0 && !formulaLike) {
       // A name on its own line: the first line of a two-line receipt item (or a title).
-      if (/[\p{L}]/u.test(label)) pending = { name: label, amountCell: null };
+      if (/[\p{L}]/u.test(label)) setPending({ name: label, amountCell: null });
       continue;
     }
     // Receipt second line: "qty x price" with the amount after it (or on the name line).
     const formulaText = (numbers.length > 0 ? labelCells : row.cells).map((c) => c.text).join(' ');
     const formula =
       parseFormula(formulaText, currency) ?? parseFormula(row.cells[0]!.text, currency);
-    if (formula && pending) {
+    if (formula && pendingSlot) {
       const formulaCell = mergeCells(numbers.length > 0 ? labelCells : row.cells);
-      const amountCell = numbers.length > 0 ? numbers[numbers.length - 1]! : pending.amountCell;
+      const amountCell = numbers.length > 0 ? numbers[numbers.length - 1]! : pendingSlot.amountCell;
       const amount = amountCell ? money(amountCell) : null;
       if (!amountCell || amount === null) {
         unread(row, 'the amount is missing or not a number');
       } else {
         order.lines.push({
           id: `L${order.lines.length + 1}`,
-          name: pending.name,
+          name: pendingSlot.name,
           quantity: formula.quantity,
           unitPrice: formula.unitPrice,
           amount,
           cells: { amount: amountCell, formula: formulaCell },
         });
       }
-      pending = null;
+      pendingSlot = null;
       continue;
     }
     if (numbers.length === 0) {
       unread(row, 'no amount found');
-      pending = null;
+      setPending(null);
       continue;
     }
     const last = numbers[numbers.length - 1]!;
@@ -194,7 +205,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
           cell: last,
         });
       }
-      pending = null;
+      setPending(null);
       continue;
     }
     if (numbers.length === 1 && label) {
@@ -206,20 +217,20 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
           amount: value,
           cell: last,
         });
-        pending = null;
+        setPending(null);
       } else {
         // "name   amount" on a receipt whose next line is "qty x price".
-        pending = { name: label, amountCell: last };
+        setPending({ name: label, amountCell: last });
       }
       continue;
     }
     if (numbers.length >= 2 && (label || numbers.length >= 3)) {
       parseItemRow(row, label, numbers, header, currency, order, unread);
-      pending = null;
+      setPending(null);
       continue;
     }
     unread(row, 'it is neither an item, an adjustment nor the total');
-    pending = null;
+    setPending(null);
   }
   if (order.lines.some((l) => l.cells.unitPrice)) {
     for (const l of order.lines.filter((x) => x.unitPrice === null)) {
@@ -230,12 +241,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
       });
     }
   }
-  if (pending?.amountCell) {
-    order.warnings.push({
-      code: 'unread_row',
-      message: `"${pending.name}" has an amount but no quantity or price line`,
-    });
-  }
+  setPending(null);
   return order;
 }
 

@@ -120,6 +120,41 @@ export function textLineHeight(pixels: Buffer, width: number, height: number): n
   return bands[bands.length >> 1]!;
 }
 
+/**
+ * Shortens every blank vertical band wider than `maxGap` to `maxGap`. Tesseract's LSTM pays for
+ * every pixel of a text line, blank or not, and grid screens are mostly gaps between columns;
+ * keeping `maxGap` above the cell-splitting distance leaves the columns apart.
+ */
+export function squeezeGaps(
+  gray: Buffer,
+  mask: Buffer,
+  width: number,
+  height: number,
+  maxGap: number,
+): { gray: Buffer; width: number } {
+  const keep: number[] = [];
+  let run = 0;
+  for (let x = 0; x < width; x++) {
+    let ink = false;
+    for (let y = 0; y < height; y++) {
+      if (mask[y * width + x]! === 0) {
+        ink = true;
+        break;
+      }
+    }
+    run = ink ? 0 : run + 1;
+    if (run <= maxGap) keep.push(x);
+  }
+  if (keep.length === width) return { gray, width };
+  const out = Buffer.alloc(keep.length * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    const dst = y * keep.length;
+    for (let i = 0; i < keep.length; i++) out[dst + i] = gray[row + keep[i]!]!;
+  }
+  return { gray: out, width: keep.length };
+}
+
 /** Options: the target glyph height tesseract reads best, and the largest upscale allowed. */
 export interface PreprocessOptions {
   targetTextHeight?: number;
@@ -157,9 +192,10 @@ export async function preprocessRegion(
     .grayscale()
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const { width, height } = info;
+  let width = info.width;
+  const height = info.height;
   const channels = info.channels;
-  const gray = Buffer.alloc(width * height);
+  let gray: Buffer = Buffer.alloc(width * height);
   const histogram = new Array<number>(256).fill(0);
   for (let i = 0; i < width * height; i++) {
     const v = data[i * channels]!;
@@ -201,6 +237,15 @@ export async function preprocessRegion(
     gray[i] = ruled[i] === 0 && mask[i] === 255 ? 255 : Math.round(((gray[i]! - lo) * 255) / span);
   }
   const lineHeight = textLineHeight(mask, width, height);
+  const squeezed = squeezeGaps(
+    gray,
+    mask,
+    width,
+    height,
+    Math.max(12, Math.round(lineHeight * 1.6)),
+  );
+  gray = squeezed.gray;
+  width = squeezed.width;
   const target = options.targetTextHeight ?? 32;
   const maxScale = options.maxScale ?? 3;
   const scale =
