@@ -1,0 +1,234 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { showImage, startXvfb, stopProcess } from '../src-main/capture/xvfb';
+import { formatMinor } from '../src-main/contract/money';
+import { renderScreen } from '../src-main/ocr/fixtures/render-screen';
+import { openCashier } from './support/raw-ws';
+import { E2E_CONFIG, expect, startStation, test } from './support/station';
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+test('back office: the payment is in the history, a partial refund, the day report and a balanced reconciliation; a missing scanner shows red', async ({
+  browser,
+}) => {
+  const port = await freePort();
+  const { station, stop } = await startStation({
+    ...E2E_CONFIG,
+    payments: { sandbox: { port } },
+    // A configured scanner that is not plugged in: the device panel must say so.
+    devices: {
+      scanners: [{ id: 'front-scanner', kind: 'serial', path: '/dev/countersign-e2e-absent' }],
+    },
+  });
+  const raw = await openCashier(station.wsUrl, station.cashierUrl);
+  try {
+    let id = 1;
+    const call = async (command: string, input: unknown) => {
+      const reply = await raw.call(id++, command, input);
+      const result = reply.result as { ok: boolean; value: Record<string, unknown> };
+      expect(result?.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
+      return result.value;
+    };
+    const cashier = await (await browser.newContext()).newPage();
+    const customer = await (await browser.newContext()).newPage();
+    await cashier.goto(station.cashierUrl);
+    const { code: pairing } = (await call('pairing.create', {})) as { code: string };
+    await customer.goto(station.customerUrl);
+    await customer.getByLabel('Pairing code').fill(pairing);
+    await customer.getByRole('button', { name: 'Pair', exact: true }).click();
+
+    // One paid checkout of 45.00: order, customer confirms, pays with a wallet code.
+    const submitted = await call('order.submit', {
+      order: {
+        lines: [{ id: 'l1', name: 'Tea set', quantity: '1', unitPrice: 4500, amount: 4500 }],
+        adjustments: [],
+        total: 4500,
+      },
+    });
+    await call('checkout.send', { revision: submitted.revision, acceptWarnings: false });
+    await customer.getByRole('button', { name: 'Confirm' }).click();
+    await customer.locator('button[data-method="code"]').click();
+    const wallet = await (await browser.newContext()).newPage();
+    await wallet.goto(`http://127.0.0.1:${port}/wallet/ali-bob`);
+    const code = await wallet.locator('.code[data-code]').getAttribute('data-code');
+    await customer.bringToFront();
+    await customer.keyboard.type(code!, { delay: 5 });
+    await customer.keyboard.press('Enter');
+    await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+
+    // The scanner that is not there: red dot and its error, in the side panel.
+    const scanner = cashier.locator('[data-device="front-scanner"]').first();
+    await expect(scanner).toHaveAttribute('data-tone', 'error');
+    await expect(scanner).toContainText('Not connected');
+
+    // History: the payment, found by search; nothing for a search that matches nothing.
+    await cashier.getByRole('button', { name: 'Back office' }).click();
+    const history = cashier.getByTestId('history');
+    const row = history.locator('tbody tr[data-attempt]');
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText('45.00 CNY');
+    await expect(row).toContainText('Alipay');
+    await expect(row).toContainText('Paid');
+    await cashier.getByLabel('Search payments').fill('no-such-order');
+    await cashier.getByRole('button', { name: 'Search' }).click();
+    await expect(history.getByText('No payments match.')).toBeVisible();
+    await cashier.getByLabel('Search payments').fill(code!.slice(-4));
+    await cashier.getByRole('button', { name: 'Search' }).click();
+    await expect(row).toHaveCount(1);
+
+    // A partial refund: too much is refused with the limit, then 10.00 with a reason.
+    await row.click();
+    const detail = cashier.getByTestId('attempt-detail');
+    await expect(detail).toContainText('45.00 CNY');
+    await detail.getByLabel('Amount').fill('45.01');
+    await detail.getByLabel('Reason').fill('Chipped cup');
+    await detail.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect(detail.getByRole('alert')).toHaveText('At most 45.00 CNY can still be refunded.');
+    await detail.getByLabel('Amount').fill('10');
+    await detail.getByRole('button', { name: 'Refund', exact: true }).click();
+    await expect(detail.getByRole('status')).toContainText('10.00 CNY — refunded');
+    await expect(row).toContainText('Partly refunded');
+    await expect(detail).toContainText('up to 35.00');
+    await shot(cashier, 'bo-1-history-refund');
+
+    // Day report: figures, breakdown, and the printable page in its frame.
+    await cashier.getByRole('tab', { name: 'Day report' }).click();
+    await cashier.getByRole('button', { name: 'Show report' }).click();
+    await expect(cashier.getByTestId('fig-paid')).toContainText('45.00 CNY');
+    await expect(cashier.getByTestId('fig-paid')).toContainText('1 payments');
+    await expect(cashier.getByTestId('fig-refunded')).toContainText('10.00 CNY');
+    await expect(cashier.getByTestId('fig-net')).toContainText('35.00 CNY');
+    await expect(cashier.getByTestId('day-report')).toContainText('Alipay');
+    const frame = cashier.frameLocator('iframe.report-frame');
+    await expect(frame.locator('body')).toContainText('45.00');
+    await expect(cashier.getByRole('button', { name: 'Print' })).toBeEnabled();
+    await shot(cashier, 'bo-2-day-report');
+
+    // Reconciliation against the sandbox's statement for today.
+    await cashier.getByRole('tab', { name: 'Reconciliation' }).click();
+    await cashier.getByRole('button', { name: 'Reconcile' }).click();
+    await expect(cashier.getByTestId('reconcile-verdict')).toContainText('Balanced');
+    await expect(cashier.getByTestId('reconcile')).toContainText(
+      'Matched 1 payment(s) and 1 refund(s).',
+    );
+    await shot(cashier, 'bo-3-reconcile');
+
+    await cashier.getByRole('tab', { name: 'Devices' }).click();
+    await expect(
+      cashier.getByRole('dialog').locator('[data-device="front-scanner"]'),
+    ).toContainText('Last scan never');
+    await shot(cashier, 'bo-4-devices');
+    // Escape closes the dialog without touching the checkout.
+    await cashier.keyboard.press('Escape');
+    await expect(cashier.getByRole('dialog')).toHaveCount(0);
+    await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'paid');
+  } finally {
+    raw.close();
+    await stop();
+  }
+});
+
+test('calibration on a real X display: drag the order region on the frozen picture, save, Read order', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const screen = await renderScreen({
+    seed: 11,
+    layout: 'grid',
+    lang: 'en',
+    theme: 'light',
+    count: 4,
+    discount: false,
+    symbol: '¥',
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'cs-bo-pos-')), 'pos.png');
+  writeFileSync(file, screen.png);
+  const xvfb = await startXvfb(1280, 800, 190);
+  let pos: ChildProcess | undefined;
+  const offset = { x: 60, y: 40 };
+  const previousDisplay = process.env.DISPLAY;
+  try {
+    pos = await showImage(xvfb.display, file, offset.x, offset.y);
+    process.env.DISPLAY = xvfb.display;
+    const { station, stop } = await startStation({
+      ...E2E_CONFIG,
+      payments: { sandbox: { enabled: false } },
+      ocr: { languages: ['eng'], workers: 1 },
+    });
+    try {
+      const cashier = await (await browser.newContext()).newPage();
+      await cashier.goto(station.cashierUrl);
+      await cashier.getByRole('button', { name: 'Set order region' }).click();
+      const img = cashier.getByAltText('Frozen picture of the display');
+      await expect(img).toBeVisible();
+      const box = (await img.boundingBox())!;
+      const target = {
+        x: offset.x + screen.region.x,
+        y: offset.y + screen.region.y,
+        width: screen.region.width,
+        height: screen.region.height,
+      };
+      const sx = box.width / 1280;
+      const sy = box.height / 800;
+      // Dragged from the bottom-right corner to the top-left one: any direction works.
+      await cashier.mouse.move(
+        box.x + (target.x + target.width) * sx,
+        box.y + (target.y + target.height) * sy,
+      );
+      await cashier.mouse.down();
+      await cashier.mouse.move(box.x + target.x * sx, box.y + target.y * sy, { steps: 8 });
+      await cashier.mouse.up();
+      await expect(cashier.getByTestId('cal-rect')).toBeVisible();
+      // Arrow keys nudge it; one right and one left leave it where it was.
+      await cashier.getByRole('application').focus();
+      await cashier.keyboard.press('ArrowRight');
+      await cashier.keyboard.press('ArrowLeft');
+      await expect(cashier.getByAltText('Live preview of the region')).toBeVisible();
+      await shot(cashier, 'bo-5-calibration');
+      await cashier.getByRole('button', { name: 'Save region' }).click();
+      const saved = cashier.getByText(/^Saved: display 0, /);
+      await expect(saved).toBeVisible();
+      const m = /(\d+)×(\d+) px at \((\d+), (\d+)\)/.exec((await saved.textContent()) ?? '');
+      expect(m).not.toBeNull();
+      const [w, h, x, y] = m!.slice(1).map(Number) as [number, number, number, number];
+      // The drag lands within a pixel or two of the POS order (CSS → physical rounding).
+      expect(Math.abs(x - target.x)).toBeLessThanOrEqual(2);
+      expect(Math.abs(y - target.y)).toBeLessThanOrEqual(2);
+      expect(Math.abs(w - target.width)).toBeLessThanOrEqual(3);
+      expect(Math.abs(h - target.height)).toBeLessThanOrEqual(3);
+      await cashier.keyboard.press('Escape');
+
+      // Read order: the POS order, read off the screen, is in review with the right total.
+      await cashier.getByRole('button', { name: /Read order/ }).click();
+      await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'review', {
+        timeout: 30_000,
+      });
+      await expect(cashier.getByLabel('Total')).toHaveValue(
+        formatMinor(screen.truth.total, 'CNY').replace(/,/g, ''),
+      );
+      await expect(cashier.getByTestId('read-order-message')).toContainText('Order read');
+      await shot(cashier, 'bo-6-read-order');
+    } finally {
+      await stop();
+    }
+  } finally {
+    if (previousDisplay === undefined) delete process.env.DISPLAY;
+    else process.env.DISPLAY = previousDisplay;
+    if (pos) await stopProcess(pos);
+    await xvfb.stop();
+  }
+});
