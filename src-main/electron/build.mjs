@@ -1,6 +1,6 @@
 // Bundles the Electron main process and the preloads with esbuild. Needs no Electron binary.
 //   node src-main/electron/build.mjs [--out-dir out] [--no-minify]
-// main     → <out>/main/electron-main.cjs  (CJS, Node platform; native modules stay external
+// main     → <out>/main/electron-main.cjs and sandbox-utility.cjs (CJS, Node platform; native modules stay external
 //            because their .node binaries are rebuilt for Electron and unpacked from the asar)
 // preloads → <out>/preload/<role>.cjs      (CJS, everything bundled: a sandboxed preload can
 //            require nothing but 'electron')
@@ -47,8 +47,13 @@ export async function buildElectron({ outDir = join(root, 'out'), minify = true 
   };
   const main = await build({
     ...common,
-    entryPoints: [join(here, 'main.ts')],
-    outfile: join(outDir, 'main', 'electron-main.cjs'),
+    // The sandbox acquirer runs in its own utility process; it gets its own bundle.
+    entryPoints: {
+      'electron-main': join(here, 'main.ts'),
+      'sandbox-utility': join(here, 'sandbox-utility-entry.ts'),
+    },
+    outdir: join(outDir, 'main'),
+    outExtension: { '.js': '.cjs' },
     platform: 'node',
     target: 'node22',
     external: MAIN_EXTERNALS,

@@ -6,6 +6,7 @@ import type { StationConfig } from '../config/schema';
 import { createStation, type Station } from '../station/create-station';
 import { createLogger } from '../station/logger';
 import { setupHotkeys } from './hotkeys';
+import { startSandboxUtility } from './sandbox-launcher';
 import { setupIpcBridge } from './ipc-bridge';
 import { registerAppScheme, setupSecurity } from './security/setup-security';
 import { parseShellArgs } from './shell-args';
@@ -56,7 +57,7 @@ export function startShell(hooks: ShellHooks = {}): void {
     const logger = createLogger({ dataDir });
     let station: Station;
     try {
-      station = await createStation({ dataDir, config, logger });
+      station = await createStation({ dataDir, config, logger, startSandbox: startSandboxUtility });
     } catch (error) {
       logger.error({ err: error }, 'station failed to start');
       return refuseToStart(

@@ -18,7 +18,7 @@ import type { OrderReader } from '../ocr/order-reader';
 import { intakeOrder } from './order-intake';
 import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
-import { setupPayments, type PaymentsFeature } from './setup-payments';
+import { setupPayments, type PaymentsFeature, type SandboxLauncher } from './setup-payments';
 
 export interface StationOptions {
   dataDir: string;
@@ -32,6 +32,8 @@ export interface StationOptions {
   parts?: { capture?: boolean; payments?: boolean; devices?: boolean };
   /** A shared warm OCR reader (tests), instead of starting one. */
   reader?: OrderReader;
+  /** How to start the sandbox acquirer's process (Electron forks a utility process). */
+  startSandbox?: SandboxLauncher;
 }
 
 export type StationListener = (event: EventName, payload: unknown) => void;
@@ -173,6 +175,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     : null;
   const payments: PaymentsFeature | null = parts.payments
     ? await setupPayments({
+        startSandbox: options.startSandbox,
         config,
         dataDir: options.dataDir,
         logger: logger.child({ part: 'payments' }),

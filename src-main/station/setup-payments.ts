@@ -9,7 +9,11 @@ import { dayRange } from '../ledger/local-day';
 import { createProviderRegistry } from '../payments/gateway';
 import { createHttpGateway } from '../payments/http-gateway';
 import { createPaymentService, type PaymentService } from '../payments/payment-service';
-import { startSandboxProcess, type SandboxProcess } from '../payments/sandbox/sandbox-process';
+import {
+  startSandboxProcess,
+  type SandboxProcess,
+  type SandboxProcessOptions,
+} from '../payments/sandbox/sandbox-process';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 
 type PaymentHandlers = Pick<
@@ -21,6 +25,9 @@ type PaymentHandlers = Pick<
   | 'reports.day'
   | 'reports.reconcile'
 >;
+
+/** Starts the sandbox acquirer as its own process: a Node child, or an Electron utility process. */
+export type SandboxLauncher = (options: SandboxProcessOptions) => Promise<SandboxProcess>;
 
 export interface PaymentsFeature {
   handlers: PaymentHandlers;
@@ -44,6 +51,7 @@ export async function setupPayments(deps: {
   dataDir: string;
   logger: Logger;
   checkout: CheckoutService;
+  startSandbox?: SandboxLauncher;
 }): Promise<PaymentsFeature> {
   const { config, dataDir, logger, checkout } = deps;
   const p = config.payments;
@@ -58,7 +66,7 @@ export async function setupPayments(deps: {
   let sandbox: SandboxProcess | null = null;
   if (p.sandbox.enabled && !p.sandbox.url) {
     try {
-      sandbox = await startSandboxProcess({
+      sandbox = await (deps.startSandbox ?? startSandboxProcess)({
         port: p.sandbox.port,
         dataDir,
         passwordAbove: p.sandbox.passwordAbove,
