@@ -109,7 +109,7 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await cashier.getByRole('tab', { name: 'Day report' }).click();
     await cashier.getByRole('button', { name: 'Show report' }).click();
     await expect(cashier.getByTestId('fig-paid')).toContainText('45.00 CNY');
-    await expect(cashier.getByTestId('fig-paid')).toContainText('1 payments');
+    await expect(cashier.getByTestId('fig-paid')).toContainText('1 payment');
     await expect(cashier.getByTestId('fig-refunded')).toContainText('10.00 CNY');
     await expect(cashier.getByTestId('fig-net')).toContainText('35.00 CNY');
     await expect(cashier.getByTestId('day-report')).toContainText('Alipay');

@@ -33,6 +33,8 @@ export function AttemptDetail({
     setError(null);
     setDone(r.value);
     setReason('');
+    // The form now offers what is left, so a second refund starts from the right amount.
+    setAmountText(formatMinor(Math.max(0, left - r.value.amount), a.currency).replace(/,/g, ''));
     onRefunded(r.value);
   };
 

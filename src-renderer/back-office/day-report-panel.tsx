@@ -56,13 +56,13 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
             <Figure
               label="Paid"
               value={money(report.paid.total)}
-              sub={`${report.paid.count} payments`}
+              sub={plural(report.paid.count, 'payment')}
               testId="fig-paid"
             />
             <Figure
               label="Refunded"
               value={money(report.refunded.total)}
-              sub={`${report.refunded.count} refunds`}
+              sub={plural(report.refunded.count, 'refund')}
               testId="fig-refunded"
             />
             <Figure label="Net" value={money(report.net)} sub={report.date} testId="fig-net" />
@@ -113,6 +113,8 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
     </div>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function Figure(p: { label: string; value: string; sub: string; testId: string }) {
   return (

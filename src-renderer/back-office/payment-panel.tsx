@@ -108,7 +108,7 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
   return (
     <form className="bo-form manual-code" onSubmit={(e) => void submit(e)}>
       <label htmlFor="manual-code">Scanner not reading? Type the payment code</label>
-      <div className="bo-row">
+      <div className="bo-stack">
         <input
           id="manual-code"
           inputMode="numeric"
