@@ -4,8 +4,10 @@ import { credentialSchema, paymentMethodSchema } from './credential';
 import {
   capturedImageSchema,
   deviceHealthSchema,
+  devicePortsSchema,
   displayInfoSchema,
   regionSchema,
+  testScanSchema,
 } from './hardware';
 import { adjustmentSchema, orderLineSchema } from './order';
 import { currencySchema } from './money';
@@ -116,6 +118,18 @@ export const commands = {
   },
   'capture.getRegion': { roles: ['cashier'], input: empty, output: regionSchema.nullable() },
   'devices.health': { roles: ['cashier'], input: empty, output: z.array(deviceHealthSchema) },
+  'devices.ports': { roles: ['cashier'], input: empty, output: devicePortsSchema },
+  /** Waits for the next code from one scanner (settings' "test scan"). */
+  'devices.testScan': {
+    roles: ['cashier'],
+    input: z
+      .object({
+        deviceId: z.string().min(1).max(64),
+        timeoutMs: z.number().int().min(1000).max(60_000).default(15_000),
+      })
+      .strict(),
+    output: testScanSchema,
+  },
   /**
    * A credential for the checkout collecting one: the customer display sends face and proxy
    * credentials; the cashier may type a payment code when the scanner fails.

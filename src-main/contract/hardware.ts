@@ -49,3 +49,47 @@ export const deviceHealthSchema = z
   })
   .strict();
 export type DeviceHealthRow = z.infer<typeof deviceHealthSchema>;
+
+/** Ports and devices a scanner could be on, for the settings screen. */
+export const devicePortsSchema = z
+  .object({
+    serial: z.array(
+      z
+        .object({
+          path: z.string(),
+          manufacturer: z.string().nullable(),
+          vendorId: z.string().nullable(),
+          productId: z.string().nullable(),
+        })
+        .strict(),
+    ),
+    hid: z.array(
+      z
+        .object({
+          vendorId: z.number().int(),
+          productId: z.number().int(),
+          product: z.string().nullable(),
+          manufacturer: z.string().nullable(),
+          usagePage: z.number().int().nullable(),
+        })
+        .strict(),
+    ),
+    /** Why a list could not be read (e.g. no libusb), per kind. */
+    errors: z.array(z.string()),
+  })
+  .strict();
+export type DevicePorts = z.infer<typeof devicePortsSchema>;
+
+/** The settings screen's "test scan" readout: what the scanner sent and what it would pay with. */
+export const testScanSchema = z
+  .object({
+    deviceId: z.string(),
+    /** The code with all but its last four characters masked. */
+    masked: z.string(),
+    length: z.number().int(),
+    valid: z.boolean(),
+    platform: z.enum(['wechat', 'alipay', 'unionpay']).nullable(),
+    error: z.string().nullable(),
+  })
+  .strict();
+export type TestScan = z.infer<typeof testScanSchema>;

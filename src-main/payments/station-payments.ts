@@ -8,7 +8,11 @@ import type { PaymentsConfig } from './config';
 import { createProviderRegistry, type ProviderRegistry } from './gateway';
 import { createHttpGateway } from './http-gateway';
 import { createPaymentService, type PaymentService } from './payment-service';
-import { startSandboxProcess, type SandboxProcess } from './sandbox/sandbox-process';
+import {
+  startSandboxProcess,
+  type SandboxProcess,
+  type SandboxProcessOptions,
+} from './sandbox/sandbox-process';
 
 export interface StationPayments {
   ledger: Ledger;
@@ -46,13 +50,15 @@ export async function openStationPayments(opts: {
   clock?: Clock;
   /** Start the sandbox on a free port instead of the configured one (CLI one-shots). */
   anyPort?: boolean;
+  /** How to start the sandbox's process (the Electron app forks a utility process). */
+  startSandbox?: (options: SandboxProcessOptions) => Promise<SandboxProcess>;
 }): Promise<StationPayments> {
   const { payments, ledger: ledgerConfig } = opts.config;
   const sb = payments.sandbox;
   let sandbox: SandboxProcess | null = null;
   let url = sb.url ?? `http://127.0.0.1:${sb.port}`;
   if (!sb.url && sb.enabled && !(await answers(url))) {
-    sandbox = await startSandboxProcess({
+    sandbox = await (opts.startSandbox ?? startSandboxProcess)({
       port: opts.anyPort ? 0 : sb.port,
       dataDir: opts.dataDir,
       passwordAbove: sb.passwordAbove,

@@ -126,6 +126,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'reports.day'
     | 'reports.reconcile'
     | 'devices.health'
+    | 'devices.ports'
+    | 'devices.testScan'
   > = {
     'station.info': (_input, caller) => ok(info(caller.role)),
     'checkout.get': () => ok(checkout.snapshot()),
@@ -173,6 +175,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         },
       })
     : null;
+  let paymentsDown = 'Payments are not running at this station';
   const payments: PaymentsFeature | null = parts.payments
     ? await setupPayments({
         startSandbox: options.startSandbox,
@@ -180,6 +183,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
         dataDir: options.dataDir,
         logger: logger.child({ part: 'payments' }),
         checkout,
+      }).catch((error: unknown) => {
+        // Orders, review and the windows still work; every payment command says why it cannot.
+        paymentsDown = `Payments are unavailable: ${error instanceof Error ? error.message : String(error)}`;
+        logger.error({ err: error }, 'payments could not start');
+        return null;
       })
     : null;
   const devices: DevicesFeature | null =
@@ -215,10 +223,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'reports.day',
           'reports.reconcile',
         ],
-        'Payments are not running at this station',
+        paymentsDown,
       )),
     ...(devices?.handlers ??
-      unavailable(['devices.health'], 'Scanners are not running at this station')),
+      unavailable(
+        ['devices.health', 'devices.ports', 'devices.testScan'],
+        'Scanners are not running at this station',
+      )),
   };
   const dispatch = createDispatcher(all, logger);
 

@@ -1,19 +1,11 @@
-import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { Handlers } from '../bridge/dispatcher';
 import type { CheckoutService } from '../checkout/checkout-service';
 import { fail, ok } from '../contract/result';
 import type { StationConfig } from '../config/schema';
-import { openLedger, type Ledger } from '../ledger/open-ledger';
 import { dayRange } from '../ledger/local-day';
-import { createProviderRegistry } from '../payments/gateway';
-import { createHttpGateway } from '../payments/http-gateway';
-import { createPaymentService, type PaymentService } from '../payments/payment-service';
-import {
-  startSandboxProcess,
-  type SandboxProcess,
-  type SandboxProcessOptions,
-} from '../payments/sandbox/sandbox-process';
+import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox/sandbox-process';
+import { openStationPayments, type StationPayments } from '../payments/station-payments';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 
 type PaymentHandlers = Pick<
@@ -29,22 +21,21 @@ type PaymentHandlers = Pick<
 /** Starts the sandbox acquirer as its own process: a Node child, or an Electron utility process. */
 export type SandboxLauncher = (options: SandboxProcessOptions) => Promise<SandboxProcess>;
 
-export interface PaymentsFeature {
+export interface PaymentsFeature extends Pick<
+  StationPayments,
+  'ledger' | 'service' | 'sandboxUrl'
+> {
   handlers: PaymentHandlers;
   flow: PaymentFlow;
-  ledger: Ledger;
-  service: PaymentService;
-  /** The embedded sandbox's address, when the station started one. */
-  sandboxUrl: string | null;
-  /** Its test-control token (fault injection, issuing wallet codes), for tests and demos. */
+  /** The sandbox's test-control token when this station started it (tests, demos). */
   sandboxAdminToken: string | null;
   close(): Promise<void>;
 }
 
 /**
- * The payment side of the station: the ledger, the embedded sandbox acquirer as its own process
- * (when configured), the signed HTTP gateway, the orchestrator, and the flow that joins them to
- * the checkout. Open attempts left by a crash are resolved in the background at start-up.
+ * The payment side of the station: the ledger, the payment system (the embedded sandbox
+ * acquirer in its own process unless config names another), the orchestrator, and the flow that
+ * joins them to the checkout. Attempts left open by a crash are resolved at start-up.
  */
 export async function setupPayments(deps: {
   config: StationConfig;
@@ -53,56 +44,18 @@ export async function setupPayments(deps: {
   checkout: CheckoutService;
   startSandbox?: SandboxLauncher;
 }): Promise<PaymentsFeature> {
-  const { config, dataDir, logger, checkout } = deps;
-  const p = config.payments;
-  const ledgerFile = isAbsolute(config.ledger.file)
-    ? config.ledger.file
-    : join(dataDir, config.ledger.file);
-  const ledger = openLedger(ledgerFile, {
-    synchronous: config.ledger.synchronous,
-    shiftStartHours: config.ledger.shiftStartHours,
-  });
-
-  let sandbox: SandboxProcess | null = null;
-  if (p.sandbox.enabled && !p.sandbox.url) {
-    try {
-      sandbox = await (deps.startSandbox ?? startSandboxProcess)({
-        port: p.sandbox.port,
-        dataDir,
-        passwordAbove: p.sandbox.passwordAbove,
-        merchantId: p.sandbox.merchantId,
-        key: p.sandbox.key,
-      });
-      logger.info({ url: sandbox.url, pid: sandbox.pid }, 'payment sandbox started');
-    } catch (error) {
-      // The station still runs (orders, review, reports); payments fail with this reason.
-      logger.error({ err: error }, 'payment sandbox could not start');
-    }
-  }
-  const url = p.sandbox.url ?? sandbox?.url ?? null;
-  const providers = createProviderRegistry(
-    url
-      ? [
-          createHttpGateway({
-            name: 'sandbox',
-            url,
-            merchantId: p.sandbox.merchantId,
-            key: p.sandbox.key,
-            timeoutMs: p.timeoutMs,
-          }),
-        ]
-      : [],
-  );
-
-  const flow = createPaymentFlow({ checkout, payments: () => service, logger });
+  const { config, logger, checkout } = deps;
   // The flow reaches the service lazily: the service reports progress back into the flow.
-  const service: PaymentService = createPaymentService({
-    ledger,
-    config: p,
-    providers,
+  const flow = createPaymentFlow({ checkout, payments: () => payments.service, logger });
+  const payments = await openStationPayments({
+    dataDir: deps.dataDir,
+    config,
+    startSandbox: deps.startSandbox,
     onProgress: (attemptId, state) =>
-      flow.onProgress(attemptId, state, ledger.getAttempt(attemptId)?.orderId ?? null),
+      flow.onProgress(attemptId, state, payments.ledger.getAttempt(attemptId)?.orderId ?? null),
   });
+  const { ledger, service } = payments;
+  logger.info({ url: payments.sandboxUrl, started: payments.sandbox !== null }, 'payment system');
   void service.resumeOpenAttempts().then(
     (outcomes) =>
       outcomes.length > 0 &&
@@ -128,14 +81,7 @@ export async function setupPayments(deps: {
     'payments.history': ({ text, date, state, limit }) => {
       const range = date ? dayRange(date) : null;
       if (date && !range) return fail('invalid_input', `Not a date: ${date}`);
-      return ok(
-        ledger.searchHistory({
-          text: text || undefined,
-          state,
-          limit,
-          ...(range ? { from: range.from, to: range.to } : {}),
-        }),
-      );
+      return ok(ledger.searchHistory({ text: text || undefined, state, limit, ...(range ?? {}) }));
     },
     'payments.refund': async ({ attemptId, amount, reason }) => {
       const r = await service.refund(attemptId, amount, reason);
@@ -152,21 +98,10 @@ export async function setupPayments(deps: {
       return ok({ ...report, html });
     },
     'reports.reconcile': async ({ date }) => {
-      const gateway = providers.get('sandbox');
-      if (!gateway)
-        return fail(
-          'unavailable',
-          'No payment provider is configured, so there is no statement to reconcile with',
-        );
-      const statement = await gateway.statement(date);
-      if (statement.kind !== 'answer') {
-        return fail(
-          'unavailable',
-          `The payment system did not send its statement: ${statement.kind === 'refused' ? statement.message : statement.reason}`,
-        );
-      }
-      const result = ledger.reconcile(date, statement.value);
-      return result ? ok(result) : fail('invalid_input', `Not a date: ${date}`);
+      const result = await payments.reconcile(date);
+      return result.ok
+        ? ok(result.value)
+        : fail('unavailable', `Could not reconcile: ${result.error}`);
     },
   };
 
@@ -175,13 +110,12 @@ export async function setupPayments(deps: {
     flow,
     ledger,
     service,
-    sandboxUrl: url,
-    sandboxAdminToken: sandbox?.adminToken ?? null,
+    sandboxUrl: payments.sandboxUrl,
+    sandboxAdminToken: payments.sandbox?.adminToken ?? null,
     async close() {
       service.close();
       await flow.settled();
-      await sandbox?.stop();
-      ledger.close();
+      await payments.close();
     },
   };
 }
