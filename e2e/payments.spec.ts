@@ -1,5 +1,10 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { Browser, Page } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { openCashier, type RawClient } from './support/raw-ws';
 import { E2E_CONFIG, expect, startStation, test, type Station } from './support/station';
 
@@ -32,15 +37,22 @@ interface Till {
  * and a "phone" page for the sandbox wallet. The order itself is put in over the cashier's
  * WebSocket (the order editor has its own tests); paying is done through the windows.
  */
-async function openTill(browser: Browser): Promise<Till> {
+async function openTill(
+  browser: Browser,
+  options: { sandboxUrl?: string; customerBrowser?: Browser } = {},
+): Promise<Till> {
   const port = await freePort();
   const { station, stop } = await startStation({
     ...E2E_CONFIG,
-    payments: { sandbox: { port } },
+    payments: {
+      sandbox: options.sandboxUrl ? { enabled: false, url: options.sandboxUrl } : { port },
+    },
   });
   const cashier = await (await browser.newContext()).newPage();
   const customer = await (
-    await browser.newContext({ viewport: { width: 1024, height: 768 } })
+    await (options.customerBrowser ?? browser).newContext({
+      viewport: { width: 1024, height: 768 },
+    })
   ).newPage();
   const wallet = await (
     await browser.newContext({ viewport: { width: 420, height: 800 } })
@@ -62,7 +74,7 @@ async function openTill(browser: Browser): Promise<Till> {
   await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
   return {
     station,
-    sandboxUrl: `http://127.0.0.1:${port}`,
+    sandboxUrl: options.sandboxUrl ?? `http://127.0.0.1:${port}`,
     cashier,
     customer,
     wallet,
@@ -214,5 +226,122 @@ test('a scan at idle is ignored with a visible hint and nothing is charged', asy
     await shot(cashier, 'pay-6-cashier-scan-ignored');
   } finally {
     await till.stop();
+  }
+});
+
+/** `countersign sandbox` on a free port: its URL and the admin token for test enrolments. */
+async function ownSandbox(): Promise<{ url: string; admin: string; stop(): void }> {
+  const child = spawn(
+    process.execPath,
+    [
+      'src-main/cli/countersign.js',
+      'sandbox',
+      '--port',
+      '0',
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'cs-e2e-sandbox-')),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const msg = JSON.parse(line) as { ready?: boolean; url: string; adminToken: string };
+      if (msg.ready) resolve(msg);
+    });
+  });
+  return { url: ready.url, admin: ready.adminToken, stop: () => child.kill('SIGTERM') };
+}
+
+test('face (in 简体中文, fake camera), proxy and merchant QR on the customer display', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const sandbox = await ownSandbox();
+  const admin = (path: string, body: object) =>
+    fetch(`${sandbox.url}/admin/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-cs-admin': sandbox.admin },
+      body: JSON.stringify(body),
+    }).then((r) => expect(r.status, path).toBe(200));
+  // Chromium's fake camera and an auto-accepted permission prompt, as a kiosk would be set up.
+  const camera = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+    ],
+  });
+  const till = await openTill(browser, { sandboxUrl: sandbox.url, customerBrowser: camera });
+  try {
+    const { cashier, customer } = till;
+    const next = async () => {
+      await cashier.getByRole('button', { name: /New order/ }).click();
+      await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+    };
+
+    // Face, in Chinese: live preview, countdown, one frame sent; the sandbox knows no such face.
+    const submitted = await till.call('order.submit', {
+      order: {
+        lines: [{ id: 'l1', name: 'Green tea', quantity: '1', unitPrice: 1200, amount: 1200 }],
+        adjustments: [],
+        total: 1200,
+      },
+    });
+    await till.call('checkout.send', { revision: submitted.revision, acceptWarnings: false });
+    await customer.getByRole('button', { name: '中文' }).click();
+    await customer.getByRole('button', { name: '确认' }).click();
+    await customer.locator('button[data-method="face"]').click();
+    await expect(customer.getByRole('heading', { name: '请看向摄像头' })).toBeVisible();
+    await expect(customer.getByTestId('face-countdown')).toBeVisible();
+    await shot(customer, 'pay-7-customer-face-zh');
+    await expect(customer.getByTestId('pay-reason')).toHaveText('未能识别您的面部。', {
+      timeout: 15_000,
+    });
+    // The camera is off once the photo is taken.
+    expect(
+      await customer.evaluate(() =>
+        Array.from(document.querySelectorAll('video')).some((v) => v.srcObject !== null),
+      ),
+    ).toBe(false);
+    await shot(customer, 'pay-8-customer-face-failed-zh');
+
+    // Proxy: the relative approved this ID up to 100.00; the customer types it on the keypad.
+    await next();
+    await admin('proxy-approvals', {
+      proxyId: '88001234',
+      accountId: 'wx-alice',
+      maxAmount: 10000,
+    });
+    await orderToMethod(till, 3300, 'proxy');
+    await expect(customer.getByRole('heading', { name: 'Who is paying for you?' })).toBeVisible();
+    await customer.getByRole('button', { name: 'Request payment' }).click();
+    await expect(customer.getByRole('alert')).toHaveText('A proxy ID has at least 4 digits.');
+    for (const d of '88001234')
+      await customer.getByRole('button', { name: d, exact: true }).click();
+    await expect(customer.getByLabel('Proxy ID')).toHaveText('8800 1234');
+    await shot(customer, 'pay-9-customer-proxy');
+    await customer.getByRole('button', { name: 'Request payment' }).click();
+    await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+    await expect(cashier.getByTestId('payment-outcome')).toContainText('Paid');
+
+    // Merchant QR: the wallet scans the code shown (the sandbox is told the token), then "I have paid".
+    await next();
+    await orderToMethod(till, 4100, 'qr');
+    const qr = customer.getByRole('img', { name: 'Scan this code with your wallet app' });
+    await expect(qr).toBeVisible();
+    const token = await qr.getAttribute('data-token');
+    expect(token).toMatch(/^[0-9a-f]{32}$/);
+    await shot(customer, 'pay-10-customer-qr');
+    await admin('qr-tokens', { token, accountId: 'ali-bob' });
+    await customer.getByRole('button', { name: 'I have paid' }).click();
+    await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible();
+    await expect(customer.getByText('¥41.00')).toBeVisible();
+  } finally {
+    await till.stop();
+    await camera.close();
+    sandbox.stop();
   }
 });
