@@ -49,6 +49,8 @@ export interface OrderReaderOptions {
   capture?: CaptureFn;
   /** Glyph height (px) small text is upscaled towards before OCR; see preprocessRegion. */
   targetTextHeight?: number;
+  /** Re-read a region that does not check at a second scale (default true). */
+  secondPass?: boolean;
   /** An existing pool to share (e.g. in tests); it is not closed by close(). */
   pool?: WorkerPool;
 }
@@ -137,49 +139,43 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       recycleAfter: options.recycleAfter ?? 200,
     });
 
-  const readImage = async (
+  /** One full read at a given text height: preprocess, OCR, parse, confirm. */
+  const attempt = async (
     png: Buffer,
-    region?: Rect,
-    extra: Record<string, number> = {},
-  ): Promise<ReadOrder> => {
-    const timings: Record<string, number> = { ...extra };
-    const t0 = performance.now();
+    region: Rect | undefined,
+    targetTextHeight: number,
+    timings: Record<string, number>,
+    suffix: string,
+  ): Promise<{ draft: DraftOrder; warnings: ReviewWarning[] } | { error: string }> => {
     const lap = (name: string, since: number) => {
-      timings[name] = Math.round(performance.now() - since);
+      timings[name + suffix] = Math.round(performance.now() - since);
       return performance.now();
     };
-    const pre = await preprocessRegion(png, region, {
-      targetTextHeight: options.targetTextHeight,
-    }).catch((e: Error) => ({
+    let t = performance.now();
+    const pre = await preprocessRegion(png, region, { targetTextHeight }).catch((e: Error) => ({
       ok: false as const,
       error: e.message,
     }));
-    let t = lap('preprocess', t0);
-    if (!pre.ok) return failed(currency, `Cannot read the region: ${pre.error}`, timings);
+    t = lap('preprocess', t);
+    if (!pre.ok) return { error: `Cannot read the region: ${pre.error}` };
     const p = pre.value;
     let rows: Row[];
     try {
       rows = await ocrRows(pool, p, workers > 1);
     } catch (error) {
-      return failed(currency, `OCR failed: ${(error as Error).message}`, timings);
+      return { error: `OCR failed: ${(error as Error).message}` };
     }
     t = lap('ocr', t);
     let draft = parseRows(rows, currency);
     let arithmetic = arithmeticWarnings(draft, currency);
     t = lap('parse', t);
     const broken = arithmetic.length > 0 && draft.lines.length > 0 && draft.total !== null;
-    const doubt = doubtfulCells(draft);
-    const toRead = broken ? numericCells(draft) : doubt;
+    const toRead = broken ? numericCells(draft) : doubtfulCells(draft);
     let confirm: ReviewWarning[] = [];
     if (toRead.length > 0) {
       try {
-        const texts = await rereadCells(
-          pool,
-          p.pixels,
-          p.width,
-          p.height,
-          toRead.map((u) => u.cell),
-        );
+        const cells = toRead.map((u) => u.cell);
+        const texts = await rereadCells(pool, p.pixels, p.width, p.height, cells);
         if (broken) {
           const alt = applyRereads(draft, texts, currency);
           const altWarnings = arithmeticWarnings(alt, currency);
@@ -196,8 +192,29 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       }
       lap('reread', t);
     }
+    return { draft, warnings: [...draft.warnings, ...arithmetic, ...confirm] };
+  };
+
+  const readImage = async (
+    png: Buffer,
+    region?: Rect,
+    extra: Record<string, number> = {},
+  ): Promise<ReadOrder> => {
+    const timings: Record<string, number> = { ...extra };
+    const t0 = performance.now();
+    const height = options.targetTextHeight ?? 32;
+    const first = await attempt(png, region, height, timings, '');
+    if ('error' in first) return failed(currency, first.error, timings);
+    let result = first;
+    // A read that does not check gets one second opinion at another scale: tesseract's digit
+    // slips differ between scales. It is taken only if everything checks there; otherwise the
+    // first read's warnings stand (they name the cells as first read).
+    if (first.warnings.length > 0 && first.draft.lines.length > 0 && options.secondPass !== false) {
+      const second = await attempt(png, region, Math.round(height * 1.35), timings, '2');
+      if (!('error' in second) && second.warnings.length === 0) result = second;
+    }
     timings.total = Math.round(performance.now() - t0 + (extra.capture ?? 0));
-    return toOutput(draft, currency, [...draft.warnings, ...arithmetic, ...confirm], timings);
+    return toOutput(result.draft, currency, result.warnings, timings);
   };
 
   return {
