@@ -101,6 +101,9 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
           tessedit_char_whitelist: job.whitelist ?? '',
           preserve_interword_spaces: '1',
           user_defined_dpi: '300',
+          // We invert dark themes ourselves; tesseract would otherwise re-read every doubtful
+          // line inverted, doubling the work on exactly the lines that are slow already.
+          tessedit_do_invert: '0',
         });
         const result = await worker.recognize(job.png, {}, { blocks: true, text: true });
         slot.jobs++;
