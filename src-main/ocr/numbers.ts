@@ -5,7 +5,9 @@ const SYMBOLS = /[¥$€£￥]/g;
 /** Tesseract often reads ¥ as Y before digits ("Y45.79"); nothing else starts a number so. */
 function fixYen(text: string): string {
   // Same for a decimal point read as a colon ("19:95"); the arithmetic checks the result.
-  return text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/(\d):(\d{2})$/, '$1.$2');
+  // chi_sim reads a lone 7 as 了; only a cell made of digits and 了 is taken as a number.
+  const sevens = /^[\d.,了]*了[\d.,了]*$/.test(text) ? text.replace(/了/g, '7') : text;
+  return sevens.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/(\d):(\d{2})$/, '$1.$2');
 }
 
 /** Normalises OCR'd number text: unicode minus, currency symbols, spaces inside digits. */
@@ -58,6 +60,7 @@ export function parseFormula(
   const m = /^(\d[\d.,]*)\s*[xX×*]\s*(.+)$/.exec(text.replace(/\s+/g, ' ').trim());
   if (!m) return null;
   const quantity = parseQuantityCell(m[1]!);
-  const unitPrice = parseMoneyCell(m[2]!, currency);
+  // Specks between the x and the price ("1x%$1,229.80") are not part of the price.
+  const unitPrice = parseMoneyCell(m[2]!.replace(/^[%#&'"`^~*]+/, ''), currency);
   return quantity !== null && unitPrice !== null ? { quantity, unitPrice } : null;
 }
