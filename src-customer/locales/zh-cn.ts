@@ -68,7 +68,7 @@ export const zhCN: Messages = {
     back: '换一种方式支付',
     help: '需要帮助？请联系收银员。',
     code: {
-      title: '请向扫码器出示付款码',
+      title: '请将付款码对准扫码器',
       hint: '打开微信支付、支付宝或云闪付，将条码放在扫码器前约 10 厘米处。',
       refused: '此付款码无法使用：{{message}}',
     },

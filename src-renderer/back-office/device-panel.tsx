@@ -59,7 +59,7 @@ export function DevicePanel({
               {d.id}
               <span className="bo-muted"> · {DEVICE_KIND_TEXT[d.kind]}</span>
             </span>
-            <span className="bo-device-state">{d.connected ? 'Connected' : 'Not connected'}</span>
+            <span className="bo-device-state">{d.connected ? 'Online' : 'Offline'}</span>
             {!compact && (
               <span className="bo-muted">
                 Last scan {agoText(d.lastScanAt, now)}
