@@ -1,4 +1,9 @@
-import type { CheckoutPhase, CheckoutSnapshot, PaymentProgress } from '../contract/checkout';
+import {
+  checkoutPhaseSchema,
+  type CheckoutPhase,
+  type CheckoutSnapshot,
+  type PaymentProgress,
+} from '../contract/checkout';
 import type { PaymentMethod } from '../contract/credential';
 import type { Order } from '../contract/order';
 import { fail, ok, type Result } from '../contract/result';
@@ -66,19 +71,8 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   ],
   reopened: ['cancelled', 'failed'],
   reset: ['paid', 'failed', 'cancelled', 'review'],
-  notice: [
-    'idle',
-    'review',
-    'awaiting_confirmation',
-    'disputed',
-    'confirmed',
-    'choosing_method',
-    'collecting_credential',
-    'authorizing',
-    'paid',
-    'failed',
-    'cancelled',
-  ],
+  // A hint may show whatever the checkout is doing.
+  notice: checkoutPhaseSchema.options,
   credential_received: ['collecting_credential'],
   payment_progress: ['authorizing'],
   payment_finished: ['authorizing'],

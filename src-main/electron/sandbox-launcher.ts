@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { utilityProcess } from 'electron';
-import type { SandboxReadyLine } from '../payments/sandbox/run-sandbox';
-import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox/sandbox-process';
+import {
+  waitForSandboxReady,
+  type SandboxProcess,
+  type SandboxProcessOptions,
+} from '../payments/sandbox/sandbox-process';
 
 /**
  * Starts the embedded sandbox acquirer in an Electron utility process: its own OS process, as
@@ -26,40 +28,20 @@ export function startSandboxUtility(opts: SandboxProcessOptions): Promise<Sandbo
       ...(opts.key ? { SANDBOX_KEY: opts.key } : {}),
     },
   });
+  if (!child.stdout) {
+    child.kill();
+    return Promise.reject(new Error('the sandbox utility process has no stdout'));
+  }
   let exited = false;
-  const exit = new Promise<void>((resolve) =>
-    child.once('exit', () => ((exited = true), resolve())),
+  child.once('exit', () => (exited = true));
+  return waitForSandboxReady(
+    {
+      stdout: child.stdout,
+      onExit: (fn) => child.once('exit', (code) => fn(code, '')),
+      kill: () => child.kill(),
+      running: () => !exited,
+    },
+    adminToken,
+    opts.startTimeoutMs ?? 15_000,
   );
-  return new Promise((resolve, reject) => {
-    const timeoutMs = opts.startTimeoutMs ?? 15_000;
-    const timer = setTimeout(() => {
-      child.kill();
-      reject(new Error(`the sandbox did not start within ${timeoutMs} ms`));
-    }, timeoutMs);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the sandbox exited (${code}) before it was ready`));
-    });
-    if (!child.stdout) return reject(new Error('the sandbox utility process has no stdout'));
-    createInterface({ input: child.stdout }).once('line', (text) => {
-      clearTimeout(timer);
-      let line: SandboxReadyLine;
-      try {
-        line = JSON.parse(text) as SandboxReadyLine;
-      } catch {
-        return reject(new Error(`the sandbox printed ${text.slice(0, 200)}`));
-      }
-      if (!line.ready) return reject(new Error(`the sandbox could not start: ${line.error}`));
-      resolve({
-        url: line.url,
-        port: line.port,
-        pid: child.pid ?? line.pid,
-        adminToken,
-        stop: async () => {
-          if (!exited) child.kill();
-          await exit;
-        },
-      });
-    });
-  });
 }

@@ -55,15 +55,44 @@ export function startSandboxProcess(opts: SandboxProcessOptions): Promise<Sandbo
   child.stderr.setEncoding('utf8').on('data', (c: string) => {
     stderr = (stderr + c).slice(-2000);
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return waitForSandboxReady(
+    {
+      stdout: child.stdout,
+      onExit: (fn) => child.once('exit', (code) => fn(code, stderr.trim())),
+      kill: (hard) => child.kill(hard ? 'SIGKILL' : 'SIGTERM'),
+      running: () => child.exitCode === null && child.signalCode === null,
+    },
+    adminToken,
+    opts.startTimeoutMs ?? 15_000,
+  );
+}
+
+/** The process a sandbox runs in, as far as waiting for its ready line goes. */
+export interface SandboxChild {
+  stdout: NodeJS.ReadableStream;
+  onExit(fn: (code: number | null, detail: string) => void): void;
+  kill(hard: boolean): void;
+  running(): boolean;
+}
+
+/**
+ * Resolves once the sandbox prints its ready line (see run-sandbox.ts), or rejects with its own
+ * reason. Shared by the Node child process and the Electron utility process launchers.
+ */
+export function waitForSandboxReady(
+  child: SandboxChild,
+  adminToken: string,
+  timeoutMs: number,
+): Promise<SandboxProcess> {
+  const exited = new Promise<void>((resolve) => child.onExit(() => resolve()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the sandbox did not start within ${opts.startTimeoutMs ?? 15_000} ms`));
-    }, opts.startTimeoutMs ?? 15_000);
-    child.once('exit', (code) => {
+      child.kill(true);
+      reject(new Error(`the sandbox did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+    child.onExit((code, detail) => {
       clearTimeout(timer);
-      reject(new Error(`the sandbox exited (${code}) before it was ready: ${stderr.trim()}`));
+      reject(new Error(`the sandbox exited (${code}) before it was ready: ${detail}`));
     });
     createInterface({ input: child.stdout }).once('line', (text) => {
       clearTimeout(timer);
@@ -80,7 +109,7 @@ export function startSandboxProcess(opts: SandboxProcessOptions): Promise<Sandbo
         pid: line.pid,
         adminToken,
         stop: async () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+          if (child.running()) child.kill(false);
           await exited;
         },
       });
