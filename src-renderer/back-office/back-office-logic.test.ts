@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { regionSchema } from '../../src-main/contract/hardware';
 import { agoText, attemptStatus, deviceTone, localDay, timeText } from './format';
+import { hotkeyText, isHotkey } from './read-order';
 import { dragRect, nudge, regionFor, toNatural, toShown } from './region-math';
 import { checkRefund, refundable } from './refund-check';
 
@@ -103,5 +104,31 @@ describe('back-office formatting', () => {
     expect(deviceTone({ connected: true, lastError: null })).toBe('ok');
     expect(deviceTone({ connected: true, lastError: 'dropped 3 bytes' })).toBe('warn');
     expect(deviceTone({ connected: false, lastError: null })).toBe('error');
+  });
+});
+
+describe('capture hotkey inside the window', () => {
+  const key = (over: Partial<KeyboardEvent>) =>
+    ({
+      key: 'O',
+      code: 'KeyO',
+      ctrlKey: true,
+      shiftKey: true,
+      altKey: false,
+      metaKey: false,
+      ...over,
+    }) as KeyboardEvent;
+
+  it('matches the accelerator by physical key, whatever the layout or IME gives as key', () => {
+    const acc = 'CommandOrControl+Shift+O';
+    expect(hotkeyText(acc)).toBe('Ctrl+Shift+O');
+    expect(isHotkey(key({}), acc)).toBe(true);
+    expect(isHotkey(key({ key: 'Process' }), acc)).toBe(true);
+    expect(isHotkey(key({ shiftKey: false, key: 'o' }), acc)).toBe(false);
+    expect(isHotkey(key({ altKey: true }), acc)).toBe(false);
+    expect(isHotkey(key({ code: 'KeyP', key: 'P' }), acc)).toBe(false);
+    expect(isHotkey(key({ key: 'F8', code: 'F8', ctrlKey: false, shiftKey: false }), 'F8')).toBe(
+      true,
+    );
   });
 });

@@ -107,11 +107,28 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
             // allow-modals lets print() open the print dialog; nothing in the page may run.
             sandbox="allow-modals allow-same-origin"
             srcDoc={report.html}
+            onLoad={(e) => adoptReportStyles(e.currentTarget)}
           />
         </>
       )}
     </div>
   );
+}
+
+/**
+ * The srcdoc frame inherits this window's CSP (style-src 'self'), which blocks the report's
+ * inline <style>. The report is our own page, so its CSS is applied through CSSOM instead,
+ * which the policy does not govern; the printed page then looks as designed.
+ */
+function adoptReportStyles(frame: HTMLIFrameElement): void {
+  const doc = frame.contentDocument;
+  const win = frame.contentWindow as (Window & typeof globalThis) | null;
+  if (!doc || !win) return;
+  const css = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '').join('\n');
+  if (!css) return;
+  const sheet = new win.CSSStyleSheet();
+  sheet.replaceSync(css);
+  doc.adoptedStyleSheets = [sheet];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
