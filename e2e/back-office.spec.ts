@@ -28,6 +28,8 @@ test('back office: the payment is in the history, a partial refund, the day repo
   const port = await freePort();
   const { station, stop } = await startStation({
     ...E2E_CONFIG,
+    // The paid checkout stays on screen for the whole test.
+    customer: { language: 'en', resultSeconds: 120 },
     payments: { sandbox: { port } },
     // A configured scanner that is not plugged in: the device panel must say so.
     devices: {
