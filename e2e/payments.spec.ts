@@ -44,6 +44,8 @@ async function openTill(
   const port = await freePort();
   const { station, stop } = await startStation({
     ...E2E_CONFIG,
+    // Results stay up until the cashier starts a new order: no race with the station's reset.
+    customer: { language: 'en', resultSeconds: 120 },
     payments: {
       sandbox: options.sandboxUrl ? { enabled: false, url: options.sandboxUrl } : { port },
     },
