@@ -242,7 +242,7 @@ export async function preprocessRegion(
     mask,
     width,
     height,
-    Math.max(12, Math.round(lineHeight * 1.6)),
+    Math.max(24, Math.round(lineHeight * 3.5)),
   );
   gray = squeezed.gray;
   width = squeezed.width;
