@@ -14,6 +14,14 @@ const STEP_TEXT = {
   reversing: 'Reversing (no final answer in time)',
 } as const;
 
+/** What the customer is doing while the credential is collected. */
+const COLLECT_TEXT = {
+  code: 'The customer shows a payment code to the scanner.',
+  face: 'The customer is looking at the camera on the display.',
+  proxy: "The customer is entering the payer's proxy ID on the display.",
+  qr: "The customer scans the store's QR code on the display, then taps “I have paid”.",
+} as const;
+
 /**
  * The payment as the cashier follows it: what the customer chose, the authorizing steps, the
  * outcome with the payment system's reason, and a manual code entry for when the scanner fails.
@@ -76,6 +84,11 @@ export function PaymentPanel({
               : 'Failed'}
           {payment.reason && payment.outcome !== 'paid' && `: ${payment.reason}`}
           {payment.attemptId && <span className="bo-muted"> · attempt {payment.attemptId}</span>}
+        </p>
+      )}
+      {phase === 'collecting_credential' && snapshot?.method && (
+        <p className="bo-muted" data-testid="collect-hint">
+          {COLLECT_TEXT[snapshot.method]}
         </p>
       )}
       {phase === 'collecting_credential' && snapshot?.method === 'code' && (
