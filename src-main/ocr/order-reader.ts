@@ -3,6 +3,7 @@ import type { ReviewWarning } from '../contract/order';
 import { parseRows, type DraftOrder } from './parse-order';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
 import { rereadCells } from './reread';
+import { rereadRows, suspectRows } from './rescue';
 import {
   applyRereads,
   arithmeticWarnings,
@@ -139,6 +140,38 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       recycleAfter: options.recycleAfter ?? 200,
     });
 
+  /** Parse rows, check them, and confirm doubtful cells with a digit-only re-read. */
+  const review = async (
+    p: Preprocessed,
+    rows: Row[],
+  ): Promise<{ draft: DraftOrder; warnings: ReviewWarning[] }> => {
+    let draft = parseRows(rows, currency);
+    let arithmetic = arithmeticWarnings(draft, currency);
+    const broken = arithmetic.length > 0 && draft.lines.length > 0 && draft.total !== null;
+    const toRead = broken ? numericCells(draft) : doubtfulCells(draft);
+    let confirm: ReviewWarning[] = [];
+    if (toRead.length > 0) {
+      try {
+        const cells = toRead.map((u) => u.cell);
+        const texts = await rereadCells(pool, p.pixels, p.width, p.height, cells);
+        if (broken) {
+          const alt = applyRereads(draft, texts, currency);
+          const altWarnings = arithmeticWarnings(alt, currency);
+          if (altWarnings.length === 0) {
+            draft = alt;
+            arithmetic = altWarnings;
+          }
+        }
+        confirm = confirmationWarnings(doubtfulCells(draft), texts, currency);
+      } catch (error) {
+        confirm = [
+          { code: 'reread_failed', message: `Second read failed: ${(error as Error).message}` },
+        ];
+      }
+    }
+    return { draft, warnings: [...draft.warnings, ...arithmetic, ...confirm] };
+  };
+
   /** One full read at a given text height: preprocess, OCR, parse, confirm. */
   const attempt = async (
     png: Buffer,
@@ -166,33 +199,20 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return { error: `OCR failed: ${(error as Error).message}` };
     }
     t = lap('ocr', t);
-    let draft = parseRows(rows, currency);
-    let arithmetic = arithmeticWarnings(draft, currency);
-    t = lap('parse', t);
-    const broken = arithmetic.length > 0 && draft.lines.length > 0 && draft.total !== null;
-    const toRead = broken ? numericCells(draft) : doubtfulCells(draft);
-    let confirm: ReviewWarning[] = [];
-    if (toRead.length > 0) {
-      try {
-        const cells = toRead.map((u) => u.cell);
-        const texts = await rereadCells(pool, p.pixels, p.width, p.height, cells);
-        if (broken) {
-          const alt = applyRereads(draft, texts, currency);
-          const altWarnings = arithmeticWarnings(alt, currency);
-          if (altWarnings.length === 0) {
-            draft = alt;
-            arithmetic = altWarnings;
-          }
-        }
-        confirm = confirmationWarnings(doubtfulCells(draft), texts, currency);
-      } catch (error) {
-        confirm = [
-          { code: 'reread_failed', message: `Second read failed: ${(error as Error).message}` },
-        ];
-      }
-      lap('reread', t);
+    const first = await review(p, rows);
+    lap('check', t);
+    if (first.warnings.length === 0 || first.draft.lines.length === 0) return first;
+    // Rows that did not read right get read again one by one; taken only if all then checks.
+    const suspects = suspectRows(rows, first.draft, first.warnings);
+    if (suspects.length === 0 || suspects.length > 4) return first;
+    t = performance.now();
+    try {
+      const again = await review(p, await rereadRows(pool, p, rows, suspects));
+      lap('rows', t);
+      return again.warnings.length === 0 ? again : first;
+    } catch {
+      return first;
     }
-    return { draft, warnings: [...draft.warnings, ...arithmetic, ...confirm] };
   };
 
   const readImage = async (

@@ -38,6 +38,8 @@ export interface DraftOrder {
   subtotal: { amount: number; cell: Cell } | null;
   /** Problems found while parsing (rows not understood, cells not numbers). */
   warnings: ReviewWarning[];
+  /** The rows behind `unread_row` warnings, for a second look. */
+  unreadRows: Row[];
 }
 
 interface HeaderColumn {
@@ -113,10 +115,12 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     totalCell: null,
     subtotal: null,
     warnings: [],
+    unreadRows: [],
   };
   let header: HeaderColumn[] | null = null;
   let pendingSlot = null as { name: string; amountCell: Cell | null } | null;
   const unread = (row: Row, why: string) =>
+    order.unreadRows.push(row) &&
     order.warnings.push({
       code: 'unread_row',
       message: `Could not read the row "${row.text.slice(0, 80)}": ${why}`,
