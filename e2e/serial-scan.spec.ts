@@ -99,6 +99,9 @@ test('a code scanned on the serial scanner pays the order; a code scanned at idl
     await cashier.call(2, 'checkout.send', { revision: submitted.result.value.revision });
     await customer.getByRole('button', { name: 'Confirm' }).click();
     await customer.getByRole('button', { name: /code/i }).first().click();
+    // Changed their mind: back to the choice, then the code after all.
+    await customer.getByRole('button', { name: /Pay another way/ }).click();
+    await customer.getByRole('button', { name: /code/i }).first().click();
     await expect(cashierPage.getByText('Waiting for the payment credential')).toBeVisible();
 
     const code = await walletCode(browser, sandboxPort, 'wx-alice');

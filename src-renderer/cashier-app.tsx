@@ -210,7 +210,7 @@ export function CashierApp({ connection, store }: Props) {
           )}
         </section>
         <aside className="side">
-          <BackOffice client={connection.client} store={store} />
+          <BackOffice client={connection.client} store={store} accelerator={info?.captureHotkey} />
           {pairingOpen ? (
             <PairingPanel client={connection.client} onClose={closePairing} />
           ) : (

@@ -39,9 +39,22 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
     [client, store],
   );
 
+  const back = useCallback(async () => {
+    const r = await client.call('checkout.changeMethod', {});
+    if (r.ok) applySnapshot(store, r.value);
+    else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
+  }, [client, store]);
+
   let body;
   if (snapshot.phase === 'collecting_credential')
-    body = <CollectScreen key={snapshot.method} snapshot={snapshot} submit={submit} />;
+    body = (
+      <CollectScreen
+        key={snapshot.method}
+        snapshot={snapshot}
+        submit={submit}
+        onBack={snapshot.methods.length > 1 ? back : undefined}
+      />
+    );
   else if (snapshot.phase === 'authorizing') body = <AuthorizingScreen snapshot={snapshot} />;
   else
     body = (

@@ -44,6 +44,7 @@ const sample: Record<CheckoutEvent['type'], CheckoutEvent> = {
   disputed: { type: 'disputed', revision: 5, lineIds: ['l1'], adjustmentIds: [], note: '' },
   methods_offered: { type: 'methods_offered' },
   method_chosen: { type: 'method_chosen', method: 'code' },
+  method_cleared: { type: 'method_cleared' },
   customer_activity: { type: 'customer_activity' },
   customer_timeout: { type: 'customer_timeout' },
   cancelled: { type: 'cancelled', by: 'cashier' },
@@ -187,6 +188,20 @@ describe('checkout machine: the confirmation journey', () => {
     ).toMatchObject({
       ok: true,
       value: { phase: 'cancelled', notice: { code: 'no_methods' } },
+    });
+  });
+
+  it('the customer can go back from a method to the choice, unless only one is offered', () => {
+    expect(
+      transition(inPhase('collecting_credential', { method: 'face' }), sample.method_cleared, ctx),
+    ).toMatchObject({
+      ok: true,
+      value: { phase: 'choosing_method', method: null },
+    });
+    const single = inPhase('collecting_credential', { methods: ['code'], method: 'code' });
+    expect(transition(single, sample.method_cleared, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'illegal_transition' },
     });
   });
 

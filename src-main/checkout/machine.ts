@@ -16,6 +16,7 @@ export type CheckoutEvent =
   | { type: 'disputed'; revision: number; lineIds: string[]; adjustmentIds: string[]; note: string }
   | { type: 'methods_offered' }
   | { type: 'method_chosen'; method: PaymentMethod }
+  | { type: 'method_cleared' }
   | { type: 'customer_activity' }
   | { type: 'customer_timeout' }
   | { type: 'cancelled'; by: 'cashier' | 'customer' | 'system'; reason?: string }
@@ -58,6 +59,7 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   disputed: ['awaiting_confirmation'],
   methods_offered: ['confirmed'],
   method_chosen: ['choosing_method'],
+  method_cleared: ['collecting_credential'],
   customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
@@ -231,6 +233,11 @@ export function transition(
         return fail('invalid_input', `Payment by ${e.method} is not offered at this station`);
       return next({ phase: 'collecting_credential', method: e.method, deadline: customerDeadline });
     }
+    case 'method_cleared':
+      // With one method there is nothing to go back to choose.
+      if (s.methods.length < 2)
+        return fail('illegal_transition', 'This station takes only one payment method');
+      return next({ phase: 'choosing_method', method: null, deadline: customerDeadline });
     case 'customer_activity':
       // Not a change anyone needs to re-render for beyond the deadline: same revision.
       return ok({ ...s, deadline: customerDeadline });

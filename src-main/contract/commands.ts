@@ -52,6 +52,8 @@ export const stationInfoSchema = z
     methods: z.array(paymentMethodSchema),
     /** Seconds a result (paid, failed, cancelled) stays on the customer display before idle. */
     resultSeconds: z.number().int().positive(),
+    /** The global capture hotkey as an Electron accelerator, e.g. CommandOrControl+Shift+O. */
+    captureHotkey: z.string(),
     version: z.string(),
   })
   .strict();
@@ -183,6 +185,8 @@ export const commands = {
     input: z.object({ method: paymentMethodSchema }).strict(),
     output: snapshot,
   },
+  /** The customer goes back from a payment method to the choice (before any credential). */
+  'checkout.changeMethod': { roles: ['customer'], input: empty, output: snapshot },
   'checkout.activity': { roles: ['customer'], input: empty, output: snapshot },
 } as const satisfies Record<
   string,

@@ -109,6 +109,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     language: config.customer.language,
     methods: config.methods,
     resultSeconds: config.customer.resultSeconds,
+    captureHotkey: config.hotkeys.capture,
     version: VERSION,
   });
 
@@ -154,6 +155,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'checkout.dispute': ({ revision, lineIds, adjustmentIds, note }) =>
       apply({ type: 'disputed', revision, lineIds, adjustmentIds, note }),
     'checkout.chooseMethod': ({ method }) => apply({ type: 'method_chosen', method }),
+    'checkout.changeMethod': () => apply({ type: 'method_cleared' }),
     'checkout.activity': () => {
       const r = apply({ type: 'customer_activity' });
       // A touch when nothing waits on the customer is not an error worth showing.
