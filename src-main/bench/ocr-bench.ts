@@ -89,8 +89,8 @@ async function benchPipeline(screens: Screen[], label: string) {
   const stages: Record<string, number[]> = {
     preprocess: [],
     ocr: [],
-    parse: [],
-    reread: [],
+    check: [],
+    rows: [],
     total: [],
   };
   let ok = 0;
