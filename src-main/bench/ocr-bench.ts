@@ -21,8 +21,9 @@ import { renderScreenSet } from '../ocr/fixtures/screen-set';
 import { createOrderReader, type ReadOrder } from '../ocr/order-reader';
 import { traineddataFolder } from '../ocr/traineddata';
 import { median, writeBenchSection } from './report';
+import { SAMPLES_DIR } from '../ocr/fixtures/samples';
 
-const SAMPLES = '/work/shared/samples/pos-screens';
+const SAMPLES = SAMPLES_DIR;
 const work = mkdtempSync(join(tmpdir(), 'ocr-bench-'));
 const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
 

@@ -11,8 +11,9 @@ import {
 import { loadNativeBackend } from './backends';
 import { parseRegionArg } from './region';
 import { showImage, startXvfb, stopProcess, type Xvfb } from './xvfb';
+import { SAMPLES_DIR } from '../ocr/fixtures/samples';
 
-const SAMPLE = '/work/shared/samples/pos-screens/0007.png';
+const SAMPLE = `${SAMPLES_DIR}/0007.png`;
 let xvfb: Xvfb;
 let window: ChildProcess;
 

@@ -1,8 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
+import { SAMPLES_DIR } from './fixtures/samples';
 
-const SAMPLES = '/work/shared/samples/pos-screens';
+const SAMPLES = SAMPLES_DIR;
 
 function io(stdinText = '') {
   const out: string[] = [];

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderScreenSet } from './fixtures/screen-set';
 import { toContractOrder } from './to-order';
 import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
+import { SAMPLES_DIR } from './fixtures/samples';
 
-const SAMPLES = '/work/shared/samples/pos-screens';
+const SAMPLES = SAMPLES_DIR;
 let reader: OrderReader;
 
 beforeAll(() => {

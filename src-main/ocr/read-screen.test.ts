@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureRegion } from '../capture/capture';
 import { showImage, startXvfb, stopProcess, type Xvfb } from '../capture/xvfb';
 import { createOrderReader, type OrderReader } from './order-reader';
+import { SAMPLES_DIR } from './fixtures/samples';
 
-const SAMPLE = '/work/shared/samples/pos-screens/0015';
+const SAMPLE = `${SAMPLES_DIR}/0015`;
 let xvfb: Xvfb;
 let window: ChildProcess;
 let reader: OrderReader;
