@@ -13,6 +13,9 @@ import { createPaymentService } from '../payments/payment-service';
 import { SANDBOX_DEFAULTS } from '../payments/sandbox/sandbox-db';
 import { startSandboxProcess } from '../payments/sandbox/sandbox-process';
 import { median, writeBenchSection } from './report';
+import { paymentsConfigSchema } from '../payments/config';
+
+const DEFAULT_ROUTING = paymentsConfigSchema.parse({}).routing;
 
 const PAYMENTS = 200;
 const COMMIT_SECONDS = 3;
@@ -63,14 +66,8 @@ async function stationTime(synchronous: 'FULL' | 'NORMAL') {
     ledger,
     providers: createProviderRegistry([gateway]),
     config: {
-      routing: {
-        wechat: 'sandbox',
-        alipay: 'sandbox',
-        unionpay: 'sandbox',
-        face: 'sandbox',
-        proxy: 'sandbox',
-        merchant_qr: 'sandbox',
-      },
+      // The config's default: every platform to the sandbox.
+      routing: DEFAULT_ROUTING,
       queryIntervalMs: 3_000,
       deadlineMs: 45_000,
       reverseRetryMs: 3_000,

@@ -16,6 +16,9 @@ import {
   tempDir,
 } from './test-support/harness';
 import { sandboxIn } from './test-support/sandbox-harness';
+import { paymentsConfigSchema } from './config';
+
+const DEFAULT_ROUTING = paymentsConfigSchema.parse({}).routing;
 
 let sandbox: Sandbox;
 const tmp = tempDir();
@@ -205,14 +208,8 @@ describe('payment service against the sandbox over HTTP', () => {
       ledger,
       providers: createProviderRegistry([counting]),
       config: {
-        routing: {
-          wechat: 'sandbox',
-          alipay: 'sandbox',
-          unionpay: 'sandbox',
-          face: 'sandbox',
-          proxy: 'sandbox',
-          merchant_qr: 'sandbox',
-        },
+        // The config's default: every platform to the sandbox.
+        routing: DEFAULT_ROUTING,
         queryIntervalMs: 3_000,
         deadlineMs: 45_000,
         reverseRetryMs: 3_000,

@@ -10,6 +10,9 @@ import { createHttpGateway } from '../http-gateway';
 import { createPaymentService, type PaymentService } from '../payment-service';
 import type { Sandbox } from '../sandbox/server';
 import { SANDBOX_DEFAULTS } from '../sandbox/sandbox-db';
+import { paymentsConfigSchema } from '../config';
+
+const DEFAULT_ROUTING = paymentsConfigSchema.parse({}).routing;
 
 // Station-side helpers only: the crash-suite child imports this and must start fast, so the
 // sandbox (bwip-js, qrcode) stays in sandbox-harness.ts.
@@ -41,14 +44,8 @@ export function stationFor(
     ledger,
     providers: createProviderRegistry([gateway]),
     config: {
-      routing: {
-        wechat: 'sandbox',
-        alipay: 'sandbox',
-        unionpay: 'sandbox',
-        face: 'sandbox',
-        proxy: 'sandbox',
-        merchant_qr: 'sandbox',
-      },
+      // The config's default: every platform to the sandbox.
+      routing: DEFAULT_ROUTING,
       ...timing,
     },
     onProgress,
