@@ -69,7 +69,7 @@ test('calibrated region → capture command → the customer display shows the P
     expect(await cashier.call(2, 'capture.setRegion', { region })).toMatchObject({
       result: { ok: true },
     });
-    const preview = (await cashier.call(3, 'capture.preview', { display: 0, region })) as {
+    const preview = (await cashier.call(3, 'capture.preview', { display: 0, region }, 30_000)) as {
       result: { value: { width: number } };
     };
     expect(preview.result.value.width).toBe(region.width);
@@ -91,7 +91,7 @@ test('calibrated region → capture command → the customer display shows the P
     };
     // The first read right after start-up, on a loaded machine, has come back unreadable
     // (total not found → needs_review, never a wrong 'ok'); the cashier would press again.
-    let read = (await cashier.call(4, 'capture.read', {})) as ReadReply;
+    let read = (await cashier.call(4, 'capture.read', {}, 60_000)) as ReadReply;
     for (
       let again = 0;
       again < 2 && read.result.ok && read.result.value.order.total !== screen.truth.total;
@@ -99,7 +99,7 @@ test('calibrated region → capture command → the customer display shows the P
     ) {
       console.warn('capture.read retried after:', JSON.stringify(read.result.value.order.warnings));
       expect(read.result.value.order.warnings.length).toBeGreaterThan(0);
-      read = (await cashier.call(40 + again, 'capture.read', {})) as ReadReply;
+      read = (await cashier.call(40 + again, 'capture.read', {}, 60_000)) as ReadReply;
     }
     expect(read.result.ok).toBe(true);
     const order = read.result.value.order;

@@ -9,7 +9,12 @@ export interface RawClient {
     match: (msg: Record<string, unknown>) => boolean,
     timeoutMs?: number,
   ): Promise<Record<string, unknown>>;
-  call(id: number, command: string, input: unknown): Promise<Record<string, unknown>>;
+  call(
+    id: number,
+    command: string,
+    input: unknown,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   isOpen(): boolean;
   close(): void;
 }
@@ -56,9 +61,9 @@ export async function openRaw(url: string): Promise<RawClient> {
     received,
     send,
     next,
-    call(id, command, input) {
+    call(id, command, input, timeoutMs) {
       send({ type: 'call', id, command, input });
-      return next((m) => (m.type === 'result' || m.type === 'error') && m.id === id);
+      return next((m) => (m.type === 'result' || m.type === 'error') && m.id === id, timeoutMs);
     },
     isOpen: () => ws.readyState === WebSocket.OPEN,
     close: () => ws.close(),
