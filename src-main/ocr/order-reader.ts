@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import type { ReviewWarning } from '../contract/order';
 import { parseRows, type DraftOrder } from './parse-order';
+import { encodePgm } from './pgm';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
 import { rereadCells } from './reread';
 import { rereadRows, suspectRows } from './rescue';
@@ -89,14 +89,10 @@ function blankRowNearMiddle(p: Preprocessed): number | null {
 
 async function ocrRows(pool: WorkerPool, p: Preprocessed, parallel: boolean): Promise<Row[]> {
   const cut = parallel && p.height > 200 ? blankRowNearMiddle(p) : null;
-  if (cut === null) return pageToRows(await pool.recognize({ png: p.png }));
-  const half = (top: number, height: number) =>
-    sharp(p.pixels, { raw: { width: p.width, height: p.height, channels: 1 } })
-      .extract({ left: 0, top, width: p.width, height })
-      .png({ compressionLevel: 1 })
-      .toBuffer();
-  const [a, b] = await Promise.all([half(0, cut), half(cut, p.height - cut)]);
-  const [pa, pb] = await Promise.all([pool.recognize({ png: a }), pool.recognize({ png: b })]);
+  if (cut === null) return pageToRows(await pool.recognize({ image: p.image }));
+  const a = encodePgm(p.pixels, p.width, p.height, 0, cut);
+  const b = encodePgm(p.pixels, p.width, p.height, cut);
+  const [pa, pb] = await Promise.all([pool.recognize({ image: a }), pool.recognize({ image: b })]);
   return [...pageToRows(pa), ...pageToRows(pb, cut)];
 }
 

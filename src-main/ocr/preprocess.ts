@@ -1,4 +1,5 @@
 import sharp, { type Metadata } from 'sharp';
+import { encodePgm } from './pgm';
 
 /** A rectangle in image pixels. */
 export interface Rect {
@@ -10,8 +11,8 @@ export interface Rect {
 
 /** The binarized region, ready for OCR, and what was decided on the way. */
 export interface Preprocessed {
-  /** 1-channel PNG, dark text on light paper, table rules erased. */
-  png: Buffer;
+  /** 1-channel PGM of `pixels`, dark text on light paper, table rules erased. */
+  image: Buffer;
   /** Raw 8-bit grey pixels of `png` (dark ink on light paper), for crops and re-reads. */
   pixels: Buffer;
   width: number;
@@ -250,15 +251,19 @@ export async function preprocessRegion(
   const maxScale = options.maxScale ?? 3;
   const scale =
     lineHeight > 0 ? Math.min(maxScale, Math.max(1, Math.round((target / lineHeight) * 4) / 4)) : 1;
-  let out = sharp(gray, { raw: { width, height, channels: 1 } });
   let outW = width;
   let outH = height;
+  let pixels = gray;
   if (scale > 1) {
     outW = Math.round(width * scale);
     outH = Math.round(height * scale);
-    out = out.resize(outW, outH, { kernel: 'cubic' }).extractChannel(0);
+    // One resize to raw pixels; PGM is built from them (a PNG encode here cost ~35 ms).
+    pixels = await sharp(gray, { raw: { width, height, channels: 1 } })
+      .resize(outW, outH, { kernel: 'cubic' })
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
   }
-  const pixels = scale > 1 ? await out.clone().raw().toBuffer() : gray;
-  const png = await out.png({ compressionLevel: 1 }).toBuffer();
-  return { ok: true, value: { png, pixels, width: outW, height: outH, scale, inverted } };
+  const pgm = encodePgm(pixels, outW, outH);
+  return { ok: true, value: { image: pgm, pixels, width: outW, height: outH, scale, inverted } };
 }

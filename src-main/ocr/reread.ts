@@ -1,5 +1,5 @@
-import sharp from 'sharp';
 import { PSM } from 'tesseract.js';
+import { encodePgm } from './pgm';
 import { pageToRows, type Cell } from './rows';
 import type { WorkerPool } from './worker-pool';
 
@@ -45,10 +45,8 @@ export async function rereadCells(
       pixels.copy(canvas, (bands[i]!.top + row) * canvasW + margin, src, src + c.w);
     }
   });
-  const png = await sharp(canvas, { raw: { width: canvasW, height: canvasH, channels: 1 } })
-    .png({ compressionLevel: 1 })
-    .toBuffer();
-  const page = await pool.recognize({ png, whitelist: NUMERIC_WHITELIST, psm: PSM.SINGLE_BLOCK });
+  const image = encodePgm(canvas, canvasW, canvasH);
+  const page = await pool.recognize({ image, whitelist: NUMERIC_WHITELIST, psm: PSM.SINGLE_BLOCK });
   const rows = pageToRows(page);
   cells.forEach((cell, i) => {
     const band = bands[i]!;

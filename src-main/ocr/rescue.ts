@@ -1,7 +1,7 @@
-import sharp from 'sharp';
 import { PSM } from 'tesseract.js';
 import type { ReviewWarning } from '../contract/order';
 import type { DraftOrder } from './parse-order';
+import { encodePgm } from './pgm';
 import type { Preprocessed } from './preprocess';
 import { pageToRows, type Row } from './rows';
 import type { WorkerPool } from './worker-pool';
@@ -41,11 +41,8 @@ export async function rereadRows(
       const top = Math.max(0, row.y0 - pad);
       const height = Math.min(p.height, row.y1 + pad) - top;
       if (height < 4) return;
-      const png = await sharp(p.pixels, { raw: { width: p.width, height: p.height, channels: 1 } })
-        .extract({ left: 0, top, width: p.width, height })
-        .png({ compressionLevel: 1 })
-        .toBuffer();
-      const again = pageToRows(await pool.recognize({ png, psm: PSM.SINGLE_LINE }), top);
+      const image = encodePgm(p.pixels, p.width, p.height, top, height);
+      const again = pageToRows(await pool.recognize({ image, psm: PSM.SINGLE_LINE }), top);
       if (again.length > 0) replaced.set(row, again);
     }),
   );

@@ -22,7 +22,8 @@ export interface WorkerPoolOptions {
 
 /** What one OCR job asks for. */
 export interface OcrJob {
-  png: Buffer;
+  /** An encoded image leptonica reads: PGM from our pipeline (no zlib round trip), or PNG. */
+  image: Buffer;
   /** Restrict the characters tesseract may output (e.g. digits for numeric re-reads). */
   whitelist?: string;
   psm?: PSM;
@@ -105,7 +106,7 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
           // line inverted, doubling the work on exactly the lines that are slow already.
           tessedit_do_invert: '0',
         });
-        const result = await worker.recognize(job.png, {}, { blocks: true, text: true });
+        const result = await worker.recognize(job.image, {}, { blocks: true, text: true });
         slot.jobs++;
         return result.data;
       } finally {
