@@ -1,26 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { showImage, startXvfb, stopProcess } from '../src-main/capture/xvfb';
 import { formatMinor } from '../src-main/contract/money';
 import { renderScreen } from '../src-main/ocr/fixtures/render-screen';
 import { openCashier } from './support/raw-ws';
 import { E2E_CONFIG, expect, startStation, test } from './support/station';
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
+import { freePort, shot } from './support/helpers';
 
 test('back office: the payment is in the history, a partial refund, the day report and a balanced reconciliation; a missing scanner shows red', async ({
   browser,

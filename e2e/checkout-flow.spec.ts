@@ -1,9 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type Station } from './support/station';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
+import { shot } from './support/helpers';
 
 /** Opens the customer display in its own browser context and pairs it through its UI. */
 async function pairCustomer(station: Station, cashier: Page, customer: Page): Promise<void> {

@@ -1,5 +1,6 @@
 import { expect, test } from './support/station';
 import { openCashier } from './support/raw-ws';
+import { pairWithCode } from './support/helpers';
 
 test('a touch on the customer display pushes the inactivity deadline back', async ({
   station,
@@ -17,10 +18,7 @@ test('a touch on the customer display pushes the inactivity deadline back', asyn
     return result.value;
   };
   const { code } = await call('pairing.create', {});
-  await page.goto(station.customerUrl);
-  await page.getByLabel('Pairing code').fill(code);
-  await page.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  await pairWithCode(page, station.customerUrl, code);
 
   const submitted = await call('order.submit', {
     order: {

@@ -1,5 +1,6 @@
 import { expect, test } from './support/station';
 import { openCashier } from './support/raw-ws';
+import { pairWithCode } from './support/helpers';
 
 // A short result time so the display's return to idle is seen within the test.
 test.use({
@@ -23,10 +24,7 @@ test('a cancelled checkout shows its result, then the display returns to idle in
     return result.value;
   };
   const { code } = await call('pairing.create', {});
-  await page.goto(station.customerUrl);
-  await page.getByLabel('Pairing code').fill(code);
-  await page.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  await pairWithCode(page, station.customerUrl, code);
 
   const submitted = await call('order.submit', {
     order: {

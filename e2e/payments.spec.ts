@@ -1,25 +1,12 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { openCashier, type RawClient } from './support/raw-ws';
 import { E2E_CONFIG, expect, startStation, test, type Station } from './support/station';
-
-/** A free loopback port for the embedded sandbox (the station starts it on this port). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
-}
+import { freePort, pairWithCode, shot } from './support/helpers';
 
 interface Till {
   station: Station;
@@ -70,10 +57,7 @@ async function openTill(
     return result.value;
   };
   const { code } = (await call('pairing.create', {})) as { code: string };
-  await customer.goto(station.customerUrl);
-  await customer.getByLabel('Pairing code').fill(code);
-  await customer.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  await pairWithCode(customer, station.customerUrl, code);
   return {
     station,
     sandboxUrl: options.sandboxUrl ?? `http://127.0.0.1:${port}`,

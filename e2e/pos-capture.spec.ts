@@ -9,6 +9,7 @@ import { formatMinor } from '../src-main/contract/money';
 import { renderScreen, type RenderedScreen } from '../src-main/ocr/fixtures/render-screen';
 import { openCashier } from './support/raw-ws';
 import { expect, startStation, test } from './support/station';
+import { pairWithCode } from './support/helpers';
 
 /**
  * Issue 3's journey on a real X display: a legacy-POS stand-in window on Xvfb, the order region
@@ -149,10 +150,7 @@ test('calibrated region → capture command → the customer display shows the P
       result: { value: { code: string } };
     };
     const customer = await (await browser.newContext()).newPage();
-    await customer.goto(station.customerUrl);
-    await customer.getByLabel('Pairing code').fill(pairing.result.value.code);
-    await customer.getByRole('button', { name: 'Pair', exact: true }).click();
-    await expect(customer.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+    await pairWithCode(customer, station.customerUrl, pairing.result.value.code);
 
     expect(
       await cashier.call(6, 'checkout.send', {

@@ -1,26 +1,17 @@
 import { appendFile, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { socatPair, type SocatPair } from '../src-main/devices/test-support/socat-pair';
 import { openCashier, type RawClient } from './support/raw-ws';
 import { expect, startStation, test, type Station } from './support/station';
+import { freePort, pairWithCode } from './support/helpers';
 
 /**
  * Issue 5's journey with real parts: a barcode scanner on a socat serial port, the station and
  * its embedded sandbox acquirer (its own process, signed HTTP), both windows in Chromium. The
  * payment code comes off the sandbox's wallet page, as the customer's phone would show it.
  */
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 async function walletCode(browser: Browser, sandboxPort: number, account: string): Promise<string> {
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${sandboxPort}/wallet/${account}`);
@@ -41,10 +32,7 @@ async function pairedCustomer(
   const page = await (
     await browser.newContext({ viewport: { width: 1024, height: 768 } })
   ).newPage();
-  await page.goto(station.customerUrl);
-  await page.getByLabel('Pairing code').fill(pairing.result.value.code);
-  await page.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(page.getByRole('heading', { name: 'Corner Market' })).toBeVisible();
+  await pairWithCode(page, station.customerUrl, pairing.result.value.code);
   return page;
 }
 
