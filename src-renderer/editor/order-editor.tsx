@@ -177,19 +177,11 @@ export function OrderEditor(props: Props) {
                 placeholder: 'qty × price',
               },
             )}
-            <td className="col-x">
-              {!readOnly && (
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="icon"
-                  aria-label={`Remove line ${i + 1}`}
-                  onClick={() => dispatch({ type: 'removeLine', id: l.id })}
-                >
-                  ×
-                </button>
-              )}
-            </td>
+            <RemoveCell
+              hidden={readOnly}
+              label={`Remove line ${i + 1}`}
+              onRemove={() => dispatch({ type: 'removeLine', id: l.id })}
+            />
           </tr>
         ))}
       </tbody>
@@ -215,19 +207,11 @@ export function OrderEditor(props: Props) {
                 numeric: true,
                 placeholder: '-0.00',
               })}
-              <td className="col-x">
-                {!readOnly && (
-                  <button
-                    type="button"
-                    tabIndex={-1}
-                    className="icon"
-                    aria-label={`Remove adjustment ${i + 1}`}
-                    onClick={() => dispatch({ type: 'removeAdjustment', id: a.id })}
-                  >
-                    ×
-                  </button>
-                )}
-              </td>
+              <RemoveCell
+                hidden={readOnly}
+                label={`Remove adjustment ${i + 1}`}
+                onRemove={() => dispatch({ type: 'removeAdjustment', id: a.id })}
+              />
             </tr>
           ))}
         </tbody>
@@ -263,5 +247,26 @@ export function OrderEditor(props: Props) {
         </tr>
       </tfoot>
     </table>
+  );
+}
+
+/** The last cell of a row: its remove button (out of the Tab order; Ctrl+Delete is the key). */
+function RemoveCell({
+  hidden,
+  label,
+  onRemove,
+}: {
+  hidden: boolean;
+  label: string;
+  onRemove: () => void;
+}) {
+  return (
+    <td className="col-x">
+      {!hidden && (
+        <button type="button" tabIndex={-1} className="icon" aria-label={label} onClick={onRemove}>
+          ×
+        </button>
+      )}
+    </td>
   );
 }
