@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isNumericCell, parseFormula, parseMoneyCell, parseQuantityCell } from './numbers';
+import {
+  isNumericCell,
+  looksLikeFormula,
+  parseFormula,
+  parseMoneyCell,
+  parseQuantityCell,
+} from './numbers';
 
 describe('number cells', () => {
   it('parses money with symbols, separators and OCR slips', () => {
@@ -29,5 +35,13 @@ describe('number cells', () => {
     expect(parseFormula('1x%$1,229.80', 'USD')).toEqual({ quantity: '1', unitPrice: 122980 });
     expect(parseFormula('6X ¥7.10', 'CNY')).toEqual({ quantity: '6', unitPrice: 710 });
     expect(parseFormula('Eggs x12', 'CNY')).toBeNull();
+  });
+  it('reads a × that came out as two letters', () => {
+    expect(parseFormula('3 xX ¥83.34', 'CNY')).toEqual({ quantity: '3', unitPrice: 8334 });
+    expect(parseFormula('2Xx38.42', 'CNY')).toEqual({ quantity: '2', unitPrice: 3842 });
+    expect(parseFormula('2 x X 1.50', 'CNY')).toEqual({ quantity: '2', unitPrice: 150 });
+    expect(parseFormula('2 xxx 1.50', 'CNY')).toBeNull();
+    expect(looksLikeFormula('3 xX ¥83.34')).toBe(true);
+    expect(looksLikeFormula('Eggs x12  0.355  97.71')).toBe(false);
   });
 });

@@ -52,12 +52,25 @@ export function isNumericCell(text: string): boolean {
   );
 }
 
+/**
+ * The "times" between quantity and unit price. Tesseract sometimes reads one × as two letters
+ * ("3 xX ¥83.34", "2Xx38.42"); two x-like marks in a row still mean one multiplication.
+ */
+export const TIMES = String.raw`(?:[xX×*]\s*){1,2}`;
+
+/** True when the text holds a receipt formula "qty x price" anywhere. */
+export function looksLikeFormula(text: string): boolean {
+  return new RegExp(String.raw`\d\s*${TIMES}[¥$€£￥]?\d`).test(text);
+}
+
 /** "0.535 x ¥33.94", "6X ¥7.10", "2x5.70": quantity and unit price of a receipt's second line. */
 export function parseFormula(
   text: string,
   currency: string,
 ): { quantity: string; unitPrice: number } | null {
-  const m = /^(\d[\d.,]*)\s*[xX×*]\s*(.+)$/.exec(text.replace(/\s+/g, ' ').trim());
+  const m = new RegExp(String.raw`^(\d[\d.,]*)\s*${TIMES}(.+)$`).exec(
+    text.replace(/\s+/g, ' ').trim(),
+  );
   if (!m) return null;
   const quantity = parseQuantityCell(m[1]!);
   // Specks between the x and the price ("1x%$1,229.80") are not part of the price.

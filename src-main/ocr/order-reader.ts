@@ -10,6 +10,7 @@ import {
   confirmationWarnings,
   doubtfulCells,
   numericCells,
+  repairSymbolSlips,
 } from './review';
 import { pageToRows, type Row } from './rows';
 import type { OcrLanguage } from './traineddata';
@@ -151,11 +152,16 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         const cells = toRead.map((u) => u.cell);
         const texts = await rereadCells(pool, p.pixels, p.width, p.height, cells);
         if (broken) {
-          const alt = applyRereads(draft, texts, currency);
-          const altWarnings = arithmeticWarnings(alt, currency);
-          if (altWarnings.length === 0) {
-            draft = alt;
-            arithmetic = altWarnings;
+          // The digit-only reading, then the same with symbol slips undone: each is taken
+          // only if the whole order then checks.
+          const reread = applyRereads(draft, texts, currency);
+          for (const alt of [reread, repairSymbolSlips(reread, currency)]) {
+            const altWarnings = arithmeticWarnings(alt, currency);
+            if (altWarnings.length === 0) {
+              draft = alt;
+              arithmetic = altWarnings;
+              break;
+            }
           }
         }
         confirm = confirmationWarnings(doubtfulCells(draft), texts, currency);

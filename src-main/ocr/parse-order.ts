@@ -8,7 +8,13 @@ import {
   isTotalLabel,
   type ColumnRole,
 } from './keywords';
-import { isNumericCell, parseFormula, parseMoneyCell, parseQuantityCell } from './numbers';
+import {
+  isNumericCell,
+  looksLikeFormula,
+  parseFormula,
+  parseMoneyCell,
+  parseQuantityCell,
+} from './numbers';
 import type { Cell, Row } from './rows';
 
 /** A line as read, with the cells each number came from (for re-reads and warnings). */
@@ -148,7 +154,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
       continue;
     }
     const { label, labelCells, numbers } = splitRow(row);
-    const formulaLike = /\d\s*[xX×*]\s*[¥$€£￥]?\d/.test(row.text);
+    const formulaLike = looksLikeFormula(row.text);
     if (numbers.length === 0 && !formulaLike) {
       // A name on its own line: the first line of a two-line receipt item (or a title).
       if (/[\p{L}]/u.test(label)) setPending({ name: label, amountCell: null });

@@ -1,5 +1,6 @@
 import type { ReviewWarning } from '../contract/order';
-import { parseFormula, parseMoneyCell, parseQuantityCell } from './numbers';
+import { lineAmount } from '../contract/money';
+import { hasCurrencySymbol, parseFormula, parseMoneyCell, parseQuantityCell } from './numbers';
 import type { DraftOrder } from './parse-order';
 import type { Cell } from './rows';
 import { arithmeticWarnings, unpinnedFields } from './validate';
@@ -13,6 +14,8 @@ export interface CellUse {
   kind: 'line' | 'adjustment' | 'total';
   id?: string;
   field: 'quantity' | 'unitPrice' | 'amount' | 'total';
+  /** Doubtful for its confidence alone: when the order checks, the arithmetic fixes its value. */
+  pinned?: boolean;
 }
 
 /** Every numeric cell the draft's values came from. */
@@ -36,15 +39,39 @@ export function numericCells(draft: DraftOrder): CellUse[] {
 /** The cells whose first read cannot be trusted alone: unpinned by arithmetic or low confidence. */
 export function doubtfulCells(draft: DraftOrder): CellUse[] {
   const all = numericCells(draft);
-  const doubt = new Set<Cell>();
+  const unpinned = new Set<Cell>();
   for (const l of draft.lines) {
     for (const f of unpinnedFields(l)) {
       const c = l.cells.formula ?? l.cells[f];
-      if (c) doubt.add(c);
+      if (c) unpinned.add(c);
     }
   }
-  for (const u of all) if (u.cell.confidence < MIN_CONFIDENCE) doubt.add(u.cell);
-  return all.filter((u) => doubt.has(u.cell));
+  return all
+    .filter((u) => unpinned.has(u.cell) || u.cell.confidence < MIN_CONFIDENCE)
+    .map((u) => ({ ...u, pinned: !unpinned.has(u.cell) }));
+}
+
+const SYMBOL = /[¥$€£￥]/;
+
+/** Digits and currency symbols of a reading, in order; everything else is punctuation. */
+const skeleton = (text: string): string =>
+  text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/[^\d¥$€£￥]/g, '');
+
+/** Whether `b`'s digits are `a`'s, where a currency symbol in `a` may have been read as one digit. */
+const digitsMatch = (a: string, b: string): boolean => {
+  const shape = skeleton(a);
+  if (!/\d/.test(shape)) return false;
+  const pattern = [...shape].map((ch) => (SYMBOL.test(ch) ? '\\d?' : ch)).join('');
+  return new RegExp(`^${pattern}$`).test(skeleton(b).replace(/\D/g, ''));
+};
+
+/**
+ * Whether two reads of a pinned cell show the same digits: "Y42 60" and "¥42.60", or
+ * "1.101 x $125.87" and "1.101X9125.87" (the $ taken for a 9). Only for cells whose value the
+ * arithmetic already fixes; there the second read is a check on the digits, not the source.
+ */
+export function sameDigits(a: string, b: string): boolean {
+  return digitsMatch(a, b) || digitsMatch(b, a);
 }
 
 /** Whether two reads of a cell mean the same number. */
@@ -95,6 +122,41 @@ export function applyRereads(
   };
 }
 
+/**
+ * Undoes one slip the arithmetic can prove: on a screen that prints a currency symbol before
+ * its prices, a small font can turn that symbol into a leading digit ("1 x $0.60" read as
+ * "1x50.60", "$32.70" as "932.70"). For each line that does not add up and whose price cell
+ * shows no symbol, the price without its first digit is tried; it is kept only when the line
+ * then adds up and the arithmetic pins the price (no one-digit-off price would also add up).
+ * The caller still takes the result only if the whole order, total included, then checks.
+ */
+export function repairSymbolSlips(draft: DraftOrder, currency: string): DraftOrder {
+  const cells = [
+    ...draft.lines.flatMap((l) => Object.values(l.cells)),
+    ...draft.adjustments.map((a) => a.cell),
+    ...(draft.totalCell ? [draft.totalCell] : []),
+  ];
+  if (!cells.some((c) => hasCurrencySymbol(c.text))) return draft;
+  return {
+    ...draft,
+    lines: draft.lines.map((l) => {
+      if (l.unitPrice === null || lineAmount(l.quantity, l.unitPrice) === l.amount) return l;
+      const cell = l.cells.formula ?? l.cells.unitPrice;
+      if (!cell || hasCurrencySymbol(cell.text)) return l;
+      const text = l.cells.formula
+        ? cell.text.replace(/([xX×*]\s*)\d(?=\d*[.,]?\d)/, '$1')
+        : cell.text.replace(/^\d(?=\d*[.,]?\d)/, '');
+      const price = l.cells.formula
+        ? parseFormula(text, currency)?.unitPrice
+        : parseMoneyCell(text, currency);
+      if (price === undefined || price === null || text === cell.text) return l;
+      const repaired = { ...l, unitPrice: price };
+      if (lineAmount(l.quantity, price) !== l.amount) return l;
+      return unpinnedFields(repaired).includes('unitPrice') ? l : repaired;
+    }),
+  };
+}
+
 /** Warnings for doubtful cells whose second read disagrees with the first (or saw nothing). */
 export function confirmationWarnings(
   doubtful: CellUse[],
@@ -102,7 +164,11 @@ export function confirmationWarnings(
   currency: string,
 ): ReviewWarning[] {
   return doubtful
-    .filter((u) => !sameReading(u.cell.text, texts.get(u.cell) ?? '', currency))
+    .filter((u) => {
+      const again = texts.get(u.cell) ?? '';
+      if (sameReading(u.cell.text, again, currency)) return false;
+      return !(u.pinned && sameDigits(u.cell.text, again));
+    })
     .map((u) => ({
       code: u.cell.confidence < MIN_CONFIDENCE ? 'low_confidence' : 'unconfirmed_cell',
       message: `The ${u.field === 'unitPrice' ? 'unit price' : u.field} "${u.cell.text}" could not be confirmed by a second read ("${texts.get(u.cell) ?? ''}")`,
