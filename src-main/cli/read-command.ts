@@ -40,6 +40,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     languages: config.ocr.languages,
     workers: config.ocr.workers,
     recycleAfter: config.ocr.recycleAfter,
+    splitColumns: config.ocr.splitColumns,
     currency: config.currency,
     capture: (r) => captureRegion(r, backend),
   });

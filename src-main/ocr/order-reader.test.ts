@@ -2,10 +2,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderScreen } from './fixtures/render-screen';
 import { renderScreenSet } from './fixtures/screen-set';
 import { toContractOrder } from './to-order';
 import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
 import { SAMPLES_DIR } from './fixtures/samples';
+import { createWorkerPool, type WorkerPool } from './worker-pool';
 
 const SAMPLES = SAMPLES_DIR;
 let reader: OrderReader;
@@ -91,6 +93,55 @@ describe('reading the order', () => {
     // Measured 98% on 72 screens (see docs/ocr.md); 11 of these 12 is the bar.
     expect(rate).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
+});
+
+describe('names by the LSTM, numbers by the legacy engine, at once', () => {
+  it('splits an English grid between the engines, and reads a Chinese one whole after one look', async () => {
+    const legacy = createWorkerPool({
+      languages: ['eng'],
+      workers: 1,
+      recycleAfter: 100,
+      engine: 'legacy',
+    });
+    let legacyJobs = 0;
+    const counted: WorkerPool = {
+      ...legacy,
+      recognize: (job) => {
+        legacyJobs++;
+        return legacy.recognize(job);
+      },
+    };
+    const split = createOrderReader({ currency: 'CNY', numbersPool: counted });
+    const screen = (lang: 'en' | 'zh') =>
+      renderScreen({ seed: 7, layout: 'grid', lang, theme: 'light', count: 10, discount: true });
+    const en = await screen('en');
+    const zh = await screen('zh');
+    try {
+      const read = await split.readImage(en.png, en.region);
+      expect(read.status).toBe('ok');
+      expect(matches(read, en.truth)).toBe(true);
+      expect(read.lines.map((l) => l.name)).toEqual(en.truth.lines.map((l) => l.name));
+      expect(legacyJobs).toBe(1);
+      expect(read.timings.ocrWhole).toBeUndefined();
+
+      // 数量 单价 金额 over the numbers: the legacy engine cannot read them, so after this
+      // read the region is read whole by the LSTM (Chinese screens do not change language).
+      await split.readImage(zh.png, zh.region);
+      const seen = legacyJobs;
+      const zhRead = await split.readImage(zh.png, zh.region);
+      expect(zhRead.status).toBe('ok');
+      expect(matches(zhRead, zh.truth)).toBe(true);
+      expect(legacyJobs).toBe(seen);
+
+      // A whole read with no Chinese in it lets the split back in.
+      await split.readImage(en.png, en.region);
+      await split.readImage(en.png, en.region);
+      expect(legacyJobs).toBe(seen + 1);
+    } finally {
+      await split.close();
+      await legacy.close();
+    }
+  }, 60_000);
 });
 
 describe('bad input never gives an ok order', () => {

@@ -3,6 +3,7 @@ import { parseRows, type DraftOrder } from './parse-order';
 import { encodePgm } from './pgm';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
 import { rereadCells } from './reread';
+import { findColumnSplit, joinSides, shiftRow, sidePgm } from './split-read';
 import { rereadRows, suspectRows } from './rescue';
 import {
   applyRereads,
@@ -53,6 +54,14 @@ export interface OrderReaderOptions {
   targetTextHeight?: number;
   /** Re-read a region that does not check at a second scale (default true). */
   secondPass?: boolean;
+  /**
+   * Read a screen that splits into a name side and a number side with two engines at once:
+   * names by the LSTM, numbers by tesseract's legacy engine (default true; see split-read.ts).
+   * A read that does not check this way is read again whole by the LSTM.
+   */
+  splitColumns?: boolean;
+  /** An existing legacy-engine pool to share for the number side (tests); not closed by close(). */
+  numbersPool?: WorkerPool;
   /** An existing pool to share (e.g. in tests); it is not closed by close(). */
   pool?: WorkerPool;
 }
@@ -97,6 +106,32 @@ async function ocrRows(pool: WorkerPool, p: Preprocessed, parallel: boolean): Pr
   return [...pageToRows(pa), ...pageToRows(pb, cut)];
 }
 
+const CJK = /[\u3400-\u9fff]/;
+
+/** Both sides at once: names to the LSTM pool, numbers to the legacy pool. */
+async function readSplit(
+  pool: WorkerPool,
+  numbersPool: WorkerPool,
+  p: Preprocessed,
+  cut: number,
+): Promise<Row[]> {
+  const [left, right] = await Promise.all([
+    pool.recognize({ image: sidePgm(p, cut, 'left') }),
+    numbersPool.recognize({ image: sidePgm(p, cut, 'right') }),
+  ]);
+  return joinSides(
+    pageToRows(left),
+    pageToRows(right).map((r) => shiftRow(r, cut)),
+  );
+}
+
+/** False when the legacy engine met words on the number side it could not read. */
+function numbersSideReadable(rows: Row[], cut: number): boolean {
+  return rows.every((r) =>
+    r.cells.every((c) => c.x0 < cut || /\d/.test(c.text) || c.confidence >= 60),
+  );
+}
+
 function toOutput(
   draft: DraftOrder,
   currency: string,
@@ -136,6 +171,20 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       workers,
       recycleAfter: options.recycleAfter ?? 200,
     });
+  const numbersPool =
+    options.splitColumns === false
+      ? null
+      : (options.numbersPool ??
+        createWorkerPool({
+          languages: ['eng'],
+          workers: 1,
+          recycleAfter: options.recycleAfter ?? 200,
+          engine: 'legacy',
+        }));
+  // Whether this region's number side is plain Latin text the legacy engine reads: false once
+  // it came back with letters it could not read (a Chinese header such as 数量 单价 金额), true
+  // again after a whole read with no Chinese in it. The POS does not change language per order.
+  let numbersSideLatin = true;
 
   /** Parse rows, check them, and confirm doubtful cells with a digit-only re-read. */
   const review = async (
@@ -180,8 +229,9 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     region: Rect | undefined,
     targetTextHeight: number,
     timings: Record<string, number>,
-    suffix: string,
+    pass: '' | '2',
   ): Promise<{ draft: DraftOrder; warnings: ReviewWarning[] } | { error: string }> => {
+    let suffix: string = pass;
     const lap = (name: string, since: number) => {
       timings[name + suffix] = Math.round(performance.now() - since);
       return performance.now();
@@ -194,6 +244,20 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     t = lap('preprocess', t);
     if (!pre.ok) return { error: `Cannot read the region: ${pre.error}` };
     const p = pre.value;
+    const cut = numbersPool && numbersSideLatin && suffix === '' ? findColumnSplit(p) : null;
+    if (numbersPool && cut !== null) {
+      try {
+        const rows = await readSplit(pool, numbersPool, p, cut);
+        t = lap('ocr', t);
+        numbersSideLatin = numbersSideReadable(rows, cut);
+        const split = await review(p, rows);
+        t = lap('check', t);
+        if (split.warnings.length === 0) return split;
+      } catch {
+        // fall through to the whole read
+      }
+      suffix = 'Whole';
+    }
     let rows: Row[];
     try {
       rows = await ocrRows(pool, p, workers > 1);
@@ -201,6 +265,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       return { error: `OCR failed: ${(error as Error).message}` };
     }
     t = lap('ocr', t);
+    if (!rows.some((r) => CJK.test(r.text))) numbersSideLatin = true;
     const first = await review(p, rows);
     lap('check', t);
     if (first.warnings.length === 0 || first.draft.lines.length === 0) return first;
@@ -253,6 +318,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     },
     async close() {
       if (!options.pool) await pool.close();
+      if (numbersPool && !options.numbersPool) await numbersPool.close();
     },
   };
 }

@@ -73,6 +73,7 @@ export function setupCapture(deps: {
       languages: config.ocr.languages,
       workers: config.ocr.workers,
       recycleAfter: config.ocr.recycleAfter,
+      splitColumns: config.ocr.splitColumns,
       currency: config.currency,
       capture: (r) => captureRegion(r, backend),
     });

@@ -1,0 +1,100 @@
+/**
+ * Reading a region as two columns with two engines at once.
+ *
+ * On a POS screen the text is names on the left and numbers on the right. The LSTM reads
+ * names best (and Chinese at all), but it is the slow engine; tesseract's legacy classifier
+ * reads printed digits well at about two thirds of the cost. With two cores, the name side
+ * goes to an LSTM worker and the number side to a legacy worker at the same time, and the
+ * rows are joined again by their height on screen. Whatever the legacy side gets wrong, the
+ * arithmetic and the LSTM's digit re-reads still have to agree with.
+ */
+import { encodePgm } from './pgm';
+import type { Preprocessed } from './preprocess';
+import type { Row } from './rows';
+
+/** A pixel darker than this counts as ink when looking for blank columns. */
+const INK = 160;
+
+/**
+ * The x where the region can be cut into a name side and a number side: the middle of the
+ * first blank vertical band at least one text line wide that leaves a quarter or more of the
+ * width on each side. Null when there is no such band (a monospace screen with columns one
+ * space apart, a receipt without a right-hand column): then the region is read whole.
+ */
+export function findColumnSplit(p: Preprocessed): number | null {
+  const { pixels, width, height } = p;
+  const minGap = Math.max(8, p.lineHeight);
+  const inked = new Uint8Array(width);
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    for (let x = 0; x < width; x++) if (pixels[row + x]! < INK) inked[x] = 1;
+  }
+  let seenInk = false;
+  let start = -1;
+  for (let x = 0; x <= width; x++) {
+    const ink = x < width && inked[x] === 1;
+    if (!ink && start < 0 && seenInk) start = x;
+    if (ink) {
+      if (start >= 0 && x - start >= minGap) {
+        const cut = Math.round((start + x) / 2);
+        if (cut >= width / 4 && width - cut >= width / 4) return cut;
+        if (cut >= width - width / 4) return null;
+      }
+      start = -1;
+      seenInk = true;
+    }
+  }
+  return null;
+}
+
+/** The left (`[0, cut)`) or right (`[cut, width)`) part of the pixels as a PGM. */
+export function sidePgm(p: Preprocessed, cut: number, side: 'left' | 'right'): Buffer {
+  const x0 = side === 'left' ? 0 : cut;
+  const w = side === 'left' ? cut : p.width - cut;
+  const out = Buffer.alloc(w * p.height);
+  for (let y = 0; y < p.height; y++) {
+    p.pixels.copy(out, y * w, y * p.width + x0, y * p.width + x0 + w);
+  }
+  return encodePgm(out, w, p.height);
+}
+
+/** Shifts a row read off the right part back to region coordinates. */
+export function shiftRow(row: Row, dx: number): Row {
+  return {
+    ...row,
+    x0: row.x0 + dx,
+    x1: row.x1 + dx,
+    cells: row.cells.map((c) => ({ ...c, x0: c.x0 + dx, x1: c.x1 + dx })),
+  };
+}
+
+/**
+ * Joins rows read from the two sides into screen rows: a right row goes with the left row it
+ * overlaps most vertically (at least half the shorter one's height); otherwise it stands alone.
+ */
+export function joinSides(left: Row[], right: Row[]): Row[] {
+  const joined = left.map((r) => ({ ...r, cells: [...r.cells] }));
+  const alone: Row[] = [];
+  for (const r of right) {
+    let best: Row | null = null;
+    let bestOverlap = 0;
+    for (const l of joined) {
+      const overlap = Math.min(l.y1, r.y1) - Math.max(l.y0, r.y0);
+      const need = Math.min(l.y1 - l.y0, r.y1 - r.y0) / 2;
+      if (overlap >= need && overlap > bestOverlap) {
+        best = l;
+        bestOverlap = overlap;
+      }
+    }
+    if (!best) {
+      alone.push(r);
+      continue;
+    }
+    best.cells.push(...r.cells);
+    best.x1 = Math.max(best.x1, r.x1);
+    best.y0 = Math.min(best.y0, r.y0);
+    best.y1 = Math.max(best.y1, r.y1);
+    best.text = best.cells.map((c) => c.text).join('  ');
+  }
+  return [...joined, ...alone].sort((a, b) => a.y0 - b.y0);
+}
