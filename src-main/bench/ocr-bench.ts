@@ -84,29 +84,50 @@ async function crop(s: Screen): Promise<Buffer> {
     .toBuffer();
 }
 
-async function benchPipeline(screens: Screen[], label: string) {
-  const reader = createOrderReader({});
-  await reader.readImage(screens[0]!.png, screens[0]!.region); // warm-up
-  const stages: Record<string, number[]> = {
-    preprocess: [],
-    ocr: [],
-    check: [],
-    rows: [],
-    total: [],
-  };
-  let ok = 0;
-  let wrong = 0;
-  let totals = 0;
-  for (const s of screens) {
-    const read = await reader.readImage(s.png, s.region);
-    for (const k of Object.keys(stages)) stages[k]!.push(read.timings[k] ?? 0);
-    if (read.total === s.truth.total) totals++;
-    if (read.status === 'ok' && right(read, s.truth)) ok++;
-    else if (read.status === 'ok') wrong++;
+/** Per-screen figures of one reader over a set of screens. */
+interface PipelineStats {
+  stages: Record<'preprocess' | 'ocr' | 'check' | 'rows' | 'total', number[]>;
+  ok: number;
+  wrong: number;
+  totals: number;
+}
+
+/**
+ * Our pipeline with the two engines at once (the default) and with the LSTM alone, screen by
+ * screen in alternating order, so that load from other work on this shared machine falls on
+ * both alike.
+ */
+async function benchPipeline(screens: Screen[], label: string): Promise<string[]> {
+  const readers = [true, false].map((splitColumns) => createOrderReader({ splitColumns }));
+  // Warm-up: each tesseract.js worker runs its first jobs on baseline WASM code until V8 has
+  // optimised it; a station reads all day, so the figures are for warm workers.
+  for (const r of readers) for (const s of screens.slice(0, 3)) await r.readImage(s.png, s.region);
+  const stats: PipelineStats[] = readers.map(() => ({
+    stages: { preprocess: [], ocr: [], check: [], rows: [], total: [] },
+    ok: 0,
+    wrong: 0,
+    totals: 0,
+  }));
+  for (const [i, s] of screens.entries()) {
+    const order = i % 2 ? [1, 0] : [0, 1];
+    for (const k of order) {
+      const read = await readers[k]!.readImage(s.png, s.region);
+      const st = stats[k]!;
+      for (const stage of Object.keys(st.stages) as Array<keyof PipelineStats['stages']>) {
+        st.stages[stage].push(read.timings[stage] ?? 0);
+      }
+      if (read.total === s.truth.total) st.totals++;
+      if (read.status === 'ok' && right(read, s.truth)) st.ok++;
+      else if (read.status === 'ok') st.wrong++;
+    }
   }
-  await reader.close();
+  for (const r of readers) await r.close();
   const n = screens.length;
-  return `| our pipeline (${label}) | ${n} | ${ms(median(stages.preprocess!))} | ${ms(median(stages.ocr!))} | ${ms(median(stages.check!))} | ${ms(median(stages.rows!))} | ${ms(median(stages.total!))} | ${((100 * totals) / n).toFixed(0)}% | ${((100 * ok) / n).toFixed(0)}% | ${wrong} |`;
+  return stats.map((st, k) => {
+    const name = k === 0 ? `${label}, LSTM ‖ legacy` : `${label}, LSTM only`;
+    const m = (stage: keyof PipelineStats['stages']) => ms(median(st.stages[stage]));
+    return `| our pipeline (${name}) | ${n} | ${m('preprocess')} | ${m('ocr')} | ${m('check')} | ${m('rows')} | ${m('total')} | ${((100 * st.totals) / n).toFixed(0)}% | ${((100 * st.ok) / n).toFixed(0)}% | ${st.wrong} |`;
+  });
 }
 
 async function benchTesseractJsDefaults(screens: Screen[]) {
@@ -178,7 +199,8 @@ async function benchCapture(): Promise<string[]> {
   return rows;
 }
 
-async function benchScreenToOrder(display: string): Promise<string> {
+/** Capture → order on a 10-line grid, both OCR plans interleaved run by run. */
+async function benchScreenToOrder(display: string): Promise<string[]> {
   const screen = await renderScreen({
     seed: 7,
     layout: 'grid',
@@ -191,21 +213,31 @@ async function benchScreenToOrder(display: string): Promise<string> {
   const file = join(work, 'ten-lines.png');
   writeFileSync(file, screen.png);
   const win = await showImage(display, file, 0, 0);
-  const reader = createOrderReader({ currency: 'CNY', capture: (r) => captureRegion(r) });
+  const readers = [true, false].map((splitColumns) =>
+    createOrderReader({ currency: 'CNY', splitColumns, capture: (r) => captureRegion(r) }),
+  );
   const region = { display: 0, ...screen.region };
-  await reader.readScreen(region);
-  const totals: number[] = [];
-  const captures: number[] = [];
-  let ok = 0;
-  for (let i = 0; i < 15; i++) {
-    const read = await reader.readScreen(region);
-    totals.push(read.timings.total ?? NaN);
-    captures.push(read.timings.capture ?? NaN);
-    if (read.status === 'ok' && read.total === screen.truth.total) ok++;
+  for (const r of readers) for (let i = 0; i < 3; i++) await r.readScreen(region); // warm-up
+  const totals: number[][] = [[], []];
+  const captures: number[][] = [[], []];
+  const ok = [0, 0];
+  for (let i = 0; i < 30; i++) {
+    for (const k of i % 2 ? [1, 0] : [0, 1]) {
+      const read = await readers[k]!.readScreen(region);
+      totals[k]!.push(read.timings.total ?? NaN);
+      captures[k]!.push(read.timings.capture ?? NaN);
+      if (read.status === 'ok' && read.total === screen.truth.total) ok[k]!++;
+    }
   }
-  await reader.close();
+  for (const r of readers) await r.close();
   await stopProcess(win);
-  return `Capture → parsed order, 10-line grid on Xvfb, warm, 15 runs: median **${ms(median(totals))}** (capture ${ms(median(captures))}), ${ok}/15 ok with the right total.`;
+  return [
+    'names (LSTM) ‖ numbers (legacy engine), the default',
+    'whole region by the LSTM in two halves',
+  ].map(
+    (how, k) =>
+      `| ${how} | **${ms(median(totals[k]!))}** | ${ms(median(captures[k]!))} | ${ok[k]}/30 |`,
+  );
 }
 
 const xvfb = await startXvfb(1280, 800, 170);
@@ -222,8 +254,8 @@ const rendered = (await renderScreenSet(24, 1)).map((s, i) => ({
   truth: { ...s.truth, lines: s.truth.lines },
 }));
 const pipelineRows = [
-  await benchPipeline(sampleScreens, 'samples'),
-  await benchPipeline(rendered, 'rendered'),
+  ...(await benchPipeline(sampleScreens, 'samples')),
+  ...(await benchPipeline(rendered, 'rendered')),
 ];
 const jsRow = await benchTesseractJsDefaults(sampleScreens);
 const cliRow = await benchTesseractCli(sampleScreens);
@@ -249,7 +281,11 @@ ${pipelineRows.join('\n')}
 ${jsRow}
 ${cliRow}
 
-${screenToOrder}
+### Capture → parsed order, 10-line grid on Xvfb (warm, 30 runs each, interleaved, median)
+
+| OCR | capture → order | of which capture | ok with the right total |
+| --- | --- | --- | --- |
+${screenToOrder.join('\n')}
 `;
 writeBenchSection('ocr', md);
 console.log(md);

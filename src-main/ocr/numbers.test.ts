@@ -13,9 +13,19 @@ describe('number cells', () => {
     expect(parseMoneyCell('-¥2.00', 'CNY')).toBe(-200);
     expect(parseMoneyCell('Y45.79', 'CNY')).toBe(4579);
     expect(parseMoneyCell('19:95', 'CNY')).toBe(1995);
+    expect(parseMoneyCell('¥34‘69', 'CNY')).toBe(3469);
     expect(parseMoneyCell('1,23.40', 'CNY')).toBeNull();
     expect(parseMoneyCell('12.345', 'CNY')).toBeNull();
     expect(parseMoneyCell('abc', 'CNY')).toBeNull();
+  });
+  it('reads the letters a digit classifier puts in numbers, only where a digit must be', () => {
+    expect(parseMoneyCell('¥596.7O', 'CNY')).toBe(59670);
+    expect(parseMoneyCell('¥l,472.57', 'CNY')).toBe(147257);
+    expect(parseMoneyCell('1O.50', 'CNY')).toBe(1050);
+    expect(parseMoneyCell('2l.30', 'CNY')).toBe(2130);
+    expect(isNumericCell('10l')).toBe(false);
+    expect(isNumericCell('Oil')).toBe(false);
+    expect(isNumericCell('lO')).toBe(false);
   });
   it('parses quantities, weights included', () => {
     expect(parseQuantityCell('0.536')).toBe('0.536');

@@ -4,10 +4,24 @@ const SYMBOLS = /[¥$€£￥]/g;
 
 /** Tesseract often reads ¥ as Y before digits ("Y45.79"); nothing else starts a number so. */
 function fixYen(text: string): string {
-  // Same for a decimal point read as a colon ("19:95"); the arithmetic checks the result.
+  // Same for a decimal point read as a colon or a quote ("19:95", "34‘69"); the arithmetic
+  // checks the result.
   // chi_sim reads a lone 7 as 了; only a cell made of digits and 了 is taken as a number.
   const sevens = /^[\d.,了]*了[\d.,了]*$/.test(text) ? text.replace(/了/g, '7') : text;
-  return sevens.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/(\d):(\d{2})$/, '$1.$2');
+  return digitLetters(sevens)
+    .replace(/^(-?)[Yy](?=-?\d)/, '$1¥')
+    .replace(/(\d)[:‘’'`](\d{2})$/, '$1.$2');
+}
+
+/**
+ * Letters a printed-digit classifier puts inside numbers: O for 0 ("596.7O", "1O.50"), l or I
+ * for 1 ("¥l,472.57", "2l.30"). Only where nothing but a digit can stand: between digits, after
+ * a decimal point's digits, right after a currency symbol. "10l" or "Oil" stay as they are.
+ */
+function digitLetters(text: string): string {
+  return text
+    .replace(/(?<=\d)[Oo](?=[.,]?\d)|(?<=\.\d*)[Oo]/g, '0')
+    .replace(/(?<=[¥$€£￥])[lI](?=[\d.,])|(?<=\d)[lI](?=[.,]?\d)/g, '1');
 }
 
 /** Normalises OCR'd number text: unicode minus, currency symbols, spaces inside digits. */

@@ -66,6 +66,18 @@ function wordsToRow(words: RawWord[], height: number): Row {
     const last = cells[cells.length - 1];
     // Two numbers never share a cell: monospace screens put columns one space apart.
     const bothNumbers = last !== undefined && NUMBERISH.test(last.text) && NUMBERISH.test(w.text);
+    // ...except a bare fraction right after digits: "1841 .82" is one number read in two words.
+    const fraction =
+      last !== undefined &&
+      /\d$/.test(last.text) &&
+      /^[.,]\d+$/.test(w.text) &&
+      w.x0 - last.x1 < height * 0.5;
+    if (fraction) {
+      last.text += w.text;
+      last.x1 = Math.max(last.x1, w.x1);
+      last.confidence = Math.min(last.confidence, w.confidence);
+      continue;
+    }
     if (last && !bothNumbers && w.x0 - last.x1 < height * 0.75) {
       const cjkJoin = /[\u3400-\u9fff]$/.test(last.text) && /^[\u3400-\u9fff]/.test(w.text);
       last.text += cjkJoin ? w.text : ` ${w.text}`;

@@ -71,6 +71,14 @@ describe('finding where names end and numbers begin', () => {
       ),
     ).toBeNull();
   });
+  it('does not split when the name side holds most of the ink (receipt formulas)', () => {
+    const heavy = image(400, [
+      [10, 200],
+      [260, 300],
+    ]);
+    expect(findColumnSplit(heavy)).toBeNull();
+    expect(findColumnSplit(heavy, 1)).toBe(230);
+  });
   it('finds nothing on a blank region', () => {
     expect(findColumnSplit(image(400, []))).toBeNull();
   });

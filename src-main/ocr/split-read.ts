@@ -16,23 +16,65 @@ import type { Row } from './rows';
 const INK = 160;
 
 /**
+ * Above this share of the text on the name side, the split is not worth it: the LSTM's side
+ * takes longer than half the region would on two LSTM workers (receipts, whose formulas sit
+ * left with the names, have 62–78%; grids and monospace screens 26–51%).
+ */
+export const MAX_LEFT_SHARE = 0.55;
+
+/**
  * The x where the region can be cut into a name side and a number side: the middle of the
  * first blank vertical band at least one text line wide that leaves a quarter or more of the
- * width on each side. Null when there is no such band (a monospace screen with columns one
- * space apart, a receipt without a right-hand column): then the region is read whole.
+ * width on each side, if at most `maxLeftShare` of the text lies left of it. Null otherwise (a
+ * monospace screen with columns one space apart, a receipt whose formulas sit with the names):
+ * then the region is read whole.
  */
-export function findColumnSplit(p: Preprocessed): number | null {
+export function findColumnSplit(p: Preprocessed, maxLeftShare = MAX_LEFT_SHARE): number | null {
   const { pixels, width, height } = p;
   const minGap = Math.max(8, p.lineHeight);
-  const inked = new Uint8Array(width);
+  const inked = new Uint32Array(width);
   for (let y = 0; y < height; y++) {
     const row = y * width;
-    for (let x = 0; x < width; x++) if (pixels[row + x]! < INK) inked[x] = 1;
+    for (let x = 0; x < width; x++) if (pixels[row + x]! < INK) inked[x]!++;
   }
+  const cut = firstWideGap(inked, minGap);
+  if (cut === null) return null;
+  // The LSTM side must be the lighter one, or two halves on two LSTM workers are faster. Its
+  // work grows with the length of text, so count, text line by text line, the columns inked.
+  let left = 0;
+  let all = 0;
+  const seen = new Uint8Array(width);
+  let inBand = false;
+  const flush = () => {
+    for (let x = 0; x < width; x++) {
+      if (!seen[x]) continue;
+      all++;
+      if (x < cut) left++;
+    }
+    seen.fill(0);
+  };
+  for (let y = 0; y < height; y++) {
+    const row = y * width;
+    let any = false;
+    for (let x = 0; x < width; x++) {
+      if (pixels[row + x]! < INK) {
+        seen[x] = 1;
+        any = true;
+      }
+    }
+    if (!any && inBand) flush();
+    inBand = any;
+  }
+  flush();
+  return left <= all * maxLeftShare ? cut : null;
+}
+
+function firstWideGap(inked: Uint32Array, minGap: number): number | null {
+  const width = inked.length;
   let seenInk = false;
   let start = -1;
   for (let x = 0; x <= width; x++) {
-    const ink = x < width && inked[x] === 1;
+    const ink = x < width && inked[x]! > 0;
     if (!ink && start < 0 && seenInk) start = x;
     if (ink) {
       if (start >= 0 && x - start >= minGap) {
