@@ -27,7 +27,7 @@ export const E2E_CONFIG = {
   // A free port for each station's sandbox acquirer, and a light OCR pool: e2e stations start
   // and stop once per test.
   payments: { sandbox: { port: 0 } },
-  ocr: { languages: ['eng'], workers: 1 },
+  ocr: { languages: ['eng'], workers: 1, warmUp: false },
 };
 
 /** Starts the station and resolves once it printed its `listening` line. */

@@ -4,6 +4,7 @@ import { encodePgm } from './pgm';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
 import { rereadCells } from './reread';
 import { findColumnSplit, joinSides, shiftRow, sidePgm } from './split-read';
+import { warmUpImage } from './warm-up';
 import { rereadRows, suspectRows } from './rescue';
 import {
   applyRereads,
@@ -70,6 +71,11 @@ export interface OrderReaderOptions {
 export interface OrderReader {
   readImage(png: Buffer, region?: Rect): Promise<ReadOrder>;
   readScreen(region: Rect & { display?: number }): Promise<ReadOrder>;
+  /**
+   * Reads a built-in order once with each OCR plan, so the cashier's first read of the day
+   * runs on optimised code. Never throws; says why when it could not.
+   */
+  warmUp(): Promise<{ ok: true; ms: number } | { ok: false; error: string }>;
   close(): Promise<void>;
 }
 
@@ -230,6 +236,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     targetTextHeight: number,
     timings: Record<string, number>,
     pass: '' | '2',
+    split = true,
   ): Promise<{ draft: DraftOrder; warnings: ReviewWarning[] } | { error: string }> => {
     let suffix: string = pass;
     const lap = (name: string, since: number) => {
@@ -244,7 +251,8 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     t = lap('preprocess', t);
     if (!pre.ok) return { error: `Cannot read the region: ${pre.error}` };
     const p = pre.value;
-    const cut = numbersPool && numbersSideLatin && suffix === '' ? findColumnSplit(p) : null;
+    const cut =
+      numbersPool && numbersSideLatin && split && suffix === '' ? findColumnSplit(p) : null;
     if (numbersPool && cut !== null) {
       try {
         const rows = await readSplit(pool, numbersPool, p, cut);
@@ -286,11 +294,12 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     png: Buffer,
     region?: Rect,
     extra: Record<string, number> = {},
+    split = true,
   ): Promise<ReadOrder> => {
     const timings: Record<string, number> = { ...extra };
     const t0 = performance.now();
     const height = options.targetTextHeight ?? 32;
-    const first = await attempt(png, region, height, timings, '');
+    const first = await attempt(png, region, height, timings, '', split);
     if ('error' in first) return failed(currency, first.error, timings);
     let result = first;
     // A read that does not check gets one second opinion at another scale: tesseract's digit
@@ -315,6 +324,22 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
       const capture = Math.round(performance.now() - t0);
       if (!shot.ok) return failed(currency, `Screen capture failed: ${shot.error}`, { capture });
       return readImage(shot.value, undefined, { capture });
+    },
+    async warmUp() {
+      const t0 = performance.now();
+      // The warm-up picture must not teach the reader anything about the real screen.
+      const latin = numbersSideLatin;
+      try {
+        const png = await warmUpImage();
+        numbersSideLatin = true;
+        await readImage(png, undefined, {}, true);
+        await readImage(png, undefined, {}, false);
+        return { ok: true as const, ms: Math.round(performance.now() - t0) };
+      } catch (error) {
+        return { ok: false as const, error: (error as Error).message };
+      } finally {
+        numbersSideLatin = latin;
+      }
     },
     async close() {
       if (!options.pool) await pool.close();

@@ -78,6 +78,12 @@ export function setupCapture(deps: {
       capture: (r) => captureRegion(r, backend),
     });
   let reading: Promise<Result<CheckoutSnapshot>> | null = null;
+  if (config.ocr.warmUp) {
+    void reader.warmUp().then((r) => {
+      if (r.ok) logger.info({ ms: r.ms }, 'OCR workers warmed up');
+      else logger.warn({ error: r.error }, 'OCR warm-up failed; the first read will be slower');
+    });
+  }
 
   async function read(): Promise<Result<CheckoutSnapshot>> {
     if (!region)
