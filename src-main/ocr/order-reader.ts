@@ -14,7 +14,7 @@ import {
   numericCells,
   repairSymbolSlips,
 } from './review';
-import { pageToRows, type Row } from './rows';
+import { pageToRows, type Cell, type Row } from './rows';
 import type { OcrLanguage } from './traineddata';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
@@ -61,6 +61,13 @@ export interface OrderReaderOptions {
    * A read that does not check this way is read again whole by the LSTM.
    */
   splitColumns?: boolean;
+  /**
+   * Read again, with a chi_sim-only worker, line names on a Chinese screen that came out as
+   * unsure Latin letters (default true when chi_sim is loaded).
+   */
+  chineseNames?: boolean;
+  /** An existing chi_sim-only pool to share for those names (tests); not closed by close(). */
+  namesPool?: WorkerPool;
   /** An existing legacy-engine pool to share for the number side (tests); not closed by close(). */
   numbersPool?: WorkerPool;
   /** An existing pool to share (e.g. in tests); it is not closed by close(). */
@@ -131,6 +138,51 @@ async function readSplit(
   );
 }
 
+/** Below this confidence a Latin-only name on a Chinese screen is read again by chi_sim. */
+const NAME_CONFIDENCE = 80;
+
+/**
+ * On a screen that shows Chinese, the eng+chi_sim LSTM tries English first and sometimes keeps
+ * a Latin look-alike for a Chinese name ("EE" for 香蕉, "HE", "ish"), unsure of it. Such names
+ * (no Chinese character, confidence under 80) are read again, all in one stacked image, by a
+ * chi_sim-only worker, and replaced when that reading is Chinese. Names only: no number is
+ * touched, so the order's status cannot change. A name already in Chinese is kept: chi_sim
+ * alone misreads some of those (咖啡豆 as 另啡豆).
+ */
+export async function readChineseNames(
+  namesPool: WorkerPool,
+  p: Preprocessed,
+  draft: DraftOrder,
+): Promise<DraftOrder> {
+  if (!draft.chinese) return draft;
+  const weak = draft.lines.filter(
+    (l) => l.nameCell && !CJK.test(l.name) && l.nameCell.confidence < NAME_CONFIDENCE,
+  );
+  if (weak.length === 0) return draft;
+  let texts: Map<Cell, string>;
+  try {
+    texts = await rereadCells(
+      namesPool,
+      p.pixels,
+      p.width,
+      p.height,
+      weak.map((l) => l.nameCell!),
+      '',
+    );
+  } catch {
+    return draft;
+  }
+  return {
+    ...draft,
+    lines: draft.lines.map((l) => {
+      const again = l.nameCell ? texts.get(l.nameCell) : undefined;
+      if (!again || !CJK.test(again) || !weak.includes(l)) return l;
+      // chi_sim puts spaces between the characters of a word; a name does not have them.
+      return { ...l, name: again.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g, '') };
+    }),
+  };
+}
+
 /** False when the legacy engine met words on the number side it could not read. */
 function numbersSideReadable(rows: Row[], cut: number): boolean {
   return rows.every((r) =>
@@ -187,6 +239,17 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
           recycleAfter: options.recycleAfter ?? 200,
           engine: 'legacy',
         }));
+  // Names on a Chinese screen that the eng+chi_sim LSTM took for Latin look-alikes (香蕉 as "EE")
+  // are read again by a chi_sim-only worker; see readChineseNames.
+  const namesPool =
+    (options.languages ?? ['eng', 'chi_sim']).includes('chi_sim') && options.chineseNames !== false
+      ? (options.namesPool ??
+        createWorkerPool({
+          languages: ['chi_sim'],
+          workers: 1,
+          recycleAfter: options.recycleAfter ?? 200,
+        }))
+      : null;
   // Whether this region's number side is plain Latin text the legacy engine reads: false once
   // it came back with letters it could not read (a Chinese header such as 数量 单价 金额), true
   // again after a whole read with no Chinese in it. The POS does not change language per order.
@@ -237,7 +300,9 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     timings: Record<string, number>,
     pass: '' | '2',
     split = true,
-  ): Promise<{ draft: DraftOrder; warnings: ReviewWarning[] } | { error: string }> => {
+  ): Promise<
+    { draft: DraftOrder; warnings: ReviewWarning[]; pre: Preprocessed } | { error: string }
+  > => {
     let suffix: string = pass;
     const lap = (name: string, since: number) => {
       timings[name + suffix] = Math.round(performance.now() - since);
@@ -260,7 +325,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         numbersSideLatin = numbersSideReadable(rows, cut);
         const split = await review(p, rows);
         t = lap('check', t);
-        if (split.warnings.length === 0) return split;
+        if (split.warnings.length === 0) return { ...split, pre: p };
       } catch {
         // fall through to the whole read
       }
@@ -276,17 +341,17 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     if (!rows.some((r) => CJK.test(r.text))) numbersSideLatin = true;
     const first = await review(p, rows);
     lap('check', t);
-    if (first.warnings.length === 0 || first.draft.lines.length === 0) return first;
+    if (first.warnings.length === 0 || first.draft.lines.length === 0) return { ...first, pre: p };
     // Rows that did not read right get read again one by one; taken only if all then checks.
     const suspects = suspectRows(rows, first.draft, first.warnings);
-    if (suspects.length === 0 || suspects.length > 4) return first;
+    if (suspects.length === 0 || suspects.length > 4) return { ...first, pre: p };
     t = performance.now();
     try {
       const again = await review(p, await rereadRows(pool, p, rows, suspects));
       lap('rows', t);
-      return again.warnings.length === 0 ? again : first;
+      return { ...(again.warnings.length === 0 ? again : first), pre: p };
     } catch {
-      return first;
+      return { ...first, pre: p };
     }
   };
 
@@ -308,6 +373,12 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     if (first.warnings.length > 0 && first.draft.lines.length > 0 && options.secondPass !== false) {
       const second = await attempt(png, region, Math.round(height * 1.35), timings, '2');
       if (!('error' in second) && second.warnings.length === 0) result = second;
+    }
+    if (namesPool) {
+      const t = performance.now();
+      result = { ...result, draft: await readChineseNames(namesPool, result.pre, result.draft) };
+      const spent = Math.round(performance.now() - t);
+      if (spent > 0) timings.names = spent;
     }
     timings.total = Math.round(performance.now() - t0 + (extra.capture ?? 0));
     return toOutput(result.draft, currency, result.warnings, timings);
@@ -334,6 +405,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         numbersSideLatin = true;
         await readImage(png, undefined, {}, true);
         await readImage(png, undefined, {}, false);
+        await namesPool?.recognize({ image: png });
         return { ok: true as const, ms: Math.round(performance.now() - t0) };
       } catch (error) {
         return { ok: false as const, error: (error as Error).message };
@@ -344,6 +416,7 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
     async close() {
       if (!options.pool) await pool.close();
       if (numbersPool && !options.numbersPool) await numbersPool.close();
+      if (namesPool && !options.namesPool) await namesPool.close();
     },
   };
 }

@@ -56,6 +56,12 @@ describe('parseRows', () => {
     // A discount printed without its minus sign is still a reduction.
     expect(draft.adjustments[0]!.amount).toBe(-200);
     expect(draft.total).toBe(1268516);
+    // Where each name was read, for a second look at doubtful names; the screen is Chinese.
+    expect(draft.lines.map((l) => [l.nameCell?.text, l.nameCell?.y0])).toEqual([
+      ['五花肉', 0],
+      ['Eggs Free Range x12', 60],
+    ]);
+    expect(draft.chinese).toBe(true);
   });
 
   it('tells quantity from unit price by their print format when there is no header', () => {

@@ -25,6 +25,8 @@ export interface DraftLine {
   unitPrice: number | null;
   amount: number;
   cells: { quantity?: Cell; unitPrice?: Cell; amount: Cell; formula?: Cell };
+  /** Where the name was read (its words merged), for a second look at doubtful names. */
+  nameCell?: Cell;
 }
 
 /** An adjustment as read. */
@@ -46,6 +48,8 @@ export interface DraftOrder {
   warnings: ReviewWarning[];
   /** The rows behind `unread_row` warnings, for a second look. */
   unreadRows: Row[];
+  /** Whether any row read shows a Chinese character (header, names, labels). */
+  chinese?: boolean;
 }
 
 interface HeaderColumn {
@@ -122,9 +126,11 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     subtotal: null,
     warnings: [],
     unreadRows: [],
+    chinese: rows.some((r) => /[\u3400-\u9fff]/.test(r.text)),
   };
   let header: HeaderColumn[] | null = null;
-  let pendingSlot = null as { name: string; amountCell: Cell | null } | null;
+  type Pending = { name: string; nameCell?: Cell; amountCell: Cell | null };
+  let pendingSlot = null as Pending | null;
   const unread = (row: Row, why: string) =>
     order.unreadRows.push(row) &&
     order.warnings.push({
@@ -133,7 +139,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     });
   // A "name   amount" row waits for its "qty x price" line; if anything else comes first,
   // the row is reported, never dropped silently.
-  const setPending = (next: { name: string; amountCell: Cell | null } | null) => {
+  const setPending = (next: Pending | null) => {
     if (pendingSlot?.amountCell) {
       order.warnings.push({
         code: 'unread_row',
@@ -157,7 +163,9 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     const formulaLike = looksLikeFormula(row.text);
     if (numbers.length === 0 && !formulaLike) {
       // A name on its own line: the first line of a two-line receipt item (or a title).
-      if (/[\p{L}]/u.test(label)) setPending({ name: label, amountCell: null });
+      if (/[\p{L}]/u.test(label)) {
+        setPending({ name: label, nameCell: mergeCells(labelCells), amountCell: null });
+      }
       continue;
     }
     // Receipt second line: "qty x price" with the amount after it (or on the name line).
@@ -174,6 +182,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
         order.lines.push({
           id: `L${order.lines.length + 1}`,
           name: pendingSlot.name,
+          ...(pendingSlot.nameCell ? { nameCell: pendingSlot.nameCell } : {}),
           quantity: formula.quantity,
           unitPrice: formula.unitPrice,
           amount,
@@ -230,7 +239,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
         setPending(null);
       } else {
         // "name   amount" on a receipt whose next line is "qty x price".
-        setPending({ name: label, amountCell: last });
+        setPending({ name: label, nameCell: mergeCells(labelCells), amountCell: last });
       }
       continue;
     }
@@ -276,6 +285,8 @@ function parseItemRow(
 ): void {
   const id = `L${order.lines.length + 1}`;
   const take = numbers.slice(-3);
+  const nameCells = row.cells.slice(0, row.cells.length - take.length);
+  const nameCell = nameCells.length > 0 ? { nameCell: mergeCells(nameCells) } : {};
   // Numbers before the last three belong to the name ("Pack 12   2   3.00   6.00").
   const name = [label, ...numbers.slice(0, -3).map((c) => c.text)].filter(Boolean).join(' ');
   if (!name) {
@@ -327,6 +338,7 @@ function parseItemRow(
       unitPrice,
       amount,
       cells: { quantity: cell('quantity'), unitPrice: cell('unitPrice'), amount: cell('amount') },
+      ...nameCell,
     });
     return;
   }
@@ -349,6 +361,7 @@ function parseItemRow(
     unitPrice: null,
     amount,
     cells: { quantity: take[0]!, amount: take[1]! },
+    ...nameCell,
   });
 }
 

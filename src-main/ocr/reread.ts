@@ -18,6 +18,7 @@ export async function rereadCells(
   width: number,
   height: number,
   cells: Cell[],
+  whitelist: string = NUMERIC_WHITELIST,
 ): Promise<Map<Cell, string>> {
   const result = new Map<Cell, string>();
   if (cells.length === 0) return result;
@@ -46,7 +47,7 @@ export async function rereadCells(
     }
   });
   const image = encodePgm(canvas, canvasW, canvasH);
-  const page = await pool.recognize({ image, whitelist: NUMERIC_WHITELIST, psm: PSM.SINGLE_BLOCK });
+  const page = await pool.recognize({ image, whitelist, psm: PSM.SINGLE_BLOCK });
   const rows = pageToRows(page);
   cells.forEach((cell, i) => {
     const band = bands[i]!;
