@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readChineseNames } from './order-reader';
+import { readChineseNames } from './chinese-names';
 import type { DraftLine, DraftOrder } from './parse-order';
 import { preprocessRegion, type Preprocessed } from './preprocess';
 import type { Cell } from './rows';

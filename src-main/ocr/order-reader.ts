@@ -3,7 +3,8 @@ import { parseRows, type DraftOrder } from './parse-order';
 import { encodePgm } from './pgm';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
 import { rereadCells } from './reread';
-import { findColumnSplit, joinSides, shiftRow, sidePgm } from './split-read';
+import { readChineseNames } from './chinese-names';
+import { findColumnSplit, numbersSideReadable, readSplit } from './split-read';
 import { warmUpImage } from './warm-up';
 import { rereadRows, suspectRows } from './rescue';
 import {
@@ -14,7 +15,7 @@ import {
   numericCells,
   repairSymbolSlips,
 } from './review';
-import { pageToRows, type Cell, type Row } from './rows';
+import { CJK, pageToRows, type Row } from './rows';
 import type { OcrLanguage } from './traineddata';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
@@ -117,77 +118,6 @@ async function ocrRows(pool: WorkerPool, p: Preprocessed, parallel: boolean): Pr
   const b = encodePgm(p.pixels, p.width, p.height, cut);
   const [pa, pb] = await Promise.all([pool.recognize({ image: a }), pool.recognize({ image: b })]);
   return [...pageToRows(pa), ...pageToRows(pb, cut)];
-}
-
-const CJK = /[\u3400-\u9fff]/;
-
-/** Both sides at once: names to the LSTM pool, numbers to the legacy pool. */
-async function readSplit(
-  pool: WorkerPool,
-  numbersPool: WorkerPool,
-  p: Preprocessed,
-  cut: number,
-): Promise<Row[]> {
-  const [left, right] = await Promise.all([
-    pool.recognize({ image: sidePgm(p, cut, 'left') }),
-    numbersPool.recognize({ image: sidePgm(p, cut, 'right') }),
-  ]);
-  return joinSides(
-    pageToRows(left),
-    pageToRows(right).map((r) => shiftRow(r, cut)),
-  );
-}
-
-/** Below this confidence a Latin-only name on a Chinese screen is read again by chi_sim. */
-const NAME_CONFIDENCE = 80;
-
-/**
- * On a screen that shows Chinese, the eng+chi_sim LSTM tries English first and sometimes keeps
- * a Latin look-alike for a Chinese name ("EE" for 香蕉, "HE", "ish"), unsure of it. Such names
- * (no Chinese character, confidence under 80) are read again, all in one stacked image, by a
- * chi_sim-only worker, and replaced when that reading is Chinese. Names only: no number is
- * touched, so the order's status cannot change. A name already in Chinese is kept: chi_sim
- * alone misreads some of those (咖啡豆 as 另啡豆).
- */
-export async function readChineseNames(
-  namesPool: WorkerPool,
-  p: Preprocessed,
-  draft: DraftOrder,
-): Promise<DraftOrder> {
-  if (!draft.chinese) return draft;
-  const weak = draft.lines.filter(
-    (l) => l.nameCell && !CJK.test(l.name) && l.nameCell.confidence < NAME_CONFIDENCE,
-  );
-  if (weak.length === 0) return draft;
-  let texts: Map<Cell, string>;
-  try {
-    texts = await rereadCells(
-      namesPool,
-      p.pixels,
-      p.width,
-      p.height,
-      weak.map((l) => l.nameCell!),
-      '',
-    );
-  } catch {
-    return draft;
-  }
-  return {
-    ...draft,
-    lines: draft.lines.map((l) => {
-      const again = l.nameCell ? texts.get(l.nameCell) : undefined;
-      if (!again || !CJK.test(again) || !weak.includes(l)) return l;
-      // chi_sim puts spaces between the characters of a word; a name does not have them.
-      return { ...l, name: again.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g, '') };
-    }),
-  };
-}
-
-/** False when the legacy engine met words on the number side it could not read. */
-function numbersSideReadable(rows: Row[], cut: number): boolean {
-  return rows.every((r) =>
-    r.cells.every((c) => c.x0 < cut || /\d/.test(c.text) || c.confidence >= 60),
-  );
 }
 
 function toOutput(

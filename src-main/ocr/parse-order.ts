@@ -15,7 +15,7 @@ import {
   parseMoneyCell,
   parseQuantityCell,
 } from './numbers';
-import type { Cell, Row } from './rows';
+import { CJK, type Cell, type Row } from './rows';
 
 /** A line as read, with the cells each number came from (for re-reads and warnings). */
 export interface DraftLine {
@@ -126,7 +126,7 @@ export function parseRows(rows: Row[], currency: string): DraftOrder {
     subtotal: null,
     warnings: [],
     unreadRows: [],
-    chinese: rows.some((r) => /[\u3400-\u9fff]/.test(r.text)),
+    chinese: rows.some((r) => CJK.test(r.text)),
   };
   let header: HeaderColumn[] | null = null;
   type Pending = { name: string; nameCell?: Cell; amountCell: Cell | null };

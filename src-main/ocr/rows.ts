@@ -57,6 +57,9 @@ export function pageToRows(page: Page, yOffset = 0): Row[] {
   return rows.sort((a, b) => a.y0 - b.y0);
 }
 
+/** A Chinese (CJK unified ideograph) character. */
+export const CJK = /[\u3400-\u9fff]/;
+
 const NUMBERISH = /^[-−]?[¥$€£￥]?-?[\d.,]*\d[\d.,]*$/;
 
 function wordsToRow(words: RawWord[], height: number): Row {

@@ -10,7 +10,8 @@
  */
 import { encodePgm } from './pgm';
 import type { Preprocessed } from './preprocess';
-import type { Row } from './rows';
+import { pageToRows, type Row } from './rows';
+import type { WorkerPool } from './worker-pool';
 
 /** A pixel darker than this counts as ink when looking for blank columns. */
 const INK = 160;
@@ -139,4 +140,28 @@ export function joinSides(left: Row[], right: Row[]): Row[] {
     best.text = best.cells.map((c) => c.text).join('  ');
   }
   return [...joined, ...alone].sort((a, b) => a.y0 - b.y0);
+}
+
+/** Both sides at once: names to the LSTM pool, numbers to the legacy pool. */
+export async function readSplit(
+  pool: WorkerPool,
+  numbersPool: WorkerPool,
+  p: Preprocessed,
+  cut: number,
+): Promise<Row[]> {
+  const [left, right] = await Promise.all([
+    pool.recognize({ image: sidePgm(p, cut, 'left') }),
+    numbersPool.recognize({ image: sidePgm(p, cut, 'right') }),
+  ]);
+  return joinSides(
+    pageToRows(left),
+    pageToRows(right).map((r) => shiftRow(r, cut)),
+  );
+}
+
+/** False when the legacy engine met words on the number side it could not read. */
+export function numbersSideReadable(rows: Row[], cut: number): boolean {
+  return rows.every((r) =>
+    r.cells.every((c) => c.x0 < cut || /\d/.test(c.text) || c.confidence >= 60),
+  );
 }
