@@ -253,9 +253,9 @@ export function createOrderReader(options: OrderReaderOptions = {}): OrderReader
         const rows = await readSplit(pool, numbersPool, p, cut);
         t = lap('ocr', t);
         numbersSideLatin = numbersSideReadable(rows, cut);
-        const split = await review(p, rows);
+        const checked = await review(p, rows);
         t = lap('check', t);
-        if (split.warnings.length === 0) return { ...split, pre: p };
+        if (checked.warnings.length === 0) return { ...checked, pre: p };
       } catch {
         // fall through to the whole read
       }
