@@ -8,10 +8,9 @@ export const NUMERIC_WHITELIST = '0123456789.,-¥$xX';
 
 /**
  * Reads the given cells again with a digit whitelist (or `whitelist`; '' for none, as for
- * names), in ONE OCR call: the cells are cropped
- * from the preprocessed pixels and stacked one above the other with blank gaps, and each text
- * line that comes back is matched to the band it lies in. Returns the re-read text per cell
- * ('' when tesseract saw nothing there).
+ * names), in ONE OCR call: the cells are cropped from the preprocessed pixels and stacked one
+ * above the other with blank gaps, and each text line that comes back is matched to the band
+ * it lies in. Returns the re-read text per cell ('' when tesseract saw nothing there).
  */
 export async function rereadCells(
   pool: WorkerPool,
