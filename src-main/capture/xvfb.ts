@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import sharp from 'sharp';
 
 /** A running Xvfb server. */
 export interface Xvfb {
@@ -42,8 +43,65 @@ export async function showImage(
     proc,
     5000,
   );
-  await new Promise((r) => setTimeout(r, 300));
+  // On a loaded machine a window can be mapped well before it is painted: wait until the
+  // screen shows the picture, or tests would capture an empty window and fail for nothing.
+  try {
+    await waitForPicture(display, file, x, y, proc);
+  } catch (error) {
+    await stopProcess(proc);
+    throw error;
+  }
   return proc;
+}
+
+/** Grey pixels of a PNG (file or bytes), one byte each, with the size. */
+async function grey(input: string | Buffer) {
+  const { data, info } = await sharp(input)
+    .removeAlpha()
+    .greyscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, channels: info.channels };
+}
+
+/**
+ * Polls the X screen (ImageMagick `import`, so it does not depend on our capture back-ends)
+ * until the part of `file` that fits on it, at (x, y), is there: mean grey difference < 8.
+ */
+async function waitForPicture(
+  display: string,
+  file: string,
+  x: number,
+  y: number,
+  proc: ChildProcess,
+  ms = 15_000,
+): Promise<void> {
+  const want = await grey(file);
+  const end = Date.now() + ms;
+  while (Date.now() < end && proc.exitCode === null) {
+    const shot = spawnSync('import', ['-window', 'root', 'png:-'], {
+      env: { ...process.env, DISPLAY: display },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (shot.status === 0 && shot.stdout.length > 0) {
+      const got = await grey(shot.stdout);
+      const w = Math.min(want.width, got.width - x);
+      const h = Math.min(want.height, got.height - y);
+      if (w > 0 && h > 0) {
+        let diff = 0;
+        for (let row = 0; row < h; row++) {
+          for (let col = 0; col < w; col++) {
+            const a = want.data[(row * want.width + col) * want.channels]!;
+            const b = got.data[((row + y) * got.width + col + x) * got.channels]!;
+            diff += Math.abs(a - b);
+          }
+        }
+        if (diff / (w * h) < 8) return;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the window showing ${file} was never painted on ${display}`);
 }
 
 function spawnSyncQuiet(cmd: string, args: string[], display: string): boolean {
