@@ -8,7 +8,7 @@ export interface Xvfb {
   stop(): Promise<void>;
 }
 
-/** Starts Xvfb on the first free display number from `from`, and waits for its socket. */
+/** Starts Xvfb on the first free display number from `from`, and waits until it takes clients. */
 export async function startXvfb(width = 1280, height = 800, from = 90): Promise<Xvfb> {
   for (let n = from; n < from + 60; n++) {
     if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
@@ -19,7 +19,10 @@ export async function startXvfb(width = 1280, height = 800, from = 90): Promise<
         stdio: 'ignore',
       },
     );
-    const up = await waitFor(() => existsSync(`/tmp/.X11-unix/X${n}`), proc, 5000);
+    // The socket appears before the server takes clients; xdpyinfo succeeds once it does.
+    const up =
+      (await waitFor(() => existsSync(`/tmp/.X11-unix/X${n}`), proc, 5000)) &&
+      (await waitFor(() => spawnSyncQuiet('xdpyinfo', [], `:${n}`), proc, 5000));
     if (up) return { display: `:${n}`, stop: () => stopProcess(proc) };
     await stopProcess(proc);
   }
@@ -33,25 +36,34 @@ export async function showImage(
   x = 0,
   y = 0,
 ): Promise<ChildProcess> {
-  const proc = spawn('display', ['-geometry', `+${x}+${y}`, '-borderwidth', '0', file], {
-    stdio: 'ignore',
-    env: { ...process.env, DISPLAY: display },
-  });
-  // The window is mapped a moment after start; xdotool can tell when.
-  await waitFor(
-    () => spawnSyncQuiet('xdotool', ['search', '--onlyvisible', '--class', 'display'], display),
-    proc,
-    5000,
-  );
-  // On a loaded machine a window can be mapped well before it is painted: wait until the
-  // screen shows the picture, or tests would capture an empty window and fail for nothing.
-  try {
-    await waitForPicture(display, file, x, y, proc);
-  } catch (error) {
-    await stopProcess(proc);
-    throw error;
+  let why = '';
+  // A window that dies before it is painted (X busy, a client slot not yet free) gets two
+  // more tries; the error says what ImageMagick said.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const proc = spawn('display', ['-geometry', `+${x}+${y}`, '-borderwidth', '0', file], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, DISPLAY: display },
+    });
+    let stderr = '';
+    proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+    // The window is mapped a moment after start; xdotool can tell when.
+    await waitFor(
+      () => spawnSyncQuiet('xdotool', ['search', '--onlyvisible', '--class', 'display'], display),
+      proc,
+      5000,
+    );
+    // On a loaded machine a window can be mapped well before it is painted: wait until the
+    // screen shows the picture, or tests would capture an empty window and fail for nothing.
+    try {
+      await waitForPicture(display, file, x, y, proc);
+      return proc;
+    } catch (error) {
+      await stopProcess(proc);
+      why = `${(error as Error).message}${stderr ? ` (display: ${stderr.trim()})` : ''}`;
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
-  return proc;
+  throw new Error(why);
 }
 
 /** Grey pixels of a PNG (file or bytes), one byte each, with the size. */
