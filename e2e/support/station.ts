@@ -61,6 +61,13 @@ export async function startStation(
       }
     });
   });
+  // A station that dies in the middle of a test takes its reason with it unless it is printed;
+  // Playwright shows a failing test's stderr.
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping)
+      console.error(`station exited unexpectedly (${code ?? signal}):\n${err.slice(-4000)}`);
+  });
   const station: Station = {
     url,
     cashierUrl: `${url}/cashier/`,
@@ -70,6 +77,7 @@ export async function startStation(
     stderr: () => err,
   };
   const stop = async () => {
+    stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

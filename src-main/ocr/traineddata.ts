@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -35,7 +35,12 @@ export function seedTraineddataCache(
     const tag = `${target}.kind`;
     if (existsSync(target) && existsSync(tag) && readFileSync(tag, 'utf8') === kind) continue;
     const gz = readFileSync(join(traineddataFolder(lang, kind), `${lang}.traineddata.gz`));
-    writeFileSync(target, gunzipSync(gz));
-    writeFileSync(tag, kind);
+    // Write then rename: another process (a second station, a parallel test) starting a worker
+    // meanwhile reads the old file or the new one, never half of one.
+    const part = `${target}.${process.pid}.part`;
+    writeFileSync(part, gunzipSync(gz));
+    renameSync(part, target);
+    writeFileSync(`${tag}.${process.pid}.part`, kind);
+    renameSync(`${tag}.${process.pid}.part`, tag);
   }
 }

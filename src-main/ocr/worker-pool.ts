@@ -60,13 +60,22 @@ export function createWorkerPool(options: WorkerPoolOptions): WorkerPool {
   const cacheDir = options.cacheDir ?? join(tmpdir(), 'countersign-tessdata', model);
   seedTraineddataCache(options.languages, cacheDir, model);
   const langs = [...options.languages];
-  const start = (): Promise<Worker> =>
-    createWorker(langs, engine === 'legacy' ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
+  const start = (): Promise<Worker> => {
+    const worker = createWorker(langs, engine === 'legacy' ? OEM.TESSERACT_ONLY : OEM.LSTM_ONLY, {
       langPath: traineddataFolder(langs[0] ?? 'eng', model),
       cachePath: cacheDir,
       gzip: true,
       cacheMethod: 'readOnly',
+      // Without an errorHandler tesseract.js *throws* from its message handler when a job or
+      // the start fails ("initialization failed", an unreadable image): an uncaught exception
+      // that ends the station. The failing job's promise rejects either way, and we answer it.
+      errorHandler: () => undefined,
     });
+    // A worker that fails to start must not take the process down as an unhandled rejection
+    // before anyone asks it for work; the job that awaits it gets the error instead.
+    worker.catch(() => undefined);
+    return worker;
+  };
   const slots: Slot[] = Array.from({ length: Math.max(1, options.workers) }, () => ({
     worker: start(),
     jobs: 0,
