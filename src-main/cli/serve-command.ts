@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { isLoopbackHost, lanAddress } from '../bridge/network';
 import { startStationServer } from '../bridge/station-server';
 import { defaultDataDir, loadConfig } from '../config/load-config';
-import { createLogger } from '../station/logger';
+import { createLogger, logStrayRejections } from '../station/logger';
 import { createStation } from '../station/create-station';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
@@ -49,6 +49,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const config = loadConfig(dataDir, overrides);
   const logger = createLogger({ dataDir });
+  const stopLoggingRejections = logStrayRejections(logger);
   const station = await createStation({ dataDir, config, logger });
   const server = await startStationServer({
     station,
@@ -82,6 +83,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   });
   await server.close();
   await station.close();
+  stopLoggingRejections();
   logger.flush();
   return 0;
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigError, loadConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
 import { createStation, type Station } from '../station/create-station';
-import { createLogger } from '../station/logger';
+import { createLogger, logStrayRejections } from '../station/logger';
 import { setupHotkeys } from './hotkeys';
 import { startSandboxUtility } from './sandbox-launcher';
 import { setupIpcBridge } from './ipc-bridge';
@@ -55,6 +55,7 @@ export function startShell(hooks: ShellHooks = {}): void {
       return refuseToStart('Countersign: the configuration is invalid', message);
     }
     const logger = createLogger({ dataDir });
+    logStrayRejections(logger);
     let station: Station;
     try {
       station = await createStation({ dataDir, config, logger, startSandbox: startSandboxUtility });

@@ -23,3 +23,16 @@ export function createLogger(
   }
   return pino({ level, base: { app: 'countersign' } }, pino.multistream(streams));
 }
+
+/**
+ * Logs a promise rejection nobody handled instead of letting Node end the process: a stray
+ * rejection in one part (a device, an OCR worker) must not close the station in the middle of
+ * a checkout. The ledger is write-ahead, so this is about the cashier, not the money. Returns
+ * a function that removes the handler.
+ */
+export function logStrayRejections(logger: Logger): () => void {
+  const onRejection = (reason: unknown) =>
+    logger.error({ err: reason }, 'unhandled promise rejection (the station keeps running)');
+  process.on('unhandledRejection', onRejection);
+  return () => process.off('unhandledRejection', onRejection);
+}
