@@ -4,6 +4,9 @@ import { rereadCells } from './reread';
 import { CJK, type Cell } from './rows';
 import type { WorkerPool } from './worker-pool';
 
+/** A space after a Chinese character and before another or a letter/digit ("大米 5kg"). */
+const INNER_SPACE = new RegExp(`(?<=${CJK.source})\\s+(?=${CJK.source}|\\w)`, 'g');
+
 /** Below this confidence a Latin-only name on a Chinese screen is read again by chi_sim. */
 const NAME_CONFIDENCE = 80;
 
@@ -44,7 +47,7 @@ export async function readChineseNames(
       const again = l.nameCell ? texts.get(l.nameCell) : undefined;
       if (!again || !CJK.test(again) || !weak.includes(l)) return l;
       // chi_sim puts spaces between the characters of a word; a name does not have them.
-      return { ...l, name: again.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff\w])/g, '') };
+      return { ...l, name: again.replace(INNER_SPACE, '') };
     }),
   };
 }

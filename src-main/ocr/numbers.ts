@@ -3,7 +3,7 @@ import { parseMinor } from '../contract/money';
 const SYMBOLS = /[¥$€£￥]/g;
 
 /** Tesseract often reads ¥ as Y before digits ("Y45.79"); nothing else starts a number so. */
-function fixYen(text: string): string {
+export function fixYen(text: string): string {
   // Same for a decimal point read as a colon or a quote ("19:95", "34‘69"); the arithmetic
   // checks the result.
   // chi_sim reads a lone 7 as 了; only a cell made of digits and 了 is taken as a number.

@@ -1,6 +1,12 @@
 import type { ReviewWarning } from '../contract/order';
 import { lineAmount } from '../contract/money';
-import { hasCurrencySymbol, parseFormula, parseMoneyCell, parseQuantityCell } from './numbers';
+import {
+  fixYen,
+  hasCurrencySymbol,
+  parseFormula,
+  parseMoneyCell,
+  parseQuantityCell,
+} from './numbers';
 import type { DraftOrder } from './parse-order';
 import type { Cell } from './rows';
 import { arithmeticWarnings, unpinnedFields } from './validate';
@@ -54,8 +60,7 @@ export function doubtfulCells(draft: DraftOrder): CellUse[] {
 const SYMBOL = /[¥$€£￥]/;
 
 /** Digits and currency symbols of a reading, in order; everything else is punctuation. */
-const skeleton = (text: string): string =>
-  text.replace(/^(-?)[Yy](?=-?\d)/, '$1¥').replace(/[^\d¥$€£￥]/g, '');
+const skeleton = (text: string): string => fixYen(text.trim()).replace(/[^\d¥$€£￥]/g, '');
 
 /** Whether `b`'s digits are `a`'s, where a currency symbol in `a` may have been read as one digit. */
 const digitsMatch = (a: string, b: string): boolean => {
