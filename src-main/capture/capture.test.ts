@@ -1,4 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,13 +14,25 @@ import {
 import { loadNativeBackend } from './backends';
 import { parseRegionArg } from './region';
 import { showImage, startXvfb, stopProcess, type Xvfb } from './xvfb';
-import { SAMPLES_DIR } from '../ocr/fixtures/samples';
+import { renderScreen } from '../ocr/fixtures/render-screen';
 
-const SAMPLE = `${SAMPLES_DIR}/0007.png`;
+// The legacy POS stand-in: a rendered order screen in a window at (0, 0) on the Xvfb display.
+const dir = mkdtempSync(join(tmpdir(), 'cs-capture-'));
+const SAMPLE = join(dir, 'pos.png');
 let xvfb: Xvfb;
 let window: ChildProcess;
 
 beforeAll(async () => {
+  const screen = await renderScreen({
+    seed: 7,
+    layout: 'grid',
+    lang: 'en',
+    theme: 'light',
+    count: 8,
+    discount: true,
+    symbol: '$',
+  });
+  writeFileSync(SAMPLE, screen.png);
   xvfb = await startXvfb(1280, 800);
   process.env.DISPLAY = xvfb.display;
   window = await showImage(xvfb.display, SAMPLE, 0, 0);
@@ -26,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (window) await stopProcess(window);
   if (xvfb) await xvfb.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Mean absolute difference per channel between a grab and the same crop of the sample. */

@@ -42,7 +42,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     else {
       for (const p of serial.value) {
         const ids = p.vendorId ? ` usb ${p.vendorId}:${p.productId}` : '';
-        out.push(`  ${p.path}${ids}${p.manufacturer ? `  ${p.manufacturer}` : ''}`);
+        const maker = p.manufacturer ? `  ${p.manufacturer}` : '';
+        out.push(`  ${p.path}${ids}${maker}${p.byId ? `  (stable name ${p.byId})` : ''}`);
       }
     }
     out.push('HID devices:');

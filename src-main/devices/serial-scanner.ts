@@ -1,6 +1,7 @@
 import { SerialPort } from 'serialport';
 import type { SerialSuffix } from './config';
 import { createFramer } from './framing';
+import { listSysfsSerialPorts } from './sysfs-serial-ports';
 import {
   backoffDelay,
   DEFAULT_BACKOFF,
@@ -142,13 +143,22 @@ export interface SerialPortEntry {
   serialNumber: string | null;
   vendorId: string | null;
   productId: string | null;
+  /** Linux: the port's stable `/dev/serial/by-id/…` name, which survives re-plugging. */
+  byId: string | null;
 }
 
-/** Lists the machine's serial ports; an empty list (not an error) when there are none. */
-export async function listSerialPorts(): Promise<
-  { ok: true; value: SerialPortEntry[] } | { ok: false; error: string }
-> {
+/**
+ * Lists the machine's serial ports; an empty list (not an error) when there are none. On Linux
+ * the list comes from sysfs, because serialport's own listing spawns `udevadm`, which many store
+ * machines and CI images do not have; elsewhere serialport asks the OS.
+ */
+export async function listSerialPorts(
+  platform: NodeJS.Platform = process.platform,
+): Promise<{ ok: true; value: SerialPortEntry[] } | { ok: false; error: string }> {
   try {
+    if (platform === 'linux') {
+      return { ok: true, value: await listSysfsSerialPorts() };
+    }
     const ports = await SerialPort.list();
     return {
       ok: true,
@@ -158,6 +168,7 @@ export async function listSerialPorts(): Promise<
         serialNumber: p.serialNumber ?? null,
         vendorId: p.vendorId ?? null,
         productId: p.productId ?? null,
+        byId: null,
       })),
     };
   } catch (error) {

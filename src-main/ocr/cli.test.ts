@@ -1,9 +1,13 @@
 import { PassThrough, Readable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
-import { SAMPLES_DIR } from './fixtures/samples';
+import { renderScreen } from './fixtures/render-screen';
 
-const SAMPLES = SAMPLES_DIR;
+const dir = mkdtempSync(join(tmpdir(), 'cs-ocr-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function io(stdinText = '') {
   const out: string[] = [];
@@ -17,11 +21,18 @@ function io(stdinText = '') {
 
 describe('countersign ocr', () => {
   it('--batch prints one object per line, in order, bad lines included', async () => {
+    const screen = await renderScreen({
+      seed: 6,
+      layout: 'mono',
+      lang: 'en',
+      theme: 'light',
+      count: 4,
+      discount: false,
+      symbol: '$',
+    });
+    writeFileSync(join(dir, 'pos.png'), screen.png);
     const jobs = [
-      JSON.stringify({
-        image: `${SAMPLES}/0006.png`,
-        region: { x: 55, y: 117, width: 600, height: 166 },
-      }),
+      JSON.stringify({ image: join(dir, 'pos.png'), region: screen.region }),
       '{"image": 42}',
       JSON.stringify({ image: '/no/such.png' }),
     ].join('\n');
@@ -36,7 +47,7 @@ describe('countersign ocr', () => {
           JSON.parse(l) as { status: string; total?: number; warnings: Array<{ code: string }> },
       );
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatchObject({ status: 'ok', total: 97450 });
+    expect(lines[0]).toMatchObject({ status: 'ok', total: screen.truth.total });
     expect(lines[1]!.warnings[0]!.code).toBe('bad_job');
     expect(lines[2]!.warnings[0]!.code).toBe('unreadable');
   }, 60_000);

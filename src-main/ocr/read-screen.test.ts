@@ -1,21 +1,34 @@
 import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureRegion } from '../capture/capture';
 import { showImage, startXvfb, stopProcess, type Xvfb } from '../capture/xvfb';
 import { createOrderReader, type OrderReader } from './order-reader';
-import { SAMPLES_DIR } from './fixtures/samples';
+import { renderScreen, type RenderedScreen } from './fixtures/render-screen';
 
-const SAMPLE = `${SAMPLES_DIR}/0015`;
+const dir = mkdtempSync(join(tmpdir(), 'cs-read-screen-'));
+let screen: RenderedScreen;
 let xvfb: Xvfb;
 let window: ChildProcess;
 let reader: OrderReader;
 
 beforeAll(async () => {
+  screen = await renderScreen({
+    seed: 15,
+    layout: 'grid',
+    lang: 'en',
+    theme: 'dark',
+    count: 6,
+    discount: false,
+    symbol: '$',
+  });
+  writeFileSync(join(dir, 'pos.png'), screen.png);
   xvfb = await startXvfb(1280, 800, 140);
   process.env.DISPLAY = xvfb.display;
-  // The legacy POS stand-in: the sample screen in a window at (30, 20) on the Xvfb display.
-  window = await showImage(xvfb.display, `${SAMPLE}.png`, 30, 20);
+  // The legacy POS stand-in: a rendered order screen in a window at (30, 20) on the display.
+  window = await showImage(xvfb.display, join(dir, 'pos.png'), 30, 20);
   reader = createOrderReader({ currency: 'USD', capture: (r) => captureRegion(r) });
 }, 30_000);
 
@@ -23,14 +36,12 @@ afterAll(async () => {
   await reader?.close();
   if (window) await stopProcess(window);
   if (xvfb) await xvfb.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('readScreen on an X display', () => {
   it('captures the calibrated region of the POS window and reads the right total', async () => {
-    const truth = JSON.parse(readFileSync(`${SAMPLE}.json`, 'utf8')) as {
-      region: { x: number; y: number; width: number; height: number };
-      total: number;
-    };
+    const truth = { ...screen.truth, region: screen.region };
     const region = { display: 0, ...truth.region, x: truth.region.x + 30, y: truth.region.y + 20 };
     const read = await reader.readScreen(region);
     expect(read.status).toBe('ok');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import { applySnapshot, createStationStore } from './station-store';
 
@@ -19,14 +19,19 @@ const snap = (
   updatedAt,
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('station store', () => {
   it('ignores a reply older than the snapshot shown, and notes when the phase changed', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000 });
     const store = createStationStore();
     applySnapshot(store, snap(3, 'review'));
     const since = store.getState().phaseSince;
     applySnapshot(store, snap(2, 'idle'));
     expect(store.getState().snapshot?.revision).toBe(3);
-    await new Promise((r) => setTimeout(r, 5));
+    vi.setSystemTime(1_005);
     applySnapshot(store, snap(4, 'review'));
     expect(store.getState().phaseSince).toBe(since);
     applySnapshot(store, snap(5, 'awaiting_confirmation'));
