@@ -4,6 +4,7 @@ import type { PaymentPlatform } from '../../contract/payment-code';
 import { localDay } from '../../ledger/local-day';
 import type { PayRequest, PaymentAnswer, RefundAnswer, RefundRequest } from '../api-schema';
 import { resolveCredential } from './credential-resolver';
+import { credentialSha256, orderConflict } from './order-conflict';
 
 /** A refusal the HTTP layer turns into a 4xx with this code and message. */
 export class AcquirerError extends Error {
@@ -28,6 +29,7 @@ interface PaymentRow {
   reason: string | null;
   refunded: number;
   pending_until: number | null;
+  credential_sha256: string | null;
 }
 
 export interface AccountRow {
@@ -38,6 +40,7 @@ export interface AccountRow {
   per_payment_limit: number;
   password: string;
   password_above: number;
+  currency: string;
 }
 
 const CODE_LIFE_MS = 60_000;
@@ -113,13 +116,9 @@ export function createAcquirer(
     (merchantId: string, req: PayRequest, forceUserPaying: boolean): PaymentAnswer => {
       const existing = getPayment(merchantId, req.merchantOrderNo);
       if (existing) {
-        // Idempotent: the same order number answers with what happened the first time.
-        if (existing.amount !== null && existing.amount !== req.amount)
-          throw new AcquirerError(
-            409,
-            'order_conflict',
-            `order ${req.merchantOrderNo} was submitted with amount ${existing.amount}, not ${req.amount}`,
-          );
+        // Idempotent: the same request again answers with what happened the first time.
+        const conflict = orderConflict(existing, req);
+        if (conflict) throw new AcquirerError(409, 'order_conflict', conflict);
         return answer(expire(existing));
       }
       const out = { platform: null as PaymentPlatform | null };
@@ -129,7 +128,9 @@ export function createAcquirer(
       let reason: string | null = found.reason ?? null;
       if (acct) {
         out.platform ??= acct.platform;
-        if (req.amount > acct.per_payment_limit) reason = 'over_limit';
+        // A wallet holds one currency; charging CNY 10.00 to a USD wallet as USD 10.00 is wrong.
+        if (req.currency !== acct.currency) reason = 'currency_mismatch';
+        else if (req.amount > acct.per_payment_limit) reason = 'over_limit';
         else if (req.amount > acct.balance) reason = 'insufficient_funds';
         else if (forceUserPaying || req.amount > acct.password_above) {
           status = 'user_paying';
@@ -143,8 +144,9 @@ export function createAcquirer(
       const t = now();
       db.prepare(
         `INSERT INTO payments (merchant_id, merchant_order_no, payment_id, amount, currency, platform,
-           method, account_id, status, reason, created_at, pending_until, done_at, done_day)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           method, account_id, status, reason, created_at, pending_until, done_at, done_day,
+           credential_sha256)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         merchantId,
         req.merchantOrderNo,
@@ -160,6 +162,7 @@ export function createAcquirer(
         status === 'user_paying' ? t + opts.userPayingTimeoutMs : null,
         status === 'paid' ? t : null,
         status === 'paid' ? localDay(t) : null,
+        credentialSha256(req.credential),
       );
       return answer(getPayment(merchantId, req.merchantOrderNo)!);
     },

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { credentialSchema } from '../../contract/credential';
-import { minorUnitsSchema } from '../../contract/money';
+import { currencySchema, minorUnitsSchema } from '../../contract/money';
 import { paymentPlatformSchema } from '../../contract/payment-code';
 import type { Acquirer } from './acquirer';
 import { faultSpecSchema, type FaultQueue } from './faults';
@@ -18,6 +18,8 @@ const accountSchema = z
     perPaymentLimit: minorUnitsSchema.optional(),
     password: z.string().min(4).max(32).optional(),
     passwordAbove: minorUnitsSchema.optional(),
+    /** The wallet's currency; a payment in any other is declined (`currency_mismatch`). */
+    currency: currencySchema.default('CNY'),
   })
   .strict();
 
@@ -60,9 +62,11 @@ export function handleAdmin(
     if (!parsed.success) return bad(parsed.error.issues);
     const a = parsed.data;
     db.prepare(
-      `INSERT INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
+      `INSERT INTO accounts (id, name, platform, balance, per_payment_limit, password,
+         password_above, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET
          balance = excluded.balance, per_payment_limit = excluded.per_payment_limit,
-         password = excluded.password, password_above = excluded.password_above`,
+         password = excluded.password, password_above = excluded.password_above,
+         currency = excluded.currency`,
     ).run(
       a.id,
       a.name ?? a.id,
@@ -71,6 +75,7 @@ export function handleAdmin(
       a.perPaymentLimit ?? 5_000_000,
       a.password ?? '123456',
       a.passwordAbove ?? ctx.passwordAbove,
+      a.currency,
     );
     return sendJson(res, 200, acquirer.account(a.id));
   }

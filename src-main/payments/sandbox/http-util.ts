@@ -52,3 +52,15 @@ export function describeIssue(issues: { path: PropertyKey[]; message: string }[]
   const path = first.path.map(String).join('.');
   return path ? `${path}: ${first.message}` : first.message;
 }
+
+/**
+ * The path's segments, percent-decoded; null when a `%` escape is malformed (`%E0%A4%A`), which
+ * the caller answers with 400: a bad request, not an unknown outcome.
+ */
+export function decodePath(pathname: string): string[] | null {
+  try {
+    return pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  } catch {
+    return null;
+  }
+}

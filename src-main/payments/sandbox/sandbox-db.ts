@@ -6,7 +6,8 @@ CREATE TABLE IF NOT EXISTS merchants (id TEXT PRIMARY KEY, key TEXT NOT NULL, na
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, platform TEXT NOT NULL,
   balance INTEGER NOT NULL CHECK (balance >= 0),
-  per_payment_limit INTEGER NOT NULL, password TEXT NOT NULL, password_above INTEGER NOT NULL
+  per_payment_limit INTEGER NOT NULL, password TEXT NOT NULL, password_above INTEGER NOT NULL,
+  currency TEXT NOT NULL DEFAULT 'CNY'
 ) STRICT;
 CREATE TABLE IF NOT EXISTS codes (
   code TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id),
@@ -17,6 +18,7 @@ CREATE TABLE IF NOT EXISTS payments (
   payment_id TEXT NOT NULL UNIQUE, amount INTEGER, currency TEXT, platform TEXT, method TEXT,
   account_id TEXT, status TEXT NOT NULL, reason TEXT, refunded INTEGER NOT NULL DEFAULT 0,
   created_at INTEGER NOT NULL, pending_until INTEGER, done_at INTEGER, done_day TEXT,
+  credential_sha256 TEXT,
   PRIMARY KEY (merchant_id, merchant_order_no)
 ) STRICT;
 CREATE INDEX IF NOT EXISTS payments_done ON payments(merchant_id, done_day);
@@ -39,6 +41,13 @@ CREATE TABLE IF NOT EXISTS nonces (
   PRIMARY KEY (merchant_id, nonce)
 ) STRICT;
 `;
+
+/** Columns added after the first release: a sandbox file from before gets them on open. */
+const ADDED_COLUMNS = [
+  { table: 'accounts', column: 'currency', sql: "currency TEXT NOT NULL DEFAULT 'CNY'" },
+  // NULL on payments made before: their credential is unknown, so it is not compared.
+  { table: 'payments', column: 'credential_sha256', sql: 'credential_sha256 TEXT' },
+] as const;
 
 /** The merchant and wallets every fresh sandbox has, so `countersign pay` works out of the box. */
 export const SANDBOX_DEFAULTS = {
@@ -66,6 +75,12 @@ export function openSandboxDb(
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  for (const c of ADDED_COLUMNS) {
+    const has = (db.pragma(`table_info(${c.table})`) as { name: string }[]).some(
+      (col) => col.name === c.column,
+    );
+    if (!has) db.exec(`ALTER TABLE ${c.table} ADD COLUMN ${c.sql}`);
+  }
   const merchants = opts.merchants ?? [
     { id: SANDBOX_DEFAULTS.merchantId, key: SANDBOX_DEFAULTS.key },
   ];
@@ -73,7 +88,10 @@ export function openSandboxDb(
     'INSERT INTO merchants (id, key, name) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET key = excluded.key',
   );
   for (const m of merchants) addMerchant.run(m.id, m.key, m.id);
-  const addAccount = db.prepare('INSERT OR IGNORE INTO accounts VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const addAccount = db.prepare(
+    `INSERT OR IGNORE INTO accounts (id, name, platform, balance, per_payment_limit, password,
+       password_above, currency) VALUES (?, ?, ?, ?, ?, ?, ?, 'CNY')`,
+  );
   for (const a of SANDBOX_DEFAULTS.accounts)
     addAccount.run(
       a.id,

@@ -7,7 +7,7 @@ import { verifySignature } from '../signing';
 import { handleAdmin } from './admin-routes';
 import { AcquirerError, createAcquirer } from './acquirer';
 import { createFaultQueue, type FaultInput, type FaultRoute, faultSpecSchema } from './faults';
-import { describeIssue, parseJson, readBody, sendError, sendJson } from './http-util';
+import { decodePath, describeIssue, parseJson, readBody, sendError, sendJson } from './http-util';
 import { openSandboxDb } from './sandbox-db';
 import { statementCsv } from './statement';
 import { handleWallet } from './wallet-routes';
@@ -117,7 +117,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const method = req.method ?? 'GET';
     const url = new URL(req.url ?? '/', 'http://sandbox');
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = decodePath(url.pathname);
+    if (!parts) return sendError(res, 400, 'invalid_path', 'the path has a malformed % escape');
     const body = await readBody(req, MAX_BODY);
     if (body === null)
       return sendError(res, 413, 'too_large', `the body is over ${MAX_BODY} bytes`);
