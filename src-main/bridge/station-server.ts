@@ -1,15 +1,14 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
-import type { Role } from '../contract/commands';
-import type { ContractError } from '../contract/result';
-import { MAX_MESSAGE_BYTES, clientMessageSchema, type ServerMessage } from '../contract/wire';
 import type { Station } from '../station/create-station';
+import { createHostPolicy, type HostPolicy } from './host-policy';
 import { isLoopbackAddress, isLoopbackHost } from './network';
 import { sendText, servePage } from './static-pages';
+import { createWsEndpoint } from './ws-endpoint';
 
 export interface StationServerOptions {
   station: Station;
@@ -23,6 +22,12 @@ export interface StationServerOptions {
    * page. Only allowed on loopback: anything reachable from the LAN must pair.
    */
   requirePairing?: boolean;
+  /** Milliseconds a client may take to send its request headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Milliseconds a client may take to send a whole request (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Milliseconds a WebSocket may stay open without saying hello or pairing (default 5 s). */
+  helloTimeoutMs?: number;
 }
 
 export interface StationServer {
@@ -41,8 +46,25 @@ export function checkListenPolicy(host: string, requirePairing: boolean): string
   return null;
 }
 
-const sameToken = (a: string, b: string) =>
-  a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Unauthenticated WebSockets allowed at once; more are refused until some say hello or close. */
+const MAX_PENDING_SOCKETS = 64;
+
+/** The DNS-rebinding guard for every request and upgrade; null when it may go on. */
+function checkRequest(
+  policy: HostPolicy,
+  req: IncomingMessage,
+): { status: 421 | 403; text: string } | null {
+  const host = req.headers.host;
+  if (!policy.allowsHost(host)) {
+    return {
+      status: 421,
+      text: `This station answers only to its own addresses, not to Host '${String(host ?? '').slice(0, 100)}'. Open it as http://127.0.0.1 or by its LAN address.`,
+    };
+  }
+  if (!policy.allowsOrigin(req.headers.origin))
+    return { status: 403, text: 'Requests from pages of other sites are refused.' };
+  return null;
+}
 
 /**
  * Serves both windows' pages and the contract over WebSocket (`/ws`). Every connection must
@@ -57,149 +79,84 @@ export async function startStationServer(options: StationServerOptions): Promise
   const pagesDir = resolve(options.pagesDir);
   const cashierToken = randomBytes(24).toString('base64url');
   const localCustomerToken = randomBytes(24).toString('base64url');
+  const policy = createHostPolicy(options.host);
 
-  const http = createServer((req, res) => {
-    const url = req.url ?? '/';
-    const local = isLoopbackAddress(req.socket.remoteAddress);
-    if (req.method !== 'GET' && req.method !== 'HEAD')
-      return sendText(res, 405, 'Method not allowed');
-    if (url === '/healthz') return sendText(res, 200, 'ok');
-    if (url === '/' || url === '/index.html') {
-      res.writeHead(302, { Location: local ? '/cashier/' : '/customer/' });
-      return res.end();
-    }
-    if (url === '/cashier' || url === '/customer') {
-      res.writeHead(301, { Location: `${url}/` });
-      return res.end();
-    }
-    if (url.startsWith('/cashier/')) {
-      // The cashier page carries the station's token: only this machine gets it.
-      if (!local)
-        return sendText(res, 403, 'The cashier window is only available on the station itself.');
-      void servePage(req, res, resolve(pagesDir, 'cashier'), url.slice('/cashier/'.length), {
-        'countersign-token': cashierToken,
-      });
-      return;
-    }
-    if (url.startsWith('/customer/')) {
-      const meta: Record<string, string> =
-        !requirePairing && local ? { 'countersign-token': localCustomerToken } : {};
-      void servePage(req, res, resolve(pagesDir, 'customer'), url.slice('/customer/'.length), meta);
-      return;
-    }
-    sendText(res, 404, 'Not found');
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const http = createServer(
+    {
+      // A client that trickles its headers (or sends none) must not hold a socket for minutes.
+      headersTimeout,
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      connectionsCheckingInterval: Math.min(1000, headersTimeout),
+    },
+    (req, res) => {
+      const denied = checkRequest(policy, req);
+      if (denied) return sendText(res, denied.status, denied.text);
+      const url = req.url ?? '/';
+      const local = isLoopbackAddress(req.socket.remoteAddress);
+      if (req.method !== 'GET' && req.method !== 'HEAD')
+        return sendText(res, 405, 'Method not allowed');
+      if (url === '/healthz') return sendText(res, 200, 'ok');
+      if (url === '/' || url === '/index.html') {
+        res.writeHead(302, { Location: local ? '/cashier/' : '/customer/' });
+        return res.end();
+      }
+      if (url === '/cashier' || url === '/customer') {
+        res.writeHead(301, { Location: `${url}/` });
+        return res.end();
+      }
+      if (url.startsWith('/cashier/')) {
+        // The cashier page carries the station's token: only this machine gets it.
+        if (!local)
+          return sendText(res, 403, 'The cashier window is only available on the station itself.');
+        void servePage(req, res, resolve(pagesDir, 'cashier'), url.slice('/cashier/'.length), {
+          'countersign-token': cashierToken,
+        });
+        return;
+      }
+      if (url.startsWith('/customer/')) {
+        const meta: Record<string, string> =
+          !requirePairing && local ? { 'countersign-token': localCustomerToken } : {};
+        void servePage(
+          req,
+          res,
+          resolve(pagesDir, 'customer'),
+          url.slice('/customer/'.length),
+          meta,
+        );
+        return;
+      }
+      sendText(res, 404, 'Not found');
+    },
+  );
+
+  const endpoint = createWsEndpoint({
+    station,
+    logger,
+    cashierToken,
+    localCustomerToken: requirePairing ? null : localCustomerToken,
+    helloTimeoutMs: options.helloTimeoutMs ?? 5_000,
   });
 
-  // ws's own cap closes the socket; ours (MAX_MESSAGE_BYTES) answers with an error and keeps it.
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * MAX_MESSAGE_BYTES });
-  const sessions = new Map<WebSocket, { role: Role | null; remote: string }>();
-
-  http.on('upgrade', (req: IncomingMessage, socket, head) => {
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head) => {
+    const refuse = (status: string, text: string) => {
+      socket.end(
+        `HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n${text}`,
+        () => socket.destroy(),
+      );
+    };
     const path = (req.url ?? '').split('?')[0];
-    const origin = req.headers.origin;
-    // A page from another site must not drive the station from a browser on this machine.
-    if (
-      path !== '/ws' ||
-      (origin !== undefined &&
-        origin !== `http://${req.headers.host}` &&
-        origin !== `https://${req.headers.host}`)
-    ) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
-  });
-
-  const send = (ws: WebSocket, message: ServerMessage) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
-  const error = (ws: WebSocket, id: number | null, e: ContractError) =>
-    send(ws, { type: 'error', id, error: e });
-
-  wss.on('connection', (ws: WebSocket, req: IncomingMessage) => {
-    const remote = req.socket.remoteAddress ?? 'unknown';
-    const session = { role: null as Role | null, remote };
-    sessions.set(ws, session);
-    ws.on('close', () => sessions.delete(ws));
-    ws.on('error', (err) => logger.warn({ err, remote }, 'websocket error'));
-    ws.on('message', (data, isBinary) => {
-      const size = Array.isArray(data)
-        ? data.reduce((n, b) => n + b.length, 0)
-        : (data as Buffer).byteLength;
-      if (isBinary)
-        return error(ws, null, {
-          code: 'malformed_message',
-          message: 'Binary messages are not part of the contract',
-        });
-      if (size > MAX_MESSAGE_BYTES) {
-        return error(ws, null, {
-          code: 'message_too_large',
-          message: `Messages are limited to ${MAX_MESSAGE_BYTES} bytes (got ${size})`,
-        });
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(data.toString());
-      } catch {
-        return error(ws, null, {
-          code: 'malformed_message',
-          message: 'The message is not valid JSON',
-        });
-      }
-      const parsed = clientMessageSchema.safeParse(json);
-      if (!parsed.success) {
-        const id =
-          typeof (json as { id?: unknown })?.id === 'number' ? (json as { id: number }).id : null;
-        return error(ws, id, {
-          code: 'malformed_message',
-          message: 'The message does not match the contract',
-          issues: parsed.error.issues.map(
-            (i) => `${i.path.join('.') || '(message)'}: ${i.message}`,
-          ),
-        });
-      }
-      const msg = parsed.data;
-      if (msg.type === 'hello') {
-        const local = isLoopbackAddress(remote);
-        const allowed =
-          msg.role === 'cashier'
-            ? local && sameToken(msg.token, cashierToken)
-            : station.pairing.isPaired(msg.token) ||
-              (!requirePairing && local && sameToken(msg.token, localCustomerToken));
-        if (!allowed) {
-          logger.warn({ remote, role: msg.role }, 'refused an unpaired display');
-          return error(ws, null, {
-            code: 'not_paired',
-            message: 'This display is not paired with the station; enter a pairing code',
-          });
-        }
-        session.role = msg.role;
-        return send(ws, { type: 'welcome', role: msg.role });
-      }
-      if (msg.type === 'pair') {
-        const result = station.pairing.redeem(msg.code, msg.deviceName);
-        if (!result.ok) return error(ws, null, result.error);
-        logger.info({ remote, device: msg.deviceName }, 'customer display paired');
-        session.role = 'customer';
-        send(ws, { type: 'paired', token: result.value });
-        return send(ws, { type: 'welcome', role: 'customer' });
-      }
-      if (!session.role) {
-        return error(ws, msg.id, {
-          code: 'not_paired',
-          message: 'Say hello with a paired token, or pair, before calling commands',
-        });
-      }
-      const role = session.role;
-      void station
-        .dispatch(role, msg.command, msg.input)
-        .then((result) => send(ws, { type: 'result', id: msg.id, result }));
-    });
-  });
-
-  const unsubscribe = station.subscribe((name, payload) => {
-    for (const [ws, s] of sessions) if (s.role) send(ws, { type: 'event', name, payload });
+    if (path !== '/ws') return refuse('404 Not Found', 'Not found');
+    const denied = checkRequest(policy, req);
+    if (denied)
+      return refuse(
+        denied.status === 421 ? '421 Misdirected Request' : '403 Forbidden',
+        denied.text,
+      );
+    // Each waits at most the hello deadline, but a flood of them must not pile up meanwhile.
+    if (endpoint.pendingCount() >= MAX_PENDING_SOCKETS)
+      return refuse('503 Service Unavailable', 'Too many connections waiting to say hello');
+    endpoint.wss.handleUpgrade(req, socket, head, (ws) => endpoint.wss.emit('connection', ws, req));
   });
 
   await new Promise<void>((resolveListen, reject) => {
@@ -215,9 +172,7 @@ export async function startStationServer(options: StationServerOptions): Promise
     port,
     cashierToken,
     async close() {
-      unsubscribe();
-      for (const ws of sessions.keys()) ws.terminate();
-      wss.close();
+      endpoint.close();
       await new Promise<void>((r) => http.close(() => r()));
     },
   };

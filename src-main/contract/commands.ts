@@ -11,6 +11,7 @@ import {
 } from './hardware';
 import { adjustmentSchema, orderLineSchema } from './order';
 import { currencySchema } from './money';
+import { plainTextSchema } from './plain-text';
 import {
   attemptRowSchema,
   dayReportSchema,
@@ -69,6 +70,16 @@ export const pairingCodeSchema = z
   .strict();
 export type PairingCode = z.infer<typeof pairingCodeSchema>;
 
+/** A customer display that paired with this station (its token is never shown, only an id). */
+export const pairedDisplaySchema = z
+  .object({
+    id: z.string().regex(/^[0-9a-f]{12}$/),
+    name: z.string(),
+    pairedAt: z.number().int(),
+  })
+  .strict();
+export type PairedDisplay = z.infer<typeof pairedDisplaySchema>;
+
 const snapshot = checkoutSnapshotSchema;
 
 /**
@@ -102,6 +113,13 @@ export const commands = {
   'checkout.reopen': { roles: ['cashier'], input: empty, output: snapshot },
   'checkout.reset': { roles: ['cashier'], input: empty, output: snapshot },
   'pairing.create': { roles: ['cashier'], input: empty, output: pairingCodeSchema },
+  'displays.list': { roles: ['cashier'], input: empty, output: z.array(pairedDisplaySchema) },
+  /** Unpairs a display: its token is refused from now on and its open connections are closed. */
+  'displays.revoke': {
+    roles: ['cashier'],
+    input: z.object({ id: pairedDisplaySchema.shape.id }).strict(),
+    output: z.array(pairedDisplaySchema),
+  },
   /** Capture the calibrated region, read the order off it, and put it in review. */
   'capture.read': { roles: ['cashier'], input: empty, output: snapshot },
   'capture.displays': { roles: ['cashier'], input: empty, output: z.array(displayInfoSchema) },
@@ -172,7 +190,7 @@ export const commands = {
         revision: z.number().int().nonnegative(),
         lineIds: z.array(z.string().min(1).max(64)).max(200).default([]),
         adjustmentIds: z.array(z.string().min(1).max(64)).max(50).default([]),
-        note: z.string().max(300).default(''),
+        note: plainTextSchema().max(300).default(''),
       })
       .strict()
       .refine((d) => d.lineIds.length + d.adjustmentIds.length > 0 || d.note.trim().length > 0, {

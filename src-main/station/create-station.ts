@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createDispatcher, type Dispatch, type Handlers } from '../bridge/dispatcher';
-import { createPairingRegistry, type PairingRegistry } from '../bridge/pairing';
+import { createPairingRegistry, pairedDisplaysFile, type PairingRegistry } from '../bridge/pairing';
 import {
   createCheckoutService,
   type CheckoutService,
@@ -83,7 +83,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     inactivityMs: config.customer.inactivityTimeoutSeconds * 1000,
     resultMs: config.customer.resultSeconds * 1000,
   });
-  const pairing = createPairingRegistry(join(options.dataDir, 'paired-displays.json'));
+  const pairing = createPairingRegistry(pairedDisplaysFile(options.dataDir));
   const listeners = new Set<StationListener>();
   let customerUrl: string | null = null;
 
@@ -150,6 +150,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
       const code = pairing.createCode();
       logger.info({ expiresAt: code.expiresAt }, 'pairing code issued');
       return ok({ ...code, url: customerUrl });
+    },
+    'displays.list': () => ok(pairing.devices()),
+    'displays.revoke': ({ id }) => {
+      const result = pairing.revoke(id);
+      if (result.ok) logger.info({ device: id }, 'customer display revoked');
+      return result;
     },
     'checkout.confirm': ({ revision }) => apply({ type: 'confirmed', revision }),
     'checkout.dispute': ({ revision, lineIds, adjustmentIds, note }) =>
@@ -256,6 +262,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       await capture?.close();
       await payments?.close();
       checkout.close();
+      pairing.close();
       listeners.clear();
     },
   };
