@@ -42,6 +42,10 @@ const commands: Record<string, Entry> = {
     summary: 'the day report from the ledger (JSON, --csv, --html)',
     load: () => import('./report-command'),
   },
+  ledger: {
+    summary: 'verify the ledger file and its journal',
+    load: () => import('./ledger-command'),
+  },
   reconcile: {
     summary: "reconcile the ledger with the payment system's statement",
     load: () => import('./reconcile-command'),

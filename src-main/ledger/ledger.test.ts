@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../contract/order';
 import { parseCsv } from './csv';
 import { localDay, shiftOf } from './local-day';
+import { migrations } from './migrations';
 import { openLedger, type Ledger } from './open-ledger';
 import type { NewAttempt } from './types';
 
@@ -64,7 +65,7 @@ describe('ledger storage', () => {
   it('opens in WAL mode with all migrations applied, and reopens without re-running them', () => {
     expect(ledger.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(ledger.db.pragma('synchronous', { simple: true })).toBe(2); // FULL
-    expect(ledger.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(ledger.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
     paid('o1', 100);
     ledger.close();
     ledger = openLedger(join(dir, 'ledger.sqlite'), { now: () => clock });

@@ -1,3 +1,6 @@
+import type Database from 'better-sqlite3';
+import { chainExistingRows, chainMigrationSql } from './chain';
+
 /**
  * Numbered schema migrations, applied in order and recorded in PRAGMA user_version. Never edit
  * a released migration: add the next number. History tables are append-only, enforced by
@@ -7,6 +10,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data work after the SQL, in the same transaction. */
+  run?: (db: Database.Database) => void;
 }
 
 const appendOnly = (table: string) => `
@@ -108,5 +113,11 @@ CREATE VIEW refund_current AS
   FROM refunds r JOIN refund_events e
     ON e.seq = (SELECT MAX(seq) FROM refund_events WHERE refund_id = r.id);
 `,
+  },
+  {
+    version: 2,
+    name: 'tamper-evident journal; INSERT OR REPLACE refused',
+    sql: chainMigrationSql(),
+    run: chainExistingRows,
   },
 ];

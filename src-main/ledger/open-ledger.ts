@@ -1,11 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Order } from '../contract/order';
 import { newId } from './ids';
+import { openLedgerDb, type LedgerOpenError } from './ledger-file';
 import { localDay, shiftOf } from './local-day';
-import { migrations } from './migrations';
 import { ATTEMPT_SELECT, toAttempt, type AttemptRow } from './attempt-rows';
 import { createRefundStore, type RefundStore } from './refund-store';
 import { createReports, type Reports } from './reports';
+import { createChainCheck, type ChainBreak, type ChainHead } from './verify-chain';
 import {
   isFinalState,
   type Attempt,
@@ -47,33 +48,41 @@ export interface Ledger extends RefundStore, Reports {
   openAttempts(): Attempt[];
   /** Searchable history, newest first. */
   searchHistory(query?: HistoryQuery): Attempt[];
+  /**
+   * Checks the tamper-evident journal (docs/ledger.md): the first row that was changed, removed
+   * or added behind the ledger's back, or the journal's head. Reports call it before any figure.
+   */
+  verify(): Result<ChainHead, ChainBreak>;
+  /** The file this ledger lives in. */
+  readonly file: string;
   /** The underlying handle, for benchmarks and diagnostics. */
   readonly db: Database.Database;
   close(): void;
 }
 
-/** Applies pending migrations inside one transaction each. */
-function migrate(db: Database.Database): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (const m of migrations.filter((x) => x.version > current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    })();
-  }
+/**
+ * Opens (creating and migrating) the ledger file, refusing a damaged one by name (see
+ * openLedgerDb). The file's history is not verified here: payments keep working, reports refuse.
+ */
+export function tryOpenLedger(
+  file: string,
+  options: LedgerOptions = {},
+): Result<Ledger, LedgerOpenError> {
+  const opened = openLedgerDb(file, options.synchronous ?? 'FULL');
+  return opened.ok ? { ok: true, value: ledgerOver(opened.value, file, options) } : opened;
 }
 
-/** Opens (creating and migrating) the ledger file in WAL mode. */
+/** tryOpenLedger for hosts that stop on failure: throws an Error carrying the clear message. */
 export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
+  const opened = tryOpenLedger(file, options);
+  if (!opened.ok) throw new Error(opened.error.message);
+  return opened.value;
+}
+
+function ledgerOver(db: Database.Database, file: string, options: LedgerOptions): Ledger {
   const now = options.now ?? Date.now;
   const shifts = options.shiftStartHours ?? [6, 14, 22];
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
-  db.pragma('foreign_keys = ON');
-  // Another station process (CLI next to the app) may hold the write lock briefly.
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
+  const verify = createChainCheck(db);
 
   const getAttempt = (id: string): Attempt | null => {
     const row = db.prepare(`${ATTEMPT_SELECT} WHERE c.id = ?`).get(id) as AttemptRow | undefined;
@@ -226,6 +235,8 @@ export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
 
   return {
     db,
+    file,
+    verify,
     recordOrder,
     beginAttempt,
     recordOrderAndBeginAttempt,
@@ -262,7 +273,7 @@ export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
       ).map(toAttempt),
     searchHistory,
     ...createRefundStore(db, now, getAttempt),
-    ...createReports(db),
+    ...createReports(db, { verify, file }),
     close: () => db.close(),
   };
 }

@@ -3,6 +3,8 @@ import { toCsv } from './csv';
 import { renderDayReportHtml } from './day-report-html';
 import { dayRange } from './local-day';
 import { reconcileRows, type Reconciliation } from './reconcile';
+import type { Result } from './types';
+import { LedgerTamperedError, type ChainBreak } from './verify-chain';
 
 /** Count and total (minor units) of one group in a report. */
 export interface ReportGroup {
@@ -25,6 +27,10 @@ export interface DayReport {
   byShift: ReportGroup[];
 }
 
+/**
+ * Every method first checks the journal and throws LedgerTamperedError when it fails: no
+ * figure is ever presented from a ledger that was rewritten.
+ */
 export interface Reports {
   /** Totals and counts for one local day; null when the date is not YYYY-MM-DD. */
   dayReport(date: string): DayReport | null;
@@ -36,8 +42,15 @@ export interface Reports {
   reconcile(date: string, statementCsv: string): Reconciliation | null;
 }
 
-/** Report queries over an open, migrated ledger database. */
-export function createReports(db: Database.Database): Reports {
+/** Report queries over an open, migrated ledger database, guarded by its journal check. */
+export function createReports(
+  db: Database.Database,
+  integrity: { verify: () => Result<unknown, ChainBreak>; file: string },
+): Reports {
+  const intact = () => {
+    const r = integrity.verify();
+    if (!r.ok) throw new LedgerTamperedError(integrity.file, r.error);
+  };
   const group = (column: string, date: string): ReportGroup[] =>
     db
       .prepare(
@@ -48,6 +61,7 @@ export function createReports(db: Database.Database): Reports {
 
   const dayReport = (date: string): DayReport | null => {
     if (!dayRange(date)) return null;
+    intact();
     const paid = db
       .prepare(
         `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM attempt_current
@@ -88,6 +102,7 @@ export function createReports(db: Database.Database): Reports {
   const exportCsv = (date: string): string | null => {
     const range = dayRange(date);
     if (!range) return null;
+    intact();
     const rows = db
       .prepare(
         `SELECT c.*, COALESCE((SELECT SUM(amount) FROM refund_current r WHERE r.attempt_id = c.id
@@ -146,6 +161,7 @@ export function createReports(db: Database.Database): Reports {
     },
     reconcile: (date, statementCsv) => {
       if (!dayRange(date)) return null;
+      intact();
       const payments = db
         .prepare(
           `SELECT id, amount, state FROM attempt_current WHERE state_day = ? AND state IN ('paid', 'reversed')`,
