@@ -1,0 +1,258 @@
+import {
+  headerRole,
+  isChrome,
+  isNameLike,
+  summaryKind,
+  totalRank,
+  type HeaderRole,
+  type SummaryKind,
+} from './labels';
+import { lineHeight, type BoxRow } from './text-box';
+import { readCell, type Cell, type Num } from './tokens';
+
+/** A header cell: the column it names and where it sits. */
+export interface HeaderColumn {
+  role: HeaderRole;
+  x0: number;
+  x1: number;
+}
+
+/** A labelled number below or beside the items: total, subtotal, discount, tax … */
+export interface SummaryPair {
+  kind: SummaryKind;
+  label: string;
+  rank: number;
+  num: Num;
+  y: number;
+}
+
+/** One order line as laid out: its name and every number printed with it. */
+export interface ItemBlock {
+  name: string;
+  /** Numbers in cells of their own (to be given a column role). */
+  nums: Num[];
+  formula: Cell['formula'];
+  nameQuantity: Num | null;
+  /** Numbers a label in the same cell names: "单价:20000", "数量: 2". */
+  tagged: Partial<Record<'quantity' | 'unitPrice' | 'amount', Num>>;
+  y0: number;
+  y1: number;
+}
+
+/** What the rows of a region hold. */
+export interface Layout {
+  header: HeaderColumn[] | null;
+  items: ItemBlock[];
+  summary: SummaryPair[];
+  /** Rows in the item zone with money that became no line (each is a reason to review). */
+  unread: string[];
+  lineHeight: number;
+}
+
+const MIN_NUM_CONF = 0.5;
+
+/** A cell's numbers with the label in front of each: "总价:270.0" → [["总价", 270.0]]. */
+function labelledNums(cell: Cell): Array<{ label: string; num: Num }> {
+  const out: Array<{ label: string; num: Num }> = [];
+  const parts = cell.text.split(/(?<=\d[%元]?)\s*[,，;；]\s*(?=\D)|\s{2,}/);
+  if (parts.length > 1) {
+    for (const p of parts) {
+      const sub = readCell({ ...cell.box, text: p });
+      for (const num of sub.nums) out.push({ label: sub.words, num });
+    }
+    return out;
+  }
+  for (const num of cell.nums) out.push({ label: cell.words, num });
+  return out;
+}
+
+const TAG: Array<['quantity' | 'unitPrice' | 'amount', RegExp]> = [
+  ['quantity', /^(?:数量|數量|qty|quantity)[:：]?$/i],
+  ['unitPrice', /^(?:单价|單價|售价|售價|price|unitprice)[:：]?$/i],
+  ['amount', /^(?:金额小计|金额|金額|小计|amount|subtotal)[:：]?$/i],
+];
+
+function tagOf(label: string): 'quantity' | 'unitPrice' | 'amount' | null {
+  const t = label.replace(/\s+/g, '');
+  for (const [role, re] of TAG) if (re.test(t)) return role;
+  return null;
+}
+
+/**
+ * Reads the rows of a region into a header, item blocks and summary pairs. Items may span
+ * rows: a name row then a numbers row (receipts, card layouts), a name and amount row then a
+ * "qty at price" row (Odoo), a name with its price then a row with quantity and amount.
+ */
+export function readLayout(rows: readonly BoxRow[]): Layout {
+  const lh = lineHeight(rows);
+  let header: HeaderColumn[] | null = null;
+  const items: ItemBlock[] = [];
+  const summary: SummaryPair[] = [];
+  const unread: string[] = [];
+  let pending: { name: string; y0: number; y1: number } | null = null;
+  let summaryStarted = false;
+  let pendingLabel: { kind: SummaryKind; label: string; x0: number; x1: number } | null = null;
+
+  for (const row of rows) {
+    const cells = row.boxes
+      .map(readCell)
+      .filter((c) => !(c.box.conf < MIN_NUM_CONF && c.words.length < 2));
+    // A header: two or more header words and no money.
+    const roles = cells.map((c) => (c.nums.length === 0 ? headerRole(c.words) : null));
+    if (!header && items.length === 0 && roles.filter((r) => r !== null).length >= 2) {
+      header = cells.flatMap((c, i) =>
+        roles[i] ? [{ role: roles[i]!, x0: c.box.x0, x1: c.box.x1 }] : [],
+      );
+      continue;
+    }
+    // Summary pairs: a label and its number in one cell, or a label cell and the next cell's number.
+    let isSummary = false;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i]!;
+      for (const { label, num } of labelledNums(c)) {
+        const kind = summaryKind(label);
+        if (kind && !num.percent) {
+          summary.push({ kind, label, rank: totalRank(label), num, y: row.y0 });
+          isSummary = true;
+        }
+      }
+      if (c.nums.every((n) => n.percent)) {
+        const kind = summaryKind(c.words);
+        const next = cells[i + 1];
+        if (kind && next && next.nums.length > 0 && summaryKind(next.words) === null) {
+          summary.push({
+            kind,
+            label: c.words,
+            rank: totalRank(c.words),
+            num: next.nums[0]!,
+            y: row.y0,
+          });
+          next.nums = [];
+          isSummary = true;
+        } else if (kind && cells.length === 1) {
+          isSummary = true; // a label whose number is on the next row (see below)
+          pendingLabel = { kind, label: c.words, x0: c.box.x0, x1: c.box.x1 };
+          continue;
+        }
+      }
+    }
+    if (pendingLabel && !isSummary) {
+      // "Grand Total" on one row and "59.17" under it.
+      const under = cells.find(
+        (c) =>
+          c.nums.length === 1 && c.words === '' && Math.abs(c.box.x0 - pendingLabel!.x0) < lh * 3,
+      );
+      if (under) {
+        summary.push({
+          kind: pendingLabel.kind,
+          label: pendingLabel.label,
+          rank: totalRank(pendingLabel.label),
+          num: under.nums[0]!,
+          y: row.y0,
+        });
+        pendingLabel = null;
+        continue;
+      }
+    }
+    pendingLabel = isSummary ? pendingLabel : null;
+    if (isSummary) {
+      summaryStarted = true;
+      continue;
+    }
+    if (summaryStarted) continue;
+
+    // An item row: the name is the first cell with words that can be a name.
+    const nameCell = cells.find(
+      (c) =>
+        !c.formula && isNameLike(c.words) && !isChrome(c.words) && summaryKind(c.words) === null,
+    );
+    const numCells = cells.filter((c) => c !== nameCell && (c.nums.length > 0 || c.formula));
+    const block = (name: string, y0: number): ItemBlock => ({
+      name,
+      nums: [],
+      formula: null,
+      nameQuantity: null,
+      tagged: {},
+      y0,
+      y1: row.y1,
+    });
+    const addNumbers = (item: ItemBlock) => {
+      for (const c of numCells) {
+        if (c.formula && !item.formula) {
+          item.formula = c.formula;
+          if (c.formula.amount === null && c.nums.length > 2) item.nums.push(...c.nums.slice(2));
+          continue;
+        }
+        const pairs = labelledNums(c);
+        for (const { label, num } of pairs) {
+          const tag = tagOf(label);
+          if (tag) item.tagged[tag] = num;
+          else if (num.conf >= MIN_NUM_CONF && !num.percent) item.nums.push(num);
+        }
+      }
+      item.y1 = row.y1;
+    };
+    if (nameCell) {
+      const name = nameText(nameCell);
+      if (numCells.length === 0 && !nameCell.nameQuantity) {
+        // A name alone: the next numbers row's name, or a wrapped name / note of the last item.
+        if (pending && items.length > 0) items[items.length - 1]!.name += ` ${pending.name}`;
+        pending = { name, y0: row.y0, y1: row.y1 };
+        continue;
+      }
+      const item = block(name, row.y0);
+      item.nameQuantity = nameCell.nameQuantity;
+      // Numbers glued to the name cell's end ("Popcorn 1 6.03" read as one box) stay in the name.
+      addNumbers(item);
+      if (pending) {
+        const prev = items[items.length - 1];
+        if (prev) prev.name += ` ${pending.name}`;
+        pending = null;
+      }
+      items.push(item);
+      continue;
+    }
+    if (numCells.length === 0) continue; // chrome only
+    // Numbers without a name: the pending name's line, or more of the last line.
+    const prev = items[items.length - 1];
+    const formula = numCells.find((c) => c.formula)?.formula ?? null;
+    const belongsToPrev =
+      prev &&
+      (!pending ||
+        (formula && prev.nums.length > 0 && !prev.formula && fitsAmount(formula, prev.nums)));
+    if (belongsToPrev) {
+      if (pending) {
+        prev.name += ` ${pending.name}`;
+        pending = null;
+      }
+      const item = prev;
+      addNumbers(item);
+      continue;
+    }
+    if (pending) {
+      const item = block(pending.name, pending.y0);
+      addNumbers(item);
+      items.push(item);
+      pending = null;
+      continue;
+    }
+    if (numCells.some((c) => c.nums.some((n) => n.symbol || n.decimals > 0)))
+      unread.push(cells.map((c) => c.text).join(' '));
+  }
+  return { header, items, summary, unread, lineHeight: lh };
+}
+
+/** True when qty × price of a formula equals one of the numbers (the line it explains). */
+function fitsAmount(formula: NonNullable<Cell['formula']>, nums: Num[]): boolean {
+  const q = Number(formula.quantity.digits);
+  const p = Number(formula.price.digits);
+  return nums.some((n) => Math.abs(Number(n.digits) - q * p) < 0.006);
+}
+
+/** The name as printed, numbers in it kept ("可口可乐330ml"), a quantity at its end removed. */
+function nameText(cell: Cell): string {
+  const text = cell.nameQuantity
+    ? cell.text.replace(/\s*(?:\(\s*\d{1,3}\s*\)|[×xX*]\s*\d{1,3})\s*$/, '')
+    : cell.text;
+  return text.replace(/^\s*\d{1,3}[.)]\s+(?=\D)/, '').trim();
+}

