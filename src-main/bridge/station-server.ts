@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
@@ -129,6 +129,13 @@ export async function startStationServer(options: StationServerOptions): Promise
       sendText(res, 404, 'Not found');
     },
   );
+
+  // Node's header timeout only starts with the first byte; a socket that sends none is closed too.
+  http.on('connection', (socket: Socket) => {
+    setTimeout(() => {
+      if (socket.bytesRead === 0) socket.destroy();
+    }, headersTimeout).unref();
+  });
 
   const endpoint = createWsEndpoint({
     station,

@@ -47,6 +47,8 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   let backoff = 500;
   let closed = false;
   let waiting: Array<() => void> = [];
+  /** A pair message waiting for a connection to open. */
+  let queuedPair: ClientMessage | null = null;
 
   const setStatus = (next: WsStatus, error?: ContractError) => {
     state = next;
@@ -59,13 +61,19 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
   };
   const send = (message: ClientMessage) => socket?.send(JSON.stringify(message));
 
-  const connect = () => {
+  /** Opens the socket; `quiet` keeps an unpaired display on its pairing screen meanwhile. */
+  const connect = (quiet = false) => {
     if (closed) return;
-    setStatus('connecting');
+    if (!quiet) setStatus('connecting');
     const ws = new Impl(options.url);
     socket = ws;
     ws.onopen = () => {
       backoff = 500;
+      if (queuedPair) {
+        send(queuedPair);
+        queuedPair = null;
+        return;
+      }
       const token = options.getToken();
       if (token) send({ type: 'hello', role: options.role, token });
       else setStatus('unpaired');
@@ -108,6 +116,15 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     ws.onclose = () => {
       socket = null;
       if (closed) return;
+      // The station closes connections that do not authenticate in a few seconds; an unpaired
+      // display stays on its pairing screen and connects again when a code is entered.
+      if (state === 'unpaired' && !pairing) return;
+      if (queuedPair) return connect(true); // closed before the code went out: send it anew
+      if (pairing) {
+        pairing(fail('unavailable', 'The connection to the station dropped; try again'));
+        pairing = null;
+        queuedPair = null;
+      }
       setStatus('disconnected');
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 5_000);
@@ -139,12 +156,17 @@ export function createWsTransport(options: WsTransportOptions): WsTransport {
     },
     pair(code, deviceName) {
       return new Promise((resolve) => {
-        if (!socket || socket.readyState !== 1) {
-          resolve(fail('unavailable', 'Not connected to the station yet; try again in a moment'));
+        if (pairing) {
+          resolve(fail('unavailable', 'A pairing is already under way'));
           return;
         }
         pairing = resolve;
-        send({ type: 'pair', code, deviceName });
+        const message: ClientMessage = { type: 'pair', code, deviceName };
+        if (socket && socket.readyState === 1) send(message);
+        else {
+          queuedPair = message;
+          if (!socket) connect(true);
+        }
       });
     },
     status: () => state,
