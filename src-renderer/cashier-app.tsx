@@ -5,6 +5,7 @@ import { editorReducer, initialEditor, syncDecision } from './editor/editor-stat
 import { OrderEditor } from './editor/order-editor';
 import type { CellError } from './editor/to-draft';
 import { ActionBar } from './panels/action-bar';
+import { DisplaysPanel } from './panels/displays-panel';
 import { PairingPanel } from './panels/pairing-panel';
 import { ReviewPanel } from './panels/review-panel';
 import { ShortcutsHelp } from './panels/shortcuts-help';
@@ -218,6 +219,7 @@ export function CashierApp({ connection, store }: Props) {
               Pair a customer display <kbd>Alt+P</kbd>
             </button>
           )}
+          <DisplaysPanel client={connection.client} refreshKey={pairingOpen} />
           <ShortcutsHelp compact={!helpOpen} />
         </aside>
       </main>

@@ -26,6 +26,10 @@ const commands: Record<string, Entry> = {
     summary: 'run the station headless: both windows and the contract over HTTP/WebSocket',
     load: () => import('./serve-command'),
   },
+  displays: {
+    summary: 'list paired customer displays, or revoke one',
+    load: () => import('./displays-command'),
+  },
   sandbox: {
     summary: 'run the sandbox payment system on 127.0.0.1',
     load: () => import('./sandbox-command'),

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { ContractClient } from '../../src-main/contract/client';
+import type { PairedDisplay } from '../../src-main/contract/commands';
+
+interface Props {
+  client: ContractClient<'cashier'>;
+  /** Changes when a display may have paired meanwhile (the pairing panel closed), to re-list. */
+  refreshKey: unknown;
+}
+
+/**
+ * The customer displays paired with this station, each with an Unpair button: a lost or
+ * replaced tablet is cut off at once. Unpairing asks once more, since the tablet must pair again.
+ */
+export function DisplaysPanel({ client, refreshKey }: Props) {
+  const [displays, setDisplays] = useState<PairedDisplay[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    void client.call('displays.list', {}).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setDisplays(r.value);
+      setError(null);
+    });
+  }, [client]);
+  useEffect(load, [load, refreshKey]);
+
+  const revoke = (id: string) => {
+    setConfirming(null);
+    void client.call('displays.revoke', { id }).then((r) => {
+      if (!r.ok) return setError(r.error.message);
+      setDisplays(r.value);
+      setError(null);
+    });
+  };
+
+  return (
+    <section className="panel displays" aria-label="Paired displays">
+      <h2>Paired displays</h2>
+      {error && <p className="error-text">{error}</p>}
+      {displays?.length === 0 && <p className="hint">No display is paired.</p>}
+      <ul>
+        {displays?.map((d) => (
+          <li key={d.id} data-testid={`display-${d.id}`}>
+            <span className="display-name">{d.name}</span>
+            <span className="hint">paired {new Date(d.pairedAt).toLocaleDateString()}</span>
+            {confirming === d.id ? (
+              <span className="confirm">
+                <button type="button" className="danger" onClick={() => revoke(d.id)}>
+                  Unpair {d.name}
+                </button>
+                <button type="button" className="secondary" onClick={() => setConfirming(null)}>
+                  Keep
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="secondary" onClick={() => setConfirming(d.id)}>
+                Unpair
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
