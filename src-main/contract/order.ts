@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, minorUnitsSchema, quantitySchema } from './money';
+import { plainTextSchema } from './plain-text';
 
 const idSchema = z.string().min(1).max(64);
 
@@ -7,7 +8,7 @@ const idSchema = z.string().min(1).max(64);
 export const orderLineSchema = z
   .object({
     id: idSchema,
-    name: z.string().trim().min(1, 'a line needs a name').max(120),
+    name: plainTextSchema().trim().min(1, 'a line needs a name').max(120),
     quantity: quantitySchema,
     /** Unit price in minor units; null when the POS shows none (e.g. amount-only lines). */
     unitPrice: minorUnitsSchema.nullable(),
@@ -19,7 +20,7 @@ export const orderLineSchema = z
 export const adjustmentSchema = z
   .object({
     id: idSchema,
-    label: z.string().trim().min(1, 'an adjustment needs a label').max(120),
+    label: plainTextSchema().trim().min(1, 'an adjustment needs a label').max(120),
     amount: minorUnitsSchema,
   })
   .strict();

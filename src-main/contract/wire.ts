@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleSchema } from './commands';
+import { plainTextSchema } from './plain-text';
 import { contractErrorSchema } from './result';
 
 /** Largest WebSocket message the station reads; larger ones get a message_too_large reply. */
@@ -14,7 +15,7 @@ export const clientMessageSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('pair'),
       code: z.string().regex(/^\d{6}$/, 'the pairing code has 6 digits'),
-      deviceName: z.string().trim().min(1).max(60).default('Customer display'),
+      deviceName: plainTextSchema().trim().min(1).max(60).default('Customer display'),
     })
     .strict(),
   z
