@@ -7,8 +7,9 @@ import { createOrderReader, type OrderReader } from '../ocr/order-reader';
 import { OCR_LANGUAGES, type OcrLanguage } from '../ocr/traineddata';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
-const HELP = `Usage: countersign ocr IMAGE [--region x,y,w,h] [--lang eng+chi_sim] [--currency CNY]
-       countersign ocr --batch [--lang …] [--currency …]  < jobs.jsonl
+const HELP = `Usage: countersign ocr IMAGE [--region x,y,w,h] [--currency CNY] [--engine paddle|tesseract]
+                       [--lang eng+chi_sim] [--workers N]   (the last two: tesseract only)
+       countersign ocr --batch [--currency …] [--engine …]  < jobs.jsonl
 
 Reads the order off a POS screenshot and prints one JSON object:
   {"image", "status": "ok"|"needs_review", "currency", "lines", "adjustments", "total",
@@ -76,6 +77,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       region: { type: 'string' },
       lang: { type: 'string', default: 'eng+chi_sim' },
       currency: { type: 'string', default: 'CNY' },
+      engine: { type: 'string', default: 'paddle' },
       batch: { type: 'boolean', default: false },
       workers: { type: 'string', default: '2' },
       help: { type: 'boolean', short: 'h' },
@@ -95,7 +97,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const region = values.region ? parseRegionArg(values.region) : undefined;
   if (values.region && !region)
     throw new UsageError(`--region must be x,y,width,height, got "${values.region}"`);
+  if (values.engine !== 'paddle' && values.engine !== 'tesseract')
+    throw new UsageError(`--engine is paddle or tesseract, got "${values.engine}"`);
   const reader = createOrderReader({
+    engine: values.engine,
     languages,
     currency: values.currency,
     workers: Number(values.workers),

@@ -37,6 +37,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('no order region: calibrate it (config capture.region) or pass --region');
   const backend = config.capture.backend;
   const reader = createOrderReader({
+    engine: config.ocr.engine,
     languages: config.ocr.languages,
     workers: config.ocr.workers,
     recycleAfter: config.ocr.recycleAfter,

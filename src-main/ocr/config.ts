@@ -3,6 +3,11 @@ import { z } from 'zod';
 /** The `ocr` section of config.json: how the order is read off the legacy POS screen. */
 export const ocrConfigSchema = z
   .object({
+    /**
+     * The OCR engine: PaddleOCR (PP-OCRv4 via onnxruntime, read by layout and arithmetic),
+     * which measured best on real POS screens, or the tesseract.js pipeline.
+     */
+    engine: z.enum(['paddle', 'tesseract']).default('paddle'),
     /** Traineddata to load; chi_sim is needed for Chinese item names and labels. */
     languages: z
       .array(z.enum(['eng', 'chi_sim']))

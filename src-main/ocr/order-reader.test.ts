@@ -115,7 +115,7 @@ describe('names by the LSTM, numbers by the legacy engine, at once', () => {
         return legacy.recognize(job);
       },
     };
-    const split = createOrderReader({ currency: 'CNY', numbersPool: counted });
+    const split = createOrderReader({ engine: 'tesseract', currency: 'CNY', numbersPool: counted });
     const screen = (lang: 'en' | 'zh') =>
       renderScreen({ seed: 7, layout: 'grid', lang, theme: 'light', count: 10, discount: true });
     const en = await screen('en');

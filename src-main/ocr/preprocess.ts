@@ -186,16 +186,9 @@ export async function preprocessRegion(
   } catch (error) {
     return { ok: false, error: `not a readable image (${(error as Error).message})` };
   }
-  const fullW = meta.width ?? 0;
-  const fullH = meta.height ?? 0;
-  const r = region ?? { x: 0, y: 0, width: fullW, height: fullH };
-  if (r.width < 8 || r.height < 8) return { ok: false, error: 'the region is empty or too small' };
-  if (r.x < 0 || r.y < 0 || r.x + r.width > fullW || r.y + r.height > fullH) {
-    return {
-      ok: false,
-      error: `the region ${r.x},${r.y} ${r.width}×${r.height} lies outside the ${fullW}×${fullH} image`,
-    };
-  }
+  const checked = checkRegion(meta.width ?? 0, meta.height ?? 0, region);
+  if (!checked.ok) return checked;
+  const r = checked.value;
   const { data, info } = await sharp(image)
     .extract({ left: r.x, top: r.y, width: r.width, height: r.height })
     .grayscale()
@@ -285,4 +278,21 @@ export async function preprocessRegion(
       lineHeight: Math.round(lineHeight * scale),
     },
   };
+}
+
+/** The region to read (the whole image when none is given), or why it cannot be read. */
+export function checkRegion(
+  fullW: number,
+  fullH: number,
+  region: Rect | undefined,
+): { ok: true; value: Rect } | { ok: false; error: string } {
+  const r = region ?? { x: 0, y: 0, width: fullW, height: fullH };
+  if (r.width < 8 || r.height < 8) return { ok: false, error: 'the region is empty or too small' };
+  if (r.x < 0 || r.y < 0 || r.x + r.width > fullW || r.y + r.height > fullH) {
+    return {
+      ok: false,
+      error: `the region ${r.x},${r.y} ${r.width}×${r.height} lies outside the ${fullW}×${fullH} image`,
+    };
+  }
+  return { ok: true, value: r };
 }

@@ -70,6 +70,7 @@ export function setupCapture(deps: {
   const reader =
     deps.reader ??
     createOrderReader({
+      engine: config.ocr.engine,
       languages: config.ocr.languages,
       workers: config.ocr.workers,
       recycleAfter: config.ocr.recycleAfter,

@@ -49,7 +49,9 @@ export interface Layout {
   lineHeight: number;
 }
 
-const MIN_NUM_CONF = 0.5;
+// Lone digits (a quantity in a stepper) come back from the recogniser with low confidence even
+// when right; they are kept, and the reader accepts them only where the arithmetic pins them.
+const MIN_NUM_CONF = 0.25;
 
 /** A cell's numbers with the label in front of each: "总价:270.0" → [["总价", 270.0]]. */
 function labelledNums(cell: Cell): Array<{ label: string; num: Num }> {

@@ -87,6 +87,7 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
     unitPrice: l.unitPrice,
     amount: l.amount,
   }));
+  const doubtfulAmounts = solution.lines.filter((l) => l.doubtful.includes('amount')).length;
   solution.lines.forEach((l, i) => {
     const cell = { kind: 'line' as const, id: `l${i + 1}` };
     if (!l.ok) {
@@ -100,6 +101,19 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
         code: 'quantity_unread',
         message: `Line ${i + 1} (${l.name}): the quantity was not read (${l.quantity} from amount ÷ price)`,
         cell: { ...cell, field: 'quantity' },
+      });
+    }
+    // A doubtful amount is pinned by the total when it is the only one; anything else is not.
+    const amountPinned =
+      l.doubtful.length === 1 &&
+      l.doubtful[0] === 'amount' &&
+      solution.totalOk &&
+      doubtfulAmounts === 1;
+    if (l.ok && l.doubtful.length > 0 && !amountPinned) {
+      warnings.push({
+        code: 'low_confidence',
+        message: `Line ${i + 1} (${l.name}): ${l.doubtful.join(', ')} read with low confidence`,
+        cell: { ...cell, field: l.doubtful[0]! },
       });
     }
     if (looksLikeFormula(l.name)) {
@@ -142,6 +156,12 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
     warnings.push({
       code: 'ambiguous_columns',
       message: 'Two readings of the columns both add up; check quantities and prices',
+    });
+  }
+  if (solution.unexplained > 0) {
+    warnings.push({
+      code: 'unexplained_numbers',
+      message: `${solution.unexplained} column(s) of numbers were not understood; check quantities and prices`,
     });
   }
   for (const text of layout.unread) {

@@ -13,6 +13,8 @@ export interface SolvedLine {
   derived: Array<'quantity' | 'unitPrice' | 'amount'>;
   /** True when quantity, unit price and amount were all read and q × p = amount. */
   verified: boolean;
+  /** A number read with low confidence that the line's own arithmetic does not pin. */
+  doubtful: Array<'quantity' | 'unitPrice' | 'amount'>;
   ok: boolean;
 }
 
@@ -27,9 +29,14 @@ export interface Solution {
   totalOk: boolean;
   /** Another reading adds up too and gives different amounts: money is not guessed. */
   ambiguous: boolean;
+  /** Columns of numbers the chosen reading leaves unexplained (not ids, not a named column). */
+  unexplained: number;
 }
 
 type Role = 'quantity' | 'unitPrice' | 'amount';
+
+/** Confidence below which a number must be pinned by arithmetic to be taken. */
+const SURE = 0.6;
 
 /** Columns of the item numbers: from the header when there is one, else by x position. */
 function columns(layout: Layout): { hints: Array<HeaderRole | null>; of: Map<Num, number> } {
@@ -135,7 +142,19 @@ function lineFor(
     quantity !== null &&
     amount !== null &&
     amount > 0 &&
-    (unitPrice === null || lineAmount(quantity, unitPrice) === amount);
+    (unitPrice === null || lineAmount(quantity, unitPrice) === amount) &&
+    // A fractional quantity (a weight) is only believed where quantity × price = amount proves
+    // it: unchecked, "34.98" may as well be a price read into the quantity's place.
+    (verified || Number.isInteger(Number(quantity)));
+  const doubtful: SolvedLine['doubtful'] = verified
+    ? []
+    : (
+        [
+          ['quantity', qNum],
+          ['unitPrice', pNum],
+          ['amount', aNum],
+        ] as const
+      ).flatMap(([field, n]) => (n && n.conf < SURE ? [field] : []));
   return {
     name: item.name,
     quantity: quantity ?? '1',
@@ -143,6 +162,7 @@ function lineFor(
     amount: amount ?? 0,
     derived,
     verified,
+    doubtful,
     ok,
   };
 }
@@ -217,7 +237,12 @@ const popcount = (n: number) => n.toString(2).replace(/0/g, '').length;
 export function solve(layout: Layout, exp = 2): Solution {
   const { hints, of } = columns(layout);
   const k = hints.length;
-  type Scored = { lines: SolvedLine[]; settled: ReturnType<typeof settle>; score: number[] };
+  type Scored = {
+    lines: SolvedLine[];
+    settled: ReturnType<typeof settle>;
+    score: number[];
+    unexplained: number;
+  };
   const tried: Scored[] = [];
   // A quantity column the header names counts as shown even where its cells were not read.
   const headerQty = hints.includes('quantity');
@@ -240,7 +265,15 @@ export function solve(layout: Layout, exp = 2): Solution {
       used,
       -lines.reduce((s, l) => s + l.derived.length, 0),
     ];
-    tried.push({ lines, settled, score });
+    // A column of confidently read numbers that no role and no header explains (a price
+    // column read as nothing) means the reading is incomplete, however well it adds up.
+    const unexplained = h.filter(
+      (r, i) =>
+        r === null &&
+        hints[i] !== 'other' &&
+        layout.items.some((item) => item.nums.some((n) => of.get(n) === i && n.conf >= 0.6)),
+    ).length;
+    tried.push({ lines, settled, score, unexplained });
   }
   if (tried.length === 0) {
     const settled = settle(0, layout.summary, exp);
@@ -252,6 +285,7 @@ export function solve(layout: Layout, exp = 2): Solution {
       subtotal: settled.subtotal,
       totalOk: false,
       ambiguous: false,
+      unexplained: 0,
     };
   }
   const cmp = (a: number[], b: number[]) => {
@@ -283,5 +317,6 @@ export function solve(layout: Layout, exp = 2): Solution {
     subtotal: best.settled.subtotal,
     totalOk: best.settled.ok,
     ambiguous,
+    unexplained: best.unexplained,
   };
 }

@@ -38,7 +38,7 @@ export interface Cell {
 const CURRENCY = String.raw`[¥$€£₹₱₩฿]|元|CHF|UGX|Php|PHP|Rs\.?|RMB|CNY|USD|EUR|GBP|INR|HKD|NT\$|RM|Ksh|R\$`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:[.,]\d+)?`;
 const ATOM = new RegExp(
-  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<num>${DIGITS})(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
+  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<num>${DIGITS})(?!\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
   'gu',
 );
 

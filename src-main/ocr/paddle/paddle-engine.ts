@@ -101,23 +101,30 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     }));
   };
 
-  const recognise = async (
-    img: Sharp,
-    width: number,
-    regions: Region[],
-  ): Promise<TextBox[]> => {
-    // A lone digit's box is narrower than the recogniser's stride needs: widen the crop into the
-    // screen around it (usually blank) to at least one and a half line heights.
+  const recognise = async (img: Sharp, regions: Region[]): Promise<TextBox[]> => {
+    // A lone digit's box is narrower than the recogniser's stride needs: it is padded to one
+    // and a half line heights with the screen's background (the crop's corner colour). Widening
+    // into the screen instead pulls in table rules, read as a 1 ("1" → "11").
     const crops = await Promise.all(
       regions.map(async (r) => {
         const h = r.y1 - r.y0;
-        const grow = Math.max(0, Math.ceil((h * 1.5 - (r.x1 - r.x0)) / 2));
-        const left = Math.max(0, r.x0 - grow);
-        const right = Math.min(width, r.x1 + grow);
-        const outW = Math.max(8, Math.min(1600, Math.round(((right - left) * LINE_HEIGHT) / h)));
-        const { data, info } = await img
-          .clone()
-          .extract({ left, top: r.y0, width: right - left, height: h })
+        const w = r.x1 - r.x0;
+        const pad = Math.max(0, Math.ceil((h * 1.5 - w) / 2));
+        let crop = img.clone().extract({ left: r.x0, top: r.y0, width: w, height: h });
+        if (pad > 0) {
+          const corner = await img
+            .clone()
+            .extract({ left: r.x0, top: r.y0, width: 1, height: 1 })
+            .removeAlpha()
+            .raw()
+            .toBuffer();
+          const background = { r: corner[0]!, g: corner[1]!, b: corner[2]! };
+          crop = sharp(await crop.removeAlpha().raw().toBuffer(), {
+            raw: { width: w, height: h, channels: 3 },
+          }).extend({ left: pad, right: pad, background });
+        }
+        const outW = Math.max(8, Math.min(1600, Math.round(((w + 2 * pad) * LINE_HEIGHT) / h)));
+        const { data, info } = await crop
           .resize({ width: outW, height: LINE_HEIGHT, fit: 'fill' })
           .removeAlpha()
           .raw()
@@ -176,7 +183,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
       const height = meta.height ?? 0;
       if (!width || !height) return [];
       const regions = await detect(img, width, height);
-      return regions.length ? recognise(img, width, regions) : [];
+      return regions.length ? recognise(img, regions) : [];
     },
     async close() {
       await Promise.all([det.release(), rec.release()]);

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { readOrderFromBoxes } from './read-order-layout';
+import type { TextBox } from './text-box';
+
+/** Boxes laid out as a screen: each row is [text, left x] pairs at 30 px line pitch. */
+function screen(rows: Array<Array<[string, number]>>, conf = 0.98): TextBox[] {
+  return rows.flatMap((row, i) =>
+    row.map(([text, x]) => ({
+      text,
+      conf,
+      x0: x,
+      y0: 10 + i * 30,
+      x1: x + Math.max(12, text.length * 9),
+      y1: 28 + i * 30,
+    })),
+  );
+}
+
+describe('reading an order by geometry and arithmetic', () => {
+  it('a grid with a header: columns by header, every line checks, total by its label', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['Qty', 220],
+          ['Price', 300],
+          ['Amount', 400],
+        ],
+        [
+          ['Pork bun', 10],
+          ['2', 230],
+          ['$3.50', 300],
+          ['$7.00', 400],
+        ],
+        [
+          ['Green tea 500ml', 10],
+          ['1', 230],
+          ['$2.20', 300],
+          ['$2.20', 400],
+        ],
+        [
+          ['Discount', 10],
+          ['-$1.00', 400],
+        ],
+        [
+          ['TOTAL', 10],
+          ['$8.20', 400],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read).toMatchObject({
+      status: 'ok',
+      currency: 'USD',
+      total: 820,
+      adjustments: [{ label: 'Discount', amount: -100 }],
+      lines: [
+        { name: 'Pork bun', quantity: '2', unitPrice: 350, amount: 700 },
+        { name: 'Green tea 500ml', quantity: '1', unitPrice: 220, amount: 220 },
+      ],
+    });
+  });
+
+  it('two-row receipt items: the name row names the line, never the formula row', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [['Apple Fuji', 10]],
+        [
+          ['1.665 x 29.77', 30],
+          ['49.57', 300],
+        ],
+        [['Olive Oil 1L', 10]],
+        [
+          ['2 x 12.00', 30],
+          ['24.00', 300],
+        ],
+        [
+          ['合计', 10],
+          ['73.57', 300],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines).toEqual([
+      { id: 'l1', name: 'Apple Fuji', quantity: '1.665', unitPrice: 2977, amount: 4957 },
+      { id: 'l2', name: 'Olive Oil 1L', quantity: '2', unitPrice: 1200, amount: 2400 },
+    ]);
+  });
+
+  it('a column headed "Price" that holds line amounts is read by the arithmetic', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Product Name', 10],
+          ['Quantity', 200],
+          ['Price', 400],
+        ],
+        [
+          ['Sting', 10],
+          ['2', 220],
+          ['$ 2.00', 400],
+        ],
+        [
+          ['ABC Beer', 10],
+          ['1', 220],
+          ['$ 4.00', 400],
+        ],
+        [
+          ['Total:', 10],
+          ['$ 6.00', 400],
+        ],
+      ]),
+      'USD',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.quantity, l.unitPrice, l.amount])).toEqual([
+      ['2', 100, 200],
+      ['1', 400, 400],
+    ]);
+  });
+
+  it('a screen whose own numbers do not add up is flagged, never accepted', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['Qty', 220],
+          ['Price', 300],
+          ['Amount', 400],
+        ],
+        [
+          ['Snickers', 10],
+          ['2', 230],
+          ['85', 300],
+          ['170', 400],
+        ],
+        [
+          ['Lays', 10],
+          ['3', 230],
+          ['60', 300],
+          ['180', 400],
+        ],
+        [
+          ['Total', 10],
+          ['545', 400],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('needs_review');
+    expect(read.total).toBe(54500);
+    expect(read.warnings.map((w) => w.code)).toContain('total_mismatch');
+  });
+
+  it('a line whose price was not read is not completed by guessing', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['Qty', 220],
+          ['Price', 300],
+          ['Amount', 400],
+        ],
+        [
+          ['Bread', 10],
+          ['', 230],
+          ['20.00', 300],
+          ['40.00', 400],
+        ],
+        [
+          ['Sugar', 10],
+          ['1', 230],
+          ['40.00', 300],
+          ['40.00', 400],
+        ],
+        [
+          ['Total', 10],
+          ['80.00', 400],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('needs_review');
+    expect(read.warnings.map((w) => w.code)).toContain('quantity_unread');
+  });
+
+  it('no total, no lines, or text only: a clear reason, never ok', () => {
+    const noTotal = readOrderFromBoxes(
+      screen([
+        [
+          ['Tea', 10],
+          ['1', 200],
+          ['2.00', 300],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(noTotal.warnings.map((w) => w.code)).toContain('total_missing');
+    const nothing = readOrderFromBoxes(screen([[['Welcome to our shop', 10]]]), 'CNY');
+    expect(nothing.status).toBe('needs_review');
+    expect(nothing.warnings.map((w) => w.code)).toContain('no_lines');
+    expect(readOrderFromBoxes([], 'CNY').status).toBe('needs_review');
+  });
+
+  it('a price read with low confidence and not pinned by the arithmetic goes to review', () => {
+    const boxes = screen([
+      [
+        ['Latte', 10],
+        ['18', 300],
+      ],
+      [
+        ['Mocha', 10],
+        ['20', 300],
+      ],
+      [
+        ['总计', 10],
+        ['38元', 300],
+      ],
+    ]);
+    boxes[1]!.conf = 0.4;
+    boxes[3]!.conf = 0.4;
+    const read = readOrderFromBoxes(boxes, 'CNY');
+    expect(read.total).toBe(3800);
+    expect(read.status).toBe('needs_review');
+  });
+});
