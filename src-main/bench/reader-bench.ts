@@ -1,0 +1,238 @@
+// Order reader benchmark (issue 10): `npm run bench -- reader`. Side by side in one run, the
+// two engines interleaved screen by screen so machine noise hits both: PaddleOCR + layout
+// reader (default) and the tesseract.js pipeline, plus the `tesseract` CLI's time on the same
+// crops as a floor. Real screens (../shared/samples/real-pos-screens), the rendered samples
+// and our own renders (two-row receipts included). Peak RSS per engine in a process of its own.
+// Writes the `reader` section of docs/benchmarks.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { renderScreenSet } from '../ocr/fixtures/screen-set';
+import { renderScreen } from '../ocr/fixtures/render-screen';
+import { REAL_SAMPLES_DIR, SAMPLES_DIR } from '../ocr/fixtures/samples';
+import { createOrderReader, type OcrEngineName, type ReadOrder } from '../ocr/order-reader';
+import { median, writeBenchSection } from './report';
+
+interface Truth {
+  lines: Array<{
+    qty?: string;
+    quantity?: string;
+    unitPrice: number | null;
+    amount: number | null;
+  }>;
+  adjustments: Array<{ amount: number }>;
+  total: number;
+}
+interface Screen {
+  name: string;
+  png: Buffer;
+  region: { x: number; y: number; width: number; height: number };
+  truth: Truth;
+}
+
+function folder(dir: string): Screen[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .sort()
+    .map((f) => {
+      const t = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Truth & {
+        region: Screen['region'];
+      };
+      return {
+        name: f.slice(0, -5),
+        png: readFileSync(join(dir, f.replace('.json', '.png'))),
+        region: t.region,
+        truth: t,
+      };
+    });
+}
+
+/** Every number the screen shows, as read (a null in the truth: the screen has no such column). */
+function right(read: ReadOrder, t: Truth): boolean {
+  return (
+    read.total === t.total &&
+    read.lines.length === t.lines.length &&
+    read.lines.every((l, i) => {
+      const x = t.lines[i]!;
+      return (
+        Number(l.quantity) === Number(x.qty ?? x.quantity) &&
+        (x.unitPrice === null || l.unitPrice === x.unitPrice) &&
+        (x.amount === null || l.amount === x.amount)
+      );
+    }) &&
+    read.adjustments.length === t.adjustments.length &&
+    read.adjustments.every((a, i) => a.amount === t.adjustments[i]!.amount)
+  );
+}
+
+const ENGINES: OcrEngineName[] = ['paddle', 'tesseract'];
+
+/** Peak RSS of a process that starts one engine and reads every screen once (MB). */
+function peakRss(engine: OcrEngineName): number {
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', import.meta.filename, '--rss', engine],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return Number(/rss=(\d+)/.exec(r.stdout)?.[1] ?? NaN);
+}
+
+async function rssChild(engine: OcrEngineName) {
+  const reader = createOrderReader({ engine, currency: 'CNY' });
+  for (const s of [...folder(REAL_SAMPLES_DIR), ...folder(SAMPLES_DIR)])
+    await reader.readImage(s.png, s.region);
+  await reader.close();
+  console.log(`rss=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
+}
+
+async function main() {
+  const own = [
+    ...(await renderScreenSet(24, 201)),
+    ...(await Promise.all(
+      [1, 2, 3, 4].map((seed) =>
+        renderScreen({
+          seed: 400 + seed,
+          layout: 'receipt',
+          lang: seed % 2 ? 'en' : 'zh',
+          theme: 'light',
+          count: 6,
+          discount: seed % 2 === 0,
+          symbol: '¥',
+        }),
+      ),
+    )),
+  ].map((s, i) => ({
+    name: `own ${i + 1}`,
+    png: s.png,
+    region: s.region,
+    truth: { ...s.truth, lines: s.truth.lines },
+  }));
+  const sets: Array<[string, Screen[]]> = [
+    ['real screens', folder(REAL_SAMPLES_DIR)],
+    ['rendered samples', folder(SAMPLES_DIR)],
+    ['own renders (grid, mono, two-row receipts, 元)', own],
+  ];
+  const readers = Object.fromEntries(
+    ENGINES.map((e) => [e, createOrderReader({ engine: e, currency: 'CNY' })]),
+  );
+  // Warm both: the first reads pay for JIT and lazy model set-up.
+  const warm = own.slice(0, 3);
+  for (const s of warm) for (const e of ENGINES) await readers[e]!.readImage(s.png, s.region);
+
+  const rows: string[] = [];
+  const perScreen: string[] = [];
+  for (const [label, screens] of sets) {
+    if (screens.length === 0) {
+      rows.push(`| ${label} | (folder absent) | | | | |`);
+      continue;
+    }
+    const stats = Object.fromEntries(
+      ENGINES.map((e) => [e, { totals: 0, auto: 0, silent: 0, ms: [] as number[] }]),
+    );
+    const cli: number[] = [];
+    const dir = mkdtempSync(join(tmpdir(), 'reader-bench-'));
+    for (const s of screens) {
+      for (const e of ENGINES) {
+        const t0 = performance.now();
+        const read = await readers[e]!.readImage(s.png, s.region);
+        const st = stats[e]!;
+        st.ms.push(performance.now() - t0);
+        const ok = right(read, s.truth);
+        if (read.total === s.truth.total) st.totals++;
+        if (read.status === 'ok' && ok) st.auto++;
+        if (read.status === 'ok' && !ok) st.silent++;
+        if (label === 'real screens' && e === 'paddle') {
+          const why = read.warnings
+            .map((w) => w.code)
+            .filter((c, i, a) => a.indexOf(c) === i)
+            .join(', ');
+          perScreen.push(
+            `| ${s.name} | ${read.status === 'ok' ? (ok ? 'accepted, right' : '**accepted, WRONG**') : ok ? 'flagged (numbers right)' : 'flagged'} | ${read.total === s.truth.total ? 'yes' : 'no'} | ${why || '—'} |`,
+          );
+        }
+      }
+      const crop = join(dir, 'crop.png');
+      writeFileSync(
+        crop,
+        await sharp(s.png)
+          .extract({
+            left: s.region.x,
+            top: s.region.y,
+            width: s.region.width,
+            height: s.region.height,
+          })
+          .png()
+          .toBuffer(),
+      );
+      const t0 = performance.now();
+      try {
+        execFileSync('tesseract', [crop, 'stdout', '-l', 'eng+chi_sim', '--psm', '6'], {
+          stdio: 'pipe',
+        });
+        cli.push(performance.now() - t0);
+      } catch {
+        // no tesseract CLI here: the column says n/a
+      }
+    }
+    const n = screens.length;
+    const pct = (v: number) => `${v}/${n} (${Math.round((100 * v) / n)}%)`;
+    for (const e of ENGINES) {
+      const st = stats[e]!;
+      rows.push(
+        `| ${label} | ${e} | ${pct(st.totals)} | ${pct(st.auto)} | ${st.silent} | ${median(st.ms).toFixed(0)} ms |`,
+      );
+    }
+    rows.push(
+      `| ${label} | tesseract CLI (text only, no parsing) | | | | ${cli.length ? `${median(cli).toFixed(0)} ms` : 'n/a'} |`,
+    );
+  }
+  // A 10-line grid region, warm, median of 15 reads per engine, interleaved.
+  const ten = await renderScreen({
+    seed: 7,
+    layout: 'grid',
+    lang: 'en',
+    theme: 'light',
+    count: 10,
+    discount: true,
+    symbol: '$',
+  });
+  const tenMs = Object.fromEntries(ENGINES.map((e) => [e, [] as number[]]));
+  for (let i = 0; i < 15; i++) {
+    for (const e of ENGINES) {
+      const t0 = performance.now();
+      await readers[e]!.readImage(ten.png, ten.region);
+      tenMs[e]!.push(performance.now() - t0);
+    }
+  }
+  for (const e of ENGINES) await readers[e]!.close();
+  const rss = Object.fromEntries(ENGINES.map((e) => [e, peakRss(e)]));
+  const md = `## Order reader: engines side by side (issue 10)
+
+Both engines read every screen in one run, interleaved screen by screen. *Totals*: total read
+exactly. *Accepted*: \`ok\` and every number right. *Silent wrong*: \`ok\` with a wrong number.
+Time: warm, per region, median.
+
+| screens | engine | totals exact | accepted and right | silent wrong | time |
+| --- | --- | --- | --- | --- | --- |
+${rows.join('\n')}
+
+10-line grid region, warm, median of 15: paddle ${median(tenMs.paddle!).toFixed(0)} ms, tesseract ${median(tenMs.tesseract!).toFixed(0)} ms.
+Peak RSS of a process that reads every sample screen once: paddle ${rss.paddle} MB, tesseract ${rss.tesseract} MB.
+
+Real screens, PaddleOCR + layout reader, one row per screen:
+
+| screen | result | total | why flagged |
+| --- | --- | --- | --- |
+${perScreen.join('\n')}
+`;
+  console.log(md);
+  writeBenchSection('reader', md);
+}
+
+if (process.argv[2] === '--rss') await rssChild(process.argv[3] as OcrEngineName);
+else await main();
