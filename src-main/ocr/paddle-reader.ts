@@ -2,7 +2,13 @@ import sharp from 'sharp';
 import { readOrderFromBoxes } from './layout/read-order-layout';
 import { createPaddleEngine, type PaddleEngine } from './paddle/paddle-engine';
 import { checkRegion, type Rect } from './preprocess';
-import { failed, type CaptureFn, type OrderReader, type ReadOrder } from './read-result';
+import {
+  captureAndRead,
+  failed,
+  type CaptureFn,
+  type OrderReader,
+  type ReadOrder,
+} from './read-result';
 import { warmUpImage } from './warm-up';
 
 /** Options of {@link createPaddleReader}. */
@@ -84,16 +90,7 @@ export function createPaddleReader(options: PaddleReaderOptions = {}): OrderRead
 
   return {
     readImage: (png, region) => readImage(png, region),
-    async readScreen(region) {
-      if (!options.capture) return failed(currency, 'No screen capture is configured', {});
-      const t0 = performance.now();
-      const shot = await options
-        .capture(region)
-        .catch((e: Error) => ({ ok: false as const, error: e.message }));
-      const capture = Math.round(performance.now() - t0);
-      if (!shot.ok) return failed(currency, `Screen capture failed: ${shot.error}`, { capture });
-      return readImage(shot.value, undefined, { capture });
-    },
+    readScreen: (region) => captureAndRead(options.capture, currency, region, readImage),
     async warmUp() {
       const t0 = performance.now();
       try {

@@ -50,3 +50,24 @@ export const failed = (
   warnings: [{ code: 'unreadable', message }],
   timings,
 });
+
+/**
+ * `readScreen` of every reader: capture the region through the port, then read the picture;
+ * a missing port or a failed capture is a `needs_review` that says so.
+ */
+export async function captureAndRead(
+  capture: CaptureFn | undefined,
+  currency: string,
+  region: Rect & { display?: number },
+  readImage: (png: Buffer, region: undefined, extra: Record<string, number>) => Promise<ReadOrder>,
+): Promise<ReadOrder> {
+  if (!capture) return failed(currency, 'No screen capture is configured', {});
+  const t0 = performance.now();
+  const shot = await capture(region).catch((e: Error) => ({
+    ok: false as const,
+    error: e.message,
+  }));
+  const ms = Math.round(performance.now() - t0);
+  if (!shot.ok) return failed(currency, `Screen capture failed: ${shot.error}`, { capture: ms });
+  return readImage(shot.value, undefined, { capture: ms });
+}

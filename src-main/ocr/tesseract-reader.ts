@@ -1,5 +1,11 @@
 import type { ReviewWarning } from '../contract/order';
-import { failed, type CaptureFn, type OrderReader, type ReadOrder } from './read-result';
+import {
+  captureAndRead,
+  failed,
+  type CaptureFn,
+  type OrderReader,
+  type ReadOrder,
+} from './read-result';
 import { parseRows, type DraftOrder } from './parse-order';
 import { encodePgm } from './pgm';
 import { preprocessRegion, type Preprocessed, type Rect } from './preprocess';
@@ -272,16 +278,7 @@ export function createTesseractReader(options: TesseractReaderOptions = {}): Ord
 
   return {
     readImage: (png, region) => readImage(png, region),
-    async readScreen(region) {
-      if (!options.capture) return failed(currency, 'No screen capture is configured', {});
-      const t0 = performance.now();
-      const shot = await options
-        .capture(region)
-        .catch((e: Error) => ({ ok: false as const, error: e.message }));
-      const capture = Math.round(performance.now() - t0);
-      if (!shot.ok) return failed(currency, `Screen capture failed: ${shot.error}`, { capture });
-      return readImage(shot.value, undefined, { capture });
-    },
+    readScreen: (region) => captureAndRead(options.capture, currency, region, readImage),
     async warmUp() {
       const t0 = performance.now();
       // The warm-up picture must not teach the reader anything about the real screen.

@@ -4,6 +4,7 @@ import type { CheckoutService } from '../checkout/checkout-service';
 import { fail, ok } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import { dayRange } from '../ledger/local-day';
+import { LedgerTamperedError } from '../ledger/verify-chain';
 import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox/sandbox-process';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
@@ -92,16 +93,27 @@ export async function setupPayments(deps: {
       );
     },
     'reports.day': ({ date }) => {
-      const report = ledger.dayReport(date);
-      const html = ledger.dayReportHtml(date, config.store.name);
-      if (!report || html === null) return fail('invalid_input', `Not a date: ${date}`);
-      return ok({ ...report, html });
+      try {
+        const report = ledger.dayReport(date);
+        const html = ledger.dayReportHtml(date, config.store.name);
+        if (!report || html === null) return fail('invalid_input', `Not a date: ${date}`);
+        return ok({ ...report, html });
+      } catch (error) {
+        // A ledger that fails its hash chain shows no figures; the cashier sees why.
+        if (error instanceof LedgerTamperedError) return fail('unavailable', error.message);
+        throw error;
+      }
     },
     'reports.reconcile': async ({ date }) => {
-      const result = await payments.reconcile(date);
-      return result.ok
-        ? ok(result.value)
-        : fail('unavailable', `Could not reconcile: ${result.error}`);
+      try {
+        const result = await payments.reconcile(date);
+        return result.ok
+          ? ok(result.value)
+          : fail('unavailable', `Could not reconcile: ${result.error}`);
+      } catch (error) {
+        if (error instanceof LedgerTamperedError) return fail('unavailable', error.message);
+        throw error;
+      }
     },
   };
 

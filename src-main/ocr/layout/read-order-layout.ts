@@ -1,5 +1,6 @@
 import { currencyExponent } from '../../contract/money';
 import type { ReviewWarning } from '../../contract/order';
+import type { ReadOrder } from '../read-result';
 import { readLayout } from './blocks';
 import { isNameLike } from './labels';
 import { solve } from './solve';
@@ -7,20 +8,7 @@ import { groupRows, type TextBox } from './text-box';
 import type { Num } from './tokens';
 
 /** An order read from text boxes: the reader's result before timings are added. */
-export interface LayoutOrder {
-  status: 'ok' | 'needs_review';
-  currency: string;
-  lines: Array<{
-    id: string;
-    name: string;
-    quantity: string;
-    unitPrice: number | null;
-    amount: number;
-  }>;
-  adjustments: Array<{ id: string; label: string; amount: number }>;
-  total: number | null;
-  warnings: ReviewWarning[];
-}
+export type LayoutOrder = Omit<ReadOrder, 'timings'>;
 
 // Signs and codes that name one currency. ¥ is CNY unless the store is set to JPY; $ is the
 // store's own dollar when it uses one, else USD.
