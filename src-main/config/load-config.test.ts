@@ -40,6 +40,17 @@ describe('config', () => {
     expect(() => loadConfig(d)).toThrow(/config\.json could not be read: not valid JSON/);
   });
 
+  it.each(['[]', 'null', '42', '"x"', 'true'])(
+    'refuses a config.json that is not an object: %s',
+    (text) => {
+      const d = dir();
+      writeFileSync(join(d, 'config.json'), text);
+      expect(() => loadConfig(d)).toThrow(ConfigError);
+      expect(() => loadConfig(d)).toThrow(/config\.json must hold a JSON object/);
+      expect(() => loadConfig(d, { serve: { port: 6000 } })).toThrow(/must hold a JSON object/);
+    },
+  );
+
   it('command-line overrides win over the file and are validated with it', () => {
     const d = dir();
     writeFileSync(

@@ -70,7 +70,18 @@ export function loadConfig(
       throw new ConfigError(`${file} could not be read: ${reason}`);
     }
   }
+  // mergeDeep would quietly replace a non-object with the overrides, i.e. all defaults.
+  if (!isPlainObject(raw))
+    throw new ConfigError(
+      `${file} must hold a JSON object such as {"store":{"name":"…"}}, not ${describeJson(raw)}; fix or delete the file`,
+    );
   return parseConfig(mergeDeep(raw, overrides), file);
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array (${JSON.stringify(value).slice(0, 40)})`;
+  return `a ${typeof value} (${JSON.stringify(value).slice(0, 40)})`;
 }
 
 /** Writes config atomically (temp file + rename) so a crash never leaves half a file. */
