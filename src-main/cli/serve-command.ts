@@ -5,6 +5,7 @@ import { startStationServer } from '../bridge/station-server';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { createLogger, logStrayRejections } from '../station/logger';
 import { createStation } from '../station/create-station';
+import { checkDataDir } from '../station/data-dir';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
 const HELP = `Usage: countersign serve [--port N] [--host H] [--data-dir DIR] [--no-pairing]
@@ -48,6 +49,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     overrides.serve = { ...(overrides.serve as object), host: values.host };
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const config = loadConfig(dataDir, overrides);
+  // Before the logger opens its file: a read-only directory is refused by name, not found later.
+  checkDataDir(dataDir);
   const logger = createLogger({ dataDir });
   const stopLoggingRejections = logStrayRejections(logger);
   const station = await createStation({ dataDir, config, logger });

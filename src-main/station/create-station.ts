@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../contract/result';
 import { loadConfig, mergeDeep, parseConfig, saveConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
 import type { OrderReader } from '../ocr/order-reader';
+import { checkDataDir } from './data-dir';
 import { intakeOrder } from './order-intake';
 import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
@@ -77,6 +78,8 @@ const VERSION: string = (() => {
 /** Builds the station core from a validated config. */
 export async function createStation(options: StationOptions): Promise<Station> {
   const { config, logger } = options;
+  // Every host (Electron, serve) refuses a data directory it could not write, naming it.
+  checkDataDir(options.dataDir);
   const checkout = createCheckoutService({
     clock: options.clock,
     methods: config.methods,
