@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger } from 'pino';
+import { createDroppingStream } from './log-stream';
 
 /**
  * The station log: JSON lines to stderr (so stdout stays machine-readable for the CLI), and to
@@ -11,14 +12,15 @@ export function createLogger(
 ): Logger {
   const level = options.level ?? process.env.COUNTERSIGN_LOG_LEVEL ?? 'info';
   const streams: pino.StreamEntry[] = [];
+  // Never pino.destination: its synchronous loop retries ENOSPC forever (see log-stream.ts).
   if (options.stderr !== false)
-    streams.push({ level: level as pino.Level, stream: pino.destination(2) });
+    streams.push({ level: level as pino.Level, stream: createDroppingStream({ fd: 2 }) });
   if (options.dataDir) {
     const dir = join(options.dataDir, 'logs');
     mkdirSync(dir, { recursive: true });
     streams.push({
       level: level as pino.Level,
-      stream: pino.destination({ dest: join(dir, 'station.log'), mkdir: true, sync: false }),
+      stream: createDroppingStream({ file: join(dir, 'station.log') }),
     });
   }
   return pino({ level, base: { app: 'countersign' } }, pino.multistream(streams));
