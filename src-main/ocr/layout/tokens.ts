@@ -81,8 +81,38 @@ export function quantityOf(n: Num): string | null {
 
 const TIMES = String.raw`\s*(?:[xX×*✕]|at|à|a|@)\s*`;
 
+// What the recogniser makes of a lone digit in an input box or stepper: "2" comes back as N,
+// "1" as l, I or |. Such a reading is only a candidate: its confidence is capped below what the
+// reader believes on its own, so it counts only where quantity × price = amount proves it.
+const LONE_DIGIT: Record<string, string> = {
+  N: '2',
+  Z: '2',
+  l: '1',
+  I: '1',
+  '|': '1',
+  O: '0',
+  o: '0',
+  S: '5',
+  B: '8',
+};
+const CANDIDATE_CONF = 0.3;
+
 /** Finds the numbers in one box of text. */
 export function readCell(box: TextBox): Cell {
+  const lone = LONE_DIGIT[box.text.trim()];
+  if (lone) {
+    const num: Num = {
+      digits: lone,
+      decimals: 0,
+      negative: false,
+      symbol: null,
+      percent: false,
+      unit: null,
+      x: (box.x0 + box.x1) / 2,
+      conf: Math.min(box.conf, CANDIDATE_CONF),
+    };
+    return { box, text: box.text, nums: [num], words: '', formula: null, nameQuantity: null };
+  }
   // Dates and clock times are not amounts: blank them before numbers are looked for.
   const text = box.text
     .replace(/\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/g, (m) => ' '.repeat(m.length))

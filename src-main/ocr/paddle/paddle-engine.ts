@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
 import type { TextBox } from '../layout/text-box';
+import { edgeBackground, eraseEdgeRules } from './clean-crop';
 import { ctcDecode, textRegions, type Region } from './text-regions';
 
 /** Options of {@link createPaddleEngine}. */
@@ -106,31 +107,27 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
   };
 
   const recognise = async (img: Sharp, regions: Region[]): Promise<TextBox[]> => {
-    // A lone digit's box is narrower than the recogniser's stride needs: it is padded to one
-    // and a half line heights with the screen's background (the crop's corner colour). Widening
-    // into the screen instead pulls in table rules, read as a 1 ("1" → "11").
+    // Each line: table rules caught at its edges painted over (read as "1" otherwise), then a
+    // lone digit's box, narrower than the recogniser's stride needs, padded to one and a half
+    // line heights with the screen's background. Widening into the screen instead pulled in
+    // more rules ("1" → "11").
     const crops = await Promise.all(
       regions.map(async (r) => {
         const h = r.y1 - r.y0;
         const w = r.x1 - r.x0;
-        const pad = Math.max(0, Math.ceil((h * 1.5 - w) / 2));
-        let crop = img.clone().extract({ left: r.x0, top: r.y0, width: w, height: h });
-        if (pad > 0) {
-          const corner = await img
-            .clone()
-            .extract({ left: r.x0, top: r.y0, width: 1, height: 1 })
-            .removeAlpha()
-            .raw()
-            .toBuffer();
-          const background = { r: corner[0]!, g: corner[1]!, b: corner[2]! };
-          crop = sharp(await crop.removeAlpha().raw().toBuffer(), {
-            raw: { width: w, height: h, channels: 3 },
-          }).extend({ left: pad, right: pad, background });
-        }
-        const outW = Math.max(8, Math.min(1600, Math.round(((w + 2 * pad) * LINE_HEIGHT) / h)));
-        const { data, info } = await crop
-          .resize({ width: outW, height: LINE_HEIGHT, fit: 'fill' })
+        const raw = await img
+          .clone()
+          .extract({ left: r.x0, top: r.y0, width: w, height: h })
           .removeAlpha()
+          .raw()
+          .toBuffer();
+        const background = edgeBackground(raw, w, h);
+        eraseEdgeRules(raw, w, h, background);
+        const pad = Math.max(0, Math.ceil((h * 1.5 - w) / 2));
+        const outW = Math.max(8, Math.min(1600, Math.round(((w + 2 * pad) * LINE_HEIGHT) / h)));
+        const { data, info } = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+          .extend({ left: pad, right: pad, background })
+          .resize({ width: outW, height: LINE_HEIGHT, fit: 'fill' })
           .raw()
           .toBuffer({ resolveWithObject: true });
         return { region: r, data, width: info.width };

@@ -1,0 +1,70 @@
+/** An RGB colour. */
+export interface Rgb {
+  r: number;
+  g: number;
+  b: number;
+}
+
+/** The most common colour on the crop's edge: the screen's background around the text. */
+export function edgeBackground(rgb: Buffer, w: number, h: number): Rgb {
+  const counts = new Map<number, number>();
+  const add = (x: number, y: number) => {
+    const i = (y * w + x) * 3;
+    // Quantised, so anti-aliasing noise does not split the vote.
+    const key = ((rgb[i]! >> 3) << 10) | ((rgb[i + 1]! >> 3) << 5) | (rgb[i + 2]! >> 3);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (let x = 0; x < w; x++) [add(x, 0), add(x, h - 1)];
+  for (let y = 0; y < h; y++) [add(0, y), add(w - 1, y)];
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  return {
+    r: ((best >> 10) << 3) + 4,
+    g: (((best >> 5) & 31) << 3) + 4,
+    b: ((best & 31) << 3) + 4,
+  };
+}
+
+/**
+ * Paints over table rules and input-box borders that a text box's crop caught at its edges: a
+ * column (near the left or right edge) or a row (near the top or bottom) that is ink along
+ * nearly its whole length. The recogniser reads such a line as a "1" or an "I" ("2" in an
+ * input box came out as "12"). Glyphs never run the whole height of a crop, which the
+ * detector always takes with a margin. Works in place on packed RGB; returns how many lines.
+ */
+export function eraseEdgeRules(
+  rgb: Buffer,
+  w: number,
+  h: number,
+  bg = edgeBackground(rgb, w, h),
+): number {
+  const ink = (x: number, y: number) => {
+    const i = (y * w + x) * 3;
+    return (
+      Math.abs(rgb[i]! - bg.r) + Math.abs(rgb[i + 1]! - bg.g) + Math.abs(rgb[i + 2]! - bg.b) > 90
+    );
+  };
+  const paint = (x: number, y: number) => {
+    const i = (y * w + x) * 3;
+    rgb[i] = bg.r;
+    rgb[i + 1] = bg.g;
+    rgb[i + 2] = bg.b;
+  };
+  const cols: number[] = [];
+  const rows: number[] = [];
+  const edge = (i: number, n: number) => i < n * 0.3 || i >= n * 0.7;
+  for (let x = 0; x < w; x++) {
+    if (!edge(x, w)) continue;
+    let n = 0;
+    for (let y = 0; y < h; y++) if (ink(x, y)) n++;
+    if (n >= h * 0.9) cols.push(x);
+  }
+  for (let y = 0; y < h; y++) {
+    if (!edge(y, h)) continue;
+    let n = 0;
+    for (let x = 0; x < w; x++) if (ink(x, y)) n++;
+    if (n >= w * 0.9) rows.push(y);
+  }
+  for (const x of cols) for (let y = 0; y < h; y++) paint(x, y);
+  for (const y of rows) for (let x = 0; x < w; x++) paint(x, y);
+  return cols.length + rows.length;
+}
