@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ledgerConfigSchema } from '../ledger/config';
 import { paymentsConfigSchema } from '../payments/config';
+import { providersConfigSchema } from '../payments/providers/provider-config';
 import { paymentMethodSchema } from '../contract/credential';
 import { devicesConfigSchema } from '../devices/config';
 import { captureConfigSchema } from '../capture/config';
@@ -71,6 +72,7 @@ export const configSchema = z
     serve: serveSchema.default(serveSchema.parse({})),
     hotkeys: hotkeysSchema.default(hotkeysSchema.parse({})),
     payments: paymentsConfigSchema.default(paymentsConfigSchema.parse({})),
+    providers: providersConfigSchema.default(providersConfigSchema.parse({})),
     ledger: ledgerConfigSchema.default(ledgerConfigSchema.parse({})),
     devices: devicesConfigSchema.default(devicesConfigSchema.parse({})),
     capture: captureConfigSchema.default(captureConfigSchema.parse({})),

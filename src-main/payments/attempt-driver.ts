@@ -60,7 +60,8 @@ export async function driveAttempt(
   start: Attempt,
   credential: Credential | null,
 ): Promise<FinalOutcome> {
-  const { ledger, clock, timing, signal } = deps;
+  const { ledger, clock, signal } = deps;
+  const timing = { ...deps.timing, ...gateway.timing };
   let attempt = start;
   const move = (state: AttemptState, detail: { reason?: string; providerRef?: string } = {}) => {
     if (attempt.state === state && !isFinalState(state)) return;

@@ -14,6 +14,8 @@ export type GatewayResult<T> =
 /** A payment provider as the orchestrator sees it. Every call is idempotent by its numbers. */
 export interface PaymentGateway {
   readonly name: string;
+  /** The provider's own rule for waiting on an unknown outcome (e.g. WeChat: every 5 s, 30 s). */
+  readonly timing?: { queryIntervalMs: number; deadlineMs: number };
   pay(request: PayRequest): Promise<GatewayResult<PaymentAnswer>>;
   /** null value = the provider has never heard of this order number. */
   query(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer | null>>;
@@ -29,12 +31,19 @@ export interface ProviderRegistry {
   register(gateway: PaymentGateway): void;
   get(name: string): PaymentGateway | null;
   names(): string[];
+  /** Why a route cannot take payments (a sentence for the cashier), when it cannot. */
+  unavailable?(name: string): string | null;
+  /** Sets those sentences: route name → sentence. */
+  refuseWith?(reasons: Record<string, string>): void;
 }
 
 /** An in-memory registry; providers register themselves by name. */
 export function createProviderRegistry(gateways: PaymentGateway[] = []): ProviderRegistry {
   const map = new Map(gateways.map((g) => [g.name, g]));
+  let refusals: Record<string, string> = {};
   return {
+    unavailable: (name) => (map.has(name) ? null : (refusals[name] ?? null)),
+    refuseWith: (reasons) => void (refusals = { ...reasons }),
     register: (g) => void map.set(g.name, g),
     get: (name) => map.get(name) ?? null,
     names: () => [...map.keys()],

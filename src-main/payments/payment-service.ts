@@ -137,7 +137,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       route = config.routing[cls.platform];
     }
     if (!providers.get(route))
-      return refuse(order.id, order.total, `no_provider: no payment provider named ${route}`);
+      return refuse(
+        order.id,
+        order.total,
+        `no_provider: ${providers.unavailable?.(route) ?? `no payment provider named ${route}`}`,
+      );
     for (let tries = 0; tries < 3; tries++) {
       // The order and the write-ahead attempt in one commit (one fsync less per payment).
       const begun = ledger.recordOrderAndBeginAttempt(order, {

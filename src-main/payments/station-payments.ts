@@ -6,6 +6,8 @@ import type { ProgressListener } from './attempt-driver';
 import type { Clock } from './clock';
 import type { PaymentsConfig } from './config';
 import { createProviderRegistry, type ProviderRegistry } from './gateway';
+import type { ProvidersConfig } from './providers/provider-config';
+import { registerRealProviders } from './providers/register-providers';
 import { createHttpGateway } from './http-gateway';
 import { createPaymentService, type PaymentService } from './payment-service';
 import {
@@ -18,6 +20,8 @@ export interface StationPayments {
   ledger: Ledger;
   service: PaymentService;
   providers: ProviderRegistry;
+  /** Real providers that did not load (provider → why): they refuse payments, the rest work. */
+  providerProblems: Record<string, string>;
   /** The sandbox process this station started, if it started one. */
   sandbox: SandboxProcess | null;
   sandboxUrl: string;
@@ -45,7 +49,7 @@ async function answers(url: string): Promise<boolean> {
  */
 export async function openStationPayments(opts: {
   dataDir: string;
-  config: { payments: PaymentsConfig; ledger: LedgerConfig };
+  config: { payments: PaymentsConfig; ledger: LedgerConfig; providers?: ProvidersConfig };
   onProgress?: ProgressListener;
   clock?: Clock;
   /** Start the sandbox on a free port instead of the configured one (CLI one-shots). */
@@ -83,10 +87,17 @@ export async function openStationPayments(opts: {
       timeoutMs: payments.timeoutMs,
     }),
   ]);
+  const real = registerRealProviders({
+    registry: providers,
+    config: opts.config.providers,
+    routing: payments.routing,
+    dataDir: opts.dataDir,
+    ledger,
+  });
   const service = createPaymentService({
     ledger,
     providers,
-    config: payments,
+    config: { ...payments, routing: real.routing },
     clock: opts.clock,
     onProgress: opts.onProgress,
   });
@@ -94,10 +105,11 @@ export async function openStationPayments(opts: {
     ledger,
     service,
     providers,
+    providerProblems: real.problems,
     sandbox,
     sandboxUrl: url,
     reconcile: async (date) => {
-      const names = [...new Set(Object.values(payments.routing))];
+      const names = [...new Set(Object.values(real.routing))].filter((n) => providers.get(n));
       let csv = '';
       for (const name of names) {
         const gateway = providers.get(name);
@@ -113,6 +125,7 @@ export async function openStationPayments(opts: {
     },
     close: async () => {
       service.close();
+      real.close();
       ledger.close();
       await sandbox?.stop();
     },

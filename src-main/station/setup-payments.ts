@@ -56,6 +56,9 @@ export async function setupPayments(deps: {
       flow.onProgress(attemptId, state, payments.ledger.getAttempt(attemptId)?.orderId ?? null),
   });
   const { ledger, service } = payments;
+  // A provider whose key files are missing or exposed is stopped; the others keep working.
+  for (const [provider, why] of Object.entries(payments.providerProblems))
+    logger.warn({ provider }, `payment provider stopped: ${why}`);
   logger.info({ url: payments.sandboxUrl, started: payments.sandbox !== null }, 'payment system');
   void service.resumeOpenAttempts().then(
     (outcomes) =>

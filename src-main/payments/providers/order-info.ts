@@ -1,0 +1,34 @@
+/** An order line as a provider's request carries it (WeChat `detail`, Alipay `goods_detail`). */
+export interface ProviderLine {
+  id: string;
+  name: string;
+  /** Decimal string as the contract keeps it ("0.536"). */
+  quantity: string;
+  unitPrice: number | null;
+  amount: number;
+}
+
+/** What a provider needs to know about the order behind an attempt (refunds need the total). */
+export interface OrderInfo {
+  amount: number;
+  description: string;
+  lines: ProviderLine[];
+}
+
+/** Port: the order behind a merchant order number (the ledger), null when unknown. */
+export type OrderInfoPort = (merchantOrderNo: string) => OrderInfo | null;
+
+/** Provider-side goods: whole quantities as they are, weighed ones as one piece at their amount. */
+export function goodsOf(
+  lines: ProviderLine[],
+): { id: string; name: string; quantity: number; price: number }[] {
+  return lines.slice(0, 50).map((l) => {
+    const whole = /^\d+$/.test(l.quantity) && Number(l.quantity) > 0 && l.unitPrice !== null;
+    return {
+      id: l.id.slice(0, 32),
+      name: l.name.slice(0, 128),
+      quantity: whole ? Number(l.quantity) : 1,
+      price: whole ? l.unitPrice! : l.amount,
+    };
+  });
+}

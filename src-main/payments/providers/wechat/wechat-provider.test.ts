@@ -1,0 +1,184 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Credential } from '../../../contract/credential';
+import { orderOf, tempDir } from '../../test-support/harness';
+import { PROVIDER_FAST, providerStation, writeSecret } from '../../test-support/provider-station';
+import type { SimFault } from '../../test-support/sim-faults';
+import { reconcileProvider } from '../reconcile-provider';
+import { selfSigned } from '../../test-support/test-tls';
+import { startWechatSimulator, type WechatSimulator } from '../../test-support/wechat-simulator';
+
+const tmp = tempDir('cs-wx-');
+const KEY = 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6';
+let sim: WechatSimulator;
+let station: ReturnType<typeof providerStation>;
+let config: Record<string, unknown>;
+let seq = 0;
+const code = (): Credential => ({
+  kind: 'payment_code',
+  code: `13${String(Date.now() % 1e9).padStart(9, '0')}${String(++seq).padStart(7, '0')}`,
+  platform: 'wechat',
+});
+const rand = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
+
+beforeAll(async () => {
+  const server = selfSigned(tmp.dir, 'server', '127.0.0.1');
+  const client = selfSigned(tmp.dir, 'client', 'countersign-test-merchant');
+  sim = await startWechatSimulator({
+    appId: 'wx2421b1c4370ec43b',
+    mchId: '10000100',
+    key: KEY,
+    tls: server,
+    clientCa: client.cert,
+  });
+  config = {
+    wechat: {
+      url: sim.url,
+      appId: 'wx2421b1c4370ec43b',
+      mchId: '10000100',
+      signType: 'HMAC-SHA256',
+      keyFile: writeSecret(tmp.dir, 'wechat-api-key.txt', KEY),
+      certFile: writeSecret(tmp.dir, 'apiclient_cert.pem', client.cert, 0o644),
+      certKeyFile: writeSecret(tmp.dir, 'apiclient_key.pem', client.key),
+      caFile: writeSecret(tmp.dir, 'sim-ca.pem', server.cert, 0o644),
+      ...PROVIDER_FAST,
+    },
+  };
+  station = providerStation(join(tmp.dir, 'ledger.sqlite'), tmp.dir, config);
+  expect(station.problems).toEqual({});
+});
+afterAll(async () => {
+  station.close();
+  await sim.stop();
+  tmp.cleanup();
+});
+
+describe('WeChat Pay v2 against its simulator over HTTPS', () => {
+  it('a payment code pays; the request is signed, carries the lines in detail, the answer verifies', async () => {
+    const order = {
+      ...orderOf(1234),
+      lines: [{ id: 'l1', name: '苹果', quantity: '2', unitPrice: 617, amount: 1234 }],
+    };
+    const out = await station.service.pay(order, code());
+    expect(out.status).toBe('paid');
+    const sent = sim.requests.find(
+      (r) => r.path === '/pay/micropay' && r.params.out_trade_no === out.attemptId,
+    )!;
+    expect(sent.params.sign_type).toBe('HMAC-SHA256');
+    expect(JSON.parse(sent.params.detail!).goods_detail).toEqual([
+      { goods_id: 'l1', goods_name: '苹果', quantity: 2, price: 617 },
+    ]);
+    expect(sim.orders.get(out.attemptId!)?.state).toBe('SUCCESS');
+  });
+
+  it('definite failures end the attempt with the reason', async () => {
+    for (const [err, reason] of [
+      ['NOTENOUGH', 'insufficient_funds'],
+      ['AUTHCODEEXPIRE', 'code_expired'],
+      ['AUTH_CODE_INVALID', 'invalid_code'],
+    ]) {
+      const c = code();
+      sim.failCode((c as { code: string }).code, err!);
+      const out = await station.service.pay(orderOf(500), c);
+      expect(out.status).toBe('failed');
+      expect(out.reason).toMatch(new RegExp(`^${reason}: ${err}`));
+    }
+  });
+
+  it('USERPAYING: queried until the password; past the deadline reversed (recall=Y honoured)', async () => {
+    const c1 = code();
+    sim.userPaying((c1 as { code: string }).code, 200, 'paid');
+    expect((await station.service.pay(orderOf(800), c1)).status).toBe('paid');
+    const c2 = code();
+    sim.userPaying((c2 as { code: string }).code, 60_000, 'paid');
+    sim.recall(2);
+    const out = await station.service.pay(orderOf(900), c2);
+    expect(out.status).toBe('reversed');
+    expect(sim.orders.get(out.attemptId!)?.state).toBe('REVOKED');
+  });
+
+  it('an answer whose signature does not verify is no answer: the query decides', async () => {
+    sim.faults.inject([{ route: 'micropay', kind: 'bad_sign' }]);
+    const out = await station.service.pay(orderOf(700), code());
+    expect(out.status).toBe('paid');
+    const events = station.ledger.attemptEvents(out.attemptId!).map((e) => e.state);
+    expect(events).toContain('querying');
+  });
+
+  it('refunds in parts, never beyond the payment; the bill reconciles with the ledger', async () => {
+    const out = await station.service.pay(orderOf(1000), code());
+    expect((await station.service.refund(out.attemptId!, 300, 'damaged')).ok).toBe(true);
+    expect((await station.service.refund(out.attemptId!, 200, 'damaged')).ok).toBe(true);
+    expect((await station.service.refund(out.attemptId!, 600, 'too much')).ok).toBe(false);
+    expect(sim.orders.get(out.attemptId!)?.charged).toBe(500);
+    const today = new Date().toLocaleDateString('sv');
+    const r = await reconcileProvider(station.ledger, station.registry.get('wechat')!, today);
+    expect(r.ok && r.value.unreadable).toEqual([]);
+    expect(r.ok && r.value.balanced).toBe(true);
+  });
+
+  it('a code without a working provider is refused before any network call', async () => {
+    const before = sim.requests.length;
+    const off = providerStation(join(tmp.dir, 'off.sqlite'), tmp.dir, {
+      ...config,
+      platforms: { wechat: false },
+    });
+    const out = await off.service.pay(orderOf(100), code());
+    expect(out).toMatchObject({ status: 'failed', attemptId: null });
+    expect(out.reason).toMatch(/does not take WeChat Pay: ask the customer to pay another way/);
+    off.close();
+    const exposed = writeSecret(tmp.dir, 'exposed-key.txt', KEY, 0o644);
+    const bad = providerStation(join(tmp.dir, 'bad.sqlite'), tmp.dir, {
+      ...config,
+      wechat: { ...(config.wechat as object), keyFile: exposed },
+    });
+    expect(bad.problems.wechat).toMatch(/can be read by other users/);
+    const refused = await bad.service.pay(orderOf(100), code());
+    expect(refused.reason).toMatch(/WeChat Pay is not working at this station .*chmod 600/);
+    bad.close();
+    expect(sim.requests.length).toBe(before);
+  });
+});
+
+describe('WeChat Pay fault run: every payment final, charged at most once', () => {
+  const kinds: Record<string, () => SimFault[]> = {
+    'late answer': () => [
+      { route: 'micropay', kind: 'delay', ms: rand(PROVIDER_FAST.timeoutMs + 20, 700) },
+    ],
+    'charged, answer lost': () => [{ route: 'micropay', kind: 'lost', ms: rand(0, 100) }],
+    '5xx': () => [{ route: 'micropay', kind: 'error_5xx' }],
+    'garbage then flaky queries': () => [
+      { route: 'micropay', kind: 'garbage' },
+      { route: 'orderquery', kind: 'error_5xx', count: rand(1, 3) },
+    ],
+    'forged answers everywhere': () => [
+      { route: 'micropay', kind: 'bad_sign' },
+      { route: 'orderquery', kind: 'bad_sign', count: rand(1, 30) },
+      { route: 'reverse', kind: 'lost', count: 1 },
+    ],
+  };
+  for (const [kind, faultsFor] of Object.entries(kinds)) {
+    it(`${kind} (8 runs)`, async () => {
+      const outcomes = await Promise.all(
+        Array.from({ length: 8 }, async (_, i) => {
+          await new Promise((r) => setTimeout(r, i * rand(5, 25)));
+          sim.faults.inject(faultsFor());
+          const c = code();
+          if (i % 3 === 0) sim.userPaying((c as { code: string }).code, rand(0, 1200), 'paid');
+          return station.service.pay(orderOf(rand(1, 50_000)), c);
+        }),
+      );
+      sim.faults.clear();
+      await new Promise((r) => setTimeout(r, 300));
+      for (const out of outcomes) {
+        const a = station.ledger.getAttempt(out.attemptId!)!;
+        expect(a.state).toBe(out.status);
+        const remote = sim.orders.get(a.id);
+        const charged = remote?.charged ?? 0;
+        expect(charged, `${a.id} ${a.state} remote ${remote?.state}`).toBe(
+          a.state === 'paid' ? a.amount : 0,
+        );
+      }
+    });
+  }
+});

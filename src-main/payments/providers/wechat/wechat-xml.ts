@@ -1,0 +1,43 @@
+/**
+ * WeChat Pay v2 bodies are one flat <xml> element of text children. This reads and writes that
+ * shape only; anything else (nesting, DOCTYPE, entities beyond the five) is refused rather than
+ * guessed at, which also rules out entity-expansion attacks.
+ */
+export type XmlResult = { ok: true; value: Record<string, string> } | { ok: false; error: string };
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Parses `<xml><a>1</a><b><![CDATA[x]]></b></xml>` into { a: '1', b: 'x' }. */
+export function parseWechatXml(text: string): XmlResult {
+  const body = /^\s*(?:<\?xml[^>]*\?>\s*)?<xml>([\s\S]*)<\/xml>\s*$/.exec(text);
+  if (!body) return { ok: false, error: 'not an <xml> document' };
+  const out: Record<string, string> = {};
+  const re = /\s*<([A-Za-z_][A-Za-z0-9_]*)>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))<\/\1>\s*/y;
+  let at = 0;
+  const inner = body[1]!;
+  while (at < inner.length) {
+    re.lastIndex = at;
+    const m = re.exec(inner);
+    if (!m) {
+      if (/^\s*$/.test(inner.slice(at))) break;
+      return { ok: false, error: `unexpected content at ${at}` };
+    }
+    const raw = m[2] ?? m[3] ?? '';
+    if (m[2] === undefined && /&(?!(?:lt|gt|amp|quot|apos);)/.test(raw))
+      return { ok: false, error: `unknown entity in <${m[1]}>` };
+    out[m[1]!] =
+      m[2] !== undefined
+        ? raw
+        : raw.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+    at = re.lastIndex;
+  }
+  return { ok: true, value: out };
+}
+
+/** Writes a flat parameter map as WeChat's <xml>, every value in CDATA. */
+export function toWechatXml(params: Record<string, string | undefined>): string {
+  const parts = Object.entries(params)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `<${k}><![CDATA[${v.replaceAll(']]>', ']]]]><![CDATA[>')}]]></${k}>`);
+  return `<xml>${parts.join('')}</xml>`;
+}
