@@ -14,8 +14,14 @@ export function edgeBackground(rgb: Buffer, w: number, h: number): Rgb {
     const key = ((rgb[i]! >> 3) << 10) | ((rgb[i + 1]! >> 3) << 5) | (rgb[i + 2]! >> 3);
     counts.set(key, (counts.get(key) ?? 0) + 1);
   };
-  for (let x = 0; x < w; x++) [add(x, 0), add(x, h - 1)];
-  for (let y = 0; y < h; y++) [add(0, y), add(w - 1, y)];
+  for (let x = 0; x < w; x++) {
+    add(x, 0);
+    add(x, h - 1);
+  }
+  for (let y = 0; y < h; y++) {
+    add(0, y);
+    add(w - 1, y);
+  }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   return {
     r: ((best >> 10) << 3) + 4,

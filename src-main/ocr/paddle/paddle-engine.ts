@@ -51,12 +51,17 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
   const [det, rec, keys] = await Promise.all([
-    ort.InferenceSession.create(join(MODELS, 'ch_PP-OCRv4_det_infer.onnx'), sessionOptions),
+    // The detector's activations scale with the screen (a 960 px side holds ~100 MB of them):
+    // without the arena they are given back after each read instead of kept for the next.
+    ort.InferenceSession.create(join(MODELS, 'ch_PP-OCRv4_det_infer.onnx'), {
+      ...sessionOptions,
+      enableCpuMemArena: false,
+    }),
     ort.InferenceSession.create(join(MODELS, 'ch_PP-OCRv4_rec_infer.onnx'), sessionOptions),
     readFile(join(MODELS, 'ppocr_keys_v1.txt'), 'utf8'),
   ]);
   const dictionary = [...keys.split('\n'), ' '];
-  const maxSide = options.maxSide ?? 960;
+  const maxSide = options.maxSide ?? 832;
   const batch = options.batch ?? 8;
   const Tensor = ort.Tensor;
 
