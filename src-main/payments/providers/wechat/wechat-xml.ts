@@ -12,7 +12,8 @@ export function parseWechatXml(text: string): XmlResult {
   const body = /^\s*(?:<\?xml[^>]*\?>\s*)?<xml>([\s\S]*)<\/xml>\s*$/.exec(text);
   if (!body) return { ok: false, error: 'not an <xml> document' };
   const out: Record<string, string> = {};
-  const re = /\s*<([A-Za-z_][A-Za-z0-9_]*)>(?:<!\[CDATA\[([\s\S]*?)\]\]>|([^<]*))<\/\1>\s*/y;
+  // A value is text and CDATA sections in any order (a "]]>" inside a value splits its CDATA).
+  const re = /\s*<([A-Za-z_][A-Za-z0-9_]*)>((?:<!\[CDATA\[[\s\S]*?\]\]>|[^<])*)<\/\1>\s*/y;
   let at = 0;
   const inner = body[1]!;
   while (at < inner.length) {
@@ -22,13 +23,14 @@ export function parseWechatXml(text: string): XmlResult {
       if (/^\s*$/.test(inner.slice(at))) break;
       return { ok: false, error: `unexpected content at ${at}` };
     }
-    const raw = m[2] ?? m[3] ?? '';
-    if (m[2] === undefined && /&(?!(?:lt|gt|amp|quot|apos);)/.test(raw))
-      return { ok: false, error: `unknown entity in <${m[1]}>` };
-    out[m[1]!] =
-      m[2] !== undefined
-        ? raw
-        : raw.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+    let value = '';
+    for (const part of m[2]!.split(/(<!\[CDATA\[[\s\S]*?\]\]>)/)) {
+      if (part.startsWith('<![CDATA[')) value += part.slice(9, -3);
+      else if (/&(?!(?:lt|gt|amp|quot|apos);)/.test(part))
+        return { ok: false, error: `unknown entity in <${m[1]}>` };
+      else value += part.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ENTITIES[e]!);
+    }
+    out[m[1]!] = value;
     at = re.lastIndex;
   }
   return { ok: true, value: out };
