@@ -56,7 +56,7 @@ const MIN_NUM_CONF = 0.25;
 /** A cell's numbers with the label in front of each: "总价:270.0" → [["总价", 270.0]]. */
 function labelledNums(cell: Cell): Array<{ label: string; num: Num }> {
   const out: Array<{ label: string; num: Num }> = [];
-  const parts = cell.text.split(/(?<=\d[%元]?)\s*[,，;；]\s*(?=\D)|\s{2,}/);
+  const parts = cell.text.split(/(?<=\d[%元]?)\s*[,，;；·•丨|]\s*(?=\D)|\s{2,}/);
   if (parts.length > 1) {
     for (const p of parts) {
       const sub = readCell({ ...cell.box, text: p });
@@ -101,7 +101,11 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       .filter((c) => !(c.box.conf < MIN_NUM_CONF && c.words.length < 2));
     // A header: two or more header words and no money.
     const roles = cells.map((c) => (c.nums.length === 0 ? headerRole(c.words) : null));
-    if (!header && items.length === 0 && roles.filter((r) => r !== null).length >= 2) {
+    if (!header && !summaryStarted && roles.filter((r) => r !== null).length >= 2) {
+      // What stood above the table's header ("Show 10 entries", a search box) was no line.
+      items.length = 0;
+      unread.length = 0;
+      pending = null;
       // Every cell of the header row is a column, a misread word ("Qy") too, without a hint.
       header = cells.map((c, i) => ({ role: roles[i] ?? null, x0: c.box.x0, x1: c.box.x1 }));
       continue;

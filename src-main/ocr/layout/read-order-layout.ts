@@ -4,7 +4,8 @@ import type { ReadOrder } from '../read-result';
 import { readLayout } from './blocks';
 import { isNameLike } from './labels';
 import { solve } from './solve';
-import { groupRows, type TextBox } from './text-box';
+import { splitPanels } from './panels';
+import { groupRows, lineHeight, type TextBox } from './text-box';
 import type { Num } from './tokens';
 
 /** An order read from text boxes: the reader's result before timings are added. */
@@ -59,7 +60,13 @@ const looksLikeFormula = (name: string) =>
  * its label and the sum matches it, and no other reading would charge differently.
  */
 export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string): LayoutOrder {
-  const rows = groupRows(boxes);
+  const all = groupRows(boxes);
+  // Side-by-side panels are read one after the other, each with its own rows.
+  const panels = splitPanels(
+    all.flatMap((r) => r.boxes),
+    lineHeight(all),
+  );
+  const rows = panels.length > 1 ? panels.flatMap((p) => groupRows(p)) : all;
   const layout = readLayout(rows);
   const allNums = [
     ...layout.items.flatMap((i) => [...i.nums, ...(i.formula ? [i.formula.price] : [])]),
@@ -75,6 +82,11 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
     unitPrice: l.unitPrice,
     amount: l.amount,
   }));
+  // Narrow boxes the engine could not read (a stepper's digit, an input box): on a line whose
+  // quantity is taken as one, such a box may be the quantity, so the line is not accepted.
+  const unreadable = boxes.filter(
+    (b) => (b.text.trim() === '' || b.conf < 0.4) && b.x1 - b.x0 <= 2 * (b.y1 - b.y0),
+  );
   const doubtfulAmounts = solution.lines.filter((l) => l.doubtful.includes('amount')).length;
   solution.lines.forEach((l, i) => {
     const cell = { kind: 'line' as const, id: `l${i + 1}` };
@@ -102,6 +114,14 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
         code: 'low_confidence',
         message: `Line ${i + 1} (${l.name}): ${l.doubtful.join(', ')} read with low confidence`,
         cell: { ...cell, field: l.doubtful[0]! },
+      });
+    }
+    const mid = (b: TextBox) => (b.y0 + b.y1) / 2;
+    if (l.ok && l.implicitQuantity && unreadable.some((b) => mid(b) >= l.y0 && mid(b) <= l.y1)) {
+      warnings.push({
+        code: 'quantity_unread',
+        message: `Line ${i + 1} (${l.name}): something beside it could not be read; check the quantity`,
+        cell: { ...cell, field: 'quantity' },
       });
     }
     if (looksLikeFormula(l.name)) {

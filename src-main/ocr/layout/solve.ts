@@ -13,6 +13,11 @@ export interface SolvedLine {
   derived: Array<'quantity' | 'unitPrice' | 'amount'>;
   /** True when quantity, unit price and amount were all read and q × p = amount. */
   verified: boolean;
+  /** The rows the line spans on the screen (region pixels). */
+  y0: number;
+  y1: number;
+  /** The quantity was not printed anywhere (no column, no formula): one is taken. */
+  implicitQuantity: boolean;
   /** A number read with low confidence that the line's own arithmetic does not pin. */
   doubtful: Array<'quantity' | 'unitPrice' | 'amount'>;
   ok: boolean;
@@ -190,6 +195,9 @@ function lineFor(
       ).flatMap(([field, n]) => (n && n.conf < SURE ? [field] : []));
   return {
     name: item.name,
+    y0: item.y0,
+    y1: item.y1,
+    implicitQuantity: !qNum && !hasQtyColumn,
     quantity: quantity ?? '1',
     unitPrice,
     amount: amount ?? 0,
