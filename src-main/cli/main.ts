@@ -54,6 +54,10 @@ const commands: Record<string, Entry> = {
     summary: "reconcile the ledger with the payment system's statement",
     load: () => import('./reconcile-command'),
   },
+  provider: {
+    summary: 'WeChat Pay / Alipay: check credentials, sign, query, bill',
+    load: () => import('./provider-command'),
+  },
 };
 
 function usage(): string {
