@@ -134,7 +134,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
           });
           next.nums = [];
           isSummary = true;
-        } else if (kind && cells.length === 1) {
+        } else if (kind && cells.length === 1 && c.nums.length === 0) {
           isSummary = true; // a label whose number is on the next row (see below)
           pendingLabel = { kind, label: c.words, x0: c.box.x0, x1: c.box.x1 };
           continue;

@@ -19,7 +19,7 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\
 const KINDS: Array<[SummaryKind, RegExp]> = [
   [
     'other',
-    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|余额|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|phone/,
+    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|余额|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
   ],
   [
     'subtotal',

@@ -1,12 +1,12 @@
-import { currencyExponent } from '../../contract/money';
+import { currencyExponent, formatMinor } from '../../contract/money';
 import type { ReviewWarning } from '../../contract/order';
 import type { ReadOrder } from '../read-result';
 import { readLayout } from './blocks';
 import { isNameLike } from './labels';
 import { solve } from './solve';
 import { splitPanels } from './panels';
-import { groupRows, lineHeight, type TextBox } from './text-box';
-import type { Num } from './tokens';
+import { groupRows, lineHeight, normaliseText, type TextBox } from './text-box';
+import { minorOf, readCell, type Num } from './tokens';
 
 /** An order read from text boxes: the reader's result before timings are added. */
 export type LayoutOrder = Omit<ReadOrder, 'timings'>;
@@ -134,10 +134,30 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
   });
   if (lines.length === 0)
     warnings.push({ code: 'no_lines', message: 'No order lines were found in the region' });
-  if (solution.total === null) {
+  let total = solution.total;
+  if (total === null) {
+    // No labelled total: a number printed elsewhere on the screen that equals the sum (a
+    // "5.50 = 10 - 4.50" header, a status line) is shown as the total, for the cashier to
+    // confirm; it is never accepted on its own, since it was found by being the sum.
+    const sum = lines.reduce((s, l) => s + l.amount, 0);
+    const seen =
+      lines.length > 0 &&
+      solution.lines.every((l) => l.ok) &&
+      sum > 0 &&
+      boxes.some(
+        (b) =>
+          // Not a number of a line itself: a one-line order's amount is trivially its sum.
+          !solution.lines.some((l) => (b.y0 + b.y1) / 2 >= l.y0 && (b.y0 + b.y1) / 2 <= l.y1) &&
+          readCell({ ...b, text: normaliseText(b.text) }).nums.some(
+            (n) => minorOf(n, currencyExponent(currency)) === sum && !n.negative,
+          ),
+      );
+    if (seen) total = sum;
     warnings.push({
-      code: 'total_missing',
-      message: 'No total (TOTAL, Amount due, 合计, 应付 …) was found',
+      code: seen ? 'total_unlabelled' : 'total_missing',
+      message: seen
+        ? 'The total was found without a label (it equals the sum of the lines): check it'
+        : 'No total (TOTAL, Amount due, 合计, 应付 …) was found',
       cell: { kind: 'total', field: 'total' },
     });
   } else if (!solution.totalOk && lines.length > 0) {
@@ -146,7 +166,7 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
       solution.adjustments.reduce((s, a) => s + a.amount, 0);
     warnings.push({
       code: 'total_mismatch',
-      message: `Lines and adjustments add up to ${sum / 10 ** currencyExponent(currency)}, but the total reads ${solution.total / 10 ** currencyExponent(currency)}`,
+      message: `Lines and adjustments add up to ${formatMinor(sum, currency)}, but the total reads ${formatMinor(total, currency)}`,
       cell: { kind: 'total', field: 'total' },
     });
   }
@@ -183,7 +203,7 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
     currency,
     lines,
     adjustments: solution.adjustments.map((a, i) => ({ id: `a${i + 1}`, ...a })),
-    total: solution.total,
+    total,
     warnings,
   };
 }
