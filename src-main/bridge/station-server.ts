@@ -28,6 +28,8 @@ export interface StationServerOptions {
   requestTimeoutMs?: number;
   /** Milliseconds a WebSocket may stay open without saying hello or pairing (default 5 s). */
   helloTimeoutMs?: number;
+  /** The cashier token kept across restarts (station/cashier-token.ts); random when absent. */
+  cashierToken?: string;
 }
 
 export interface StationServer {
@@ -77,7 +79,7 @@ export async function startStationServer(options: StationServerOptions): Promise
   const refusal = checkListenPolicy(options.host, requirePairing);
   if (refusal) throw new Error(refusal);
   const pagesDir = resolve(options.pagesDir);
-  const cashierToken = randomBytes(24).toString('base64url');
+  const cashierToken = options.cashierToken ?? randomBytes(24).toString('base64url');
   const localCustomerToken = randomBytes(24).toString('base64url');
   const policy = createHostPolicy(options.host);
 

@@ -23,6 +23,8 @@ export interface CheckoutServiceOptions {
   inactivityMs: number;
   /** How long a paid checkout stays on screen before the station returns to idle. */
   resultMs: number;
+  /** The checkout a restart restored (see station/checkout-state.ts) instead of idle. */
+  initial?: CheckoutSnapshot;
 }
 
 export type SnapshotListener = (snapshot: CheckoutSnapshot, event: CheckoutEvent) => void;
@@ -41,7 +43,7 @@ export interface CheckoutService {
  */
 export function createCheckoutService(options: CheckoutServiceOptions): CheckoutService {
   const clock = options.clock ?? systemClock;
-  let state = initialSnapshot(clock.now(), options.methods);
+  let state = options.initial ?? initialSnapshot(clock.now(), options.methods);
   const listeners = new Set<SnapshotListener>();
   let timer: unknown = null;
   let closed = false;
@@ -86,6 +88,8 @@ export function createCheckoutService(options: CheckoutServiceOptions): Checkout
     return { ok: true, value: state };
   }
 
+  // A restored checkout's customer deadline or paid screen runs on from here.
+  schedule();
   return {
     snapshot: () => state,
     apply,

@@ -61,6 +61,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     port: config.serve.port,
     pagesDir: values.pages ?? join(import.meta.dirname, '..', '..', 'out', 'renderer'),
     requirePairing: !values['no-pairing'],
+    cashierToken: loadCashierToken(dataDir),
   }).catch(async (error: unknown) => {
     await station.close();
     throw error;

@@ -11,6 +11,7 @@ import {
 } from './hardware';
 import { adjustmentSchema, orderLineSchema } from './order';
 import { currencySchema } from './money';
+import { paymentResolvedSchema, paymentsStatusSchema } from './payments-status';
 import { plainTextSchema } from './plain-text';
 import {
   attemptRowSchema,
@@ -89,6 +90,12 @@ const snapshot = checkoutSnapshotSchema;
 export const commands = {
   'station.info': { roles: ['cashier', 'customer'], input: empty, output: stationInfoSchema },
   'checkout.get': { roles: ['cashier', 'customer'], input: empty, output: snapshot },
+  /** Can payments be taken now, and if not why (also pushed as the `payments.status` event). */
+  'payments.status': {
+    roles: ['cashier', 'customer'],
+    input: empty,
+    output: paymentsStatusSchema,
+  },
   // Cashier
   'order.submit': {
     roles: ['cashier'],
@@ -231,6 +238,9 @@ export function commandsFor(role: Role): CommandName[] {
 export const events = {
   'checkout.snapshot': snapshot,
   'devices.health': z.array(deviceHealthSchema),
+  'payments.status': paymentsStatusSchema,
+  /** A payment left open by a restart or a full disk was resolved (for the cashier window). */
+  'payments.resolved': paymentResolvedSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

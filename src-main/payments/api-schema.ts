@@ -62,3 +62,7 @@ export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>['error'];
+
+/** What the sandbox answers on GET /health, so a station can tell its sandbox from another program. */
+export const SANDBOX_SERVICE = 'countersign-sandbox';
+export const healthAnswerSchema = z.object({ ok: z.literal(true), service: z.string().optional() });

@@ -10,7 +10,8 @@ import { signRequest } from './signing';
 
 export interface HttpGatewayOptions {
   name?: string;
-  url: string;
+  /** The API's base address, or a getter when it is known only once the system answers. */
+  url: string | (() => string);
   merchantId: string;
   key: string;
   /** Per-request timeout; past it the answer is unknown and the orchestrator queries. */
@@ -23,7 +24,7 @@ export interface HttpGatewayOptions {
  * or any acquirer adapter that speaks it). Every answer is validated before it is believed.
  */
 export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
-  const base = opts.url.replace(/\/+$/, '');
+  const base = () => (typeof opts.url === 'string' ? opts.url : opts.url()).replace(/\/+$/, '');
   const now = opts.now ?? Date.now;
 
   async function call(
@@ -37,7 +38,7 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
       now(),
     );
     try {
-      const res = await fetch(base + path, {
+      const res = await fetch(base() + path, {
         method,
         headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: method === 'POST' ? body : undefined,

@@ -14,6 +14,7 @@ import {
 import { systemClock, type Clock } from './clock';
 import type { PaymentsConfig } from './config';
 import type { ProviderRegistry } from './gateway';
+import { createLedgerGuard, isLedgerWriteError, LedgerUnavailableError } from './ledger-guard';
 import { resendRefund } from './refund-flow';
 
 export type { FinalOutcome, ProgressListener } from './attempt-driver';
@@ -24,6 +25,14 @@ export interface PaymentServiceOptions {
   providers: ProviderRegistry;
   clock?: Clock;
   onProgress?: ProgressListener;
+  /** Why no new payment may start now on a route (its payment system does not answer), or null. */
+  gate?: (route?: string) => string | null;
+  /** Each attempt resumeOpenAttempts resolved (after a restart or once a full disk has room). */
+  onResolved?: (outcome: FinalOutcome) => void;
+  /** The ledger stopped taking writes (a reason) or takes them again (null). */
+  onLedgerFault?: (fault: string | null) => void;
+  /** How often a ledger that failed a write is tried again (default 2 s). */
+  ledgerRetryMs?: number;
 }
 
 /** The station's payment orchestration, as the checkout and the CLI call it. */
@@ -40,6 +49,8 @@ export interface PaymentService {
   >;
   /** Resolves every attempt and refund left open (crash, power cut): call once at start-up. */
   resumeOpenAttempts(): Promise<FinalOutcome[]>;
+  /** Why new payments are refused right now (ledger or payment system), or null. */
+  blockedReason(): string | null;
   close(): void;
 }
 
@@ -75,6 +86,19 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
   // Every waiting payment listens for close(); many at once is normal, not a leak.
   setMaxListeners(0, abort.signal);
   const inflight = new Map<string, Promise<FinalOutcome>>();
+  const guard = createLedgerGuard({
+    file: ledger.file,
+    retryMs: opts.ledgerRetryMs ?? 2000,
+    recover: async () => void (await resumeOpenAttempts()),
+    onChange: opts.onLedgerFault,
+  });
+  const blockedReason = () => guard.fault() ?? opts.gate?.() ?? null;
+  /** A failed ledger write stops new payments; the attempt stays open and is resumed later. */
+  const guarded = <T>(error: unknown): T => {
+    if (!isLedgerWriteError(error)) throw error;
+    guard.trip(error);
+    throw new LedgerUnavailableError(guard.fault() ?? String(error));
+  };
   const deps = {
     ledger,
     clock,
@@ -92,12 +116,25 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       return Promise.resolve(
         outcomeOf({ ...attempt, state: 'failed' }, { reason: `no provider ${attempt.provider}` }),
       );
-    const p = driveAttempt(deps, gateway, attempt, credential).finally(() =>
-      inflight.delete(attempt.id),
-    );
+    const p = driveAttempt(deps, gateway, attempt, credential)
+      .catch((error: unknown) => guarded<FinalOutcome>(error))
+      .finally(() => inflight.delete(attempt.id));
     inflight.set(attempt.id, p);
     return p;
   };
+
+  async function resumeOpenAttempts(): Promise<FinalOutcome[]> {
+    const outcomes = await Promise.all(
+      ledger.openAttempts().map((a) =>
+        drive(a, null).then((outcome) => {
+          opts.onResolved?.(outcome);
+          return outcome;
+        }),
+      ),
+    );
+    await Promise.all(ledger.openRefunds().map((r) => resendRefund(deps, providers, r)));
+    return outcomes;
+  }
 
   const pay = async (rawOrder: unknown, rawCredential: unknown): Promise<FinalOutcome> => {
     const o = orderSchema.safeParse(rawOrder);
@@ -142,17 +179,31 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
         order.total,
         `no_provider: ${providers.unavailable?.(route) ?? `no payment provider named ${route}`}`,
       );
+    const blocked = guard.fault() ?? opts.gate?.(route) ?? null;
+    if (blocked) return refuse(order.id, order.total, `unavailable: ${blocked}`);
     for (let tries = 0; tries < 3; tries++) {
       // The order and the write-ahead attempt in one commit (one fsync less per payment).
-      const begun = ledger.recordOrderAndBeginAttempt(order, {
-        orderId: order.id,
-        amount: order.total,
-        currency: order.currency,
-        method: METHOD_OF[credential.kind],
-        platform,
-        provider: route,
-        credentialHint: credentialHint(credential),
-      });
+      let begun: ReturnType<Ledger['recordOrderAndBeginAttempt']>;
+      try {
+        begun = ledger.recordOrderAndBeginAttempt(order, {
+          orderId: order.id,
+          amount: order.total,
+          currency: order.currency,
+          method: METHOD_OF[credential.kind],
+          platform,
+          provider: route,
+          credentialHint: credentialHint(credential),
+        });
+      } catch (error) {
+        if (!isLedgerWriteError(error)) throw error;
+        // Nothing was sent: the payment fails cleanly and no new one starts until there is room.
+        guard.trip(error);
+        return refuse(
+          order.id,
+          order.total,
+          `ledger_unavailable: ${guard.fault()} Nothing was charged.`,
+        );
+      }
       if (begun.ok) return drive(begun.value, credential);
       const existing = begun.error.attemptId ? ledger.getAttempt(begun.error.attemptId) : null;
       if (begun.error.code === 'already_paid' && existing)
@@ -173,11 +224,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       if (!begun.ok) return begun;
       return resendRefund(deps, providers, begun.value);
     },
-    resumeOpenAttempts: async () => {
-      const outcomes = await Promise.all(ledger.openAttempts().map((a) => drive(a, null)));
-      await Promise.all(ledger.openRefunds().map((r) => resendRefund(deps, providers, r)));
-      return outcomes;
+    resumeOpenAttempts,
+    blockedReason,
+    close: () => {
+      guard.close();
+      abort.abort();
     },
-    close: () => abort.abort(),
   };
 }

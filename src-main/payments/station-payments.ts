@@ -9,7 +9,12 @@ import { createProviderRegistry, type ProviderRegistry } from './gateway';
 import type { ProvidersConfig } from './providers/provider-config';
 import { registerRealProviders } from './providers/register-providers';
 import { createHttpGateway } from './http-gateway';
-import { createPaymentService, type PaymentService } from './payment-service';
+import {
+  createPaymentService,
+  type PaymentService,
+  type PaymentServiceOptions,
+} from './payment-service';
+import { linkPaymentSystem, type LinkStatus, type PaymentSystemLink } from './payment-system-link';
 import {
   startSandboxProcess,
   type SandboxProcess,
@@ -22,7 +27,9 @@ export interface StationPayments {
   providers: ProviderRegistry;
   /** Real providers that did not load (provider → why): they refuse payments, the rest work. */
   providerProblems: Record<string, string>;
-  /** The sandbox process this station started, if it started one. */
+  /** How the payment system is reached, and whether it answers. */
+  link: PaymentSystemLink;
+  /** The sandbox process started while opening (CLI one-shots), if one was. */
   sandbox: SandboxProcess | null;
   sandboxUrl: string;
   /** Fetches every provider's statement for the day and reconciles it with the ledger. */
@@ -32,20 +39,13 @@ export interface StationPayments {
   close(): Promise<void>;
 }
 
-async function answers(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(500) });
-    return res.ok;
-  } catch {
-    return false;
-  }
-}
-
 /**
- * Wires the station's payments from config: opens the ledger, finds or starts the sandbox
- * (config url; else one already answering on the configured port; else, when enabled, a new
- * sandbox process), registers providers and builds the payment service. Call
- * `service.resumeOpenAttempts()` right after, before taking new payments.
+ * Wires the station's payments from config: opens the ledger, links to the payment system
+ * (config url; else our sandbox already answering on the configured port; else, when enabled,
+ * a new sandbox process; retried with backoff, see payment-system-link.ts), registers providers
+ * and builds the payment service. With `waitMs` (CLI one-shots) it waits for the payment system
+ * and fails with the reason past it; the station passes `waitMs: 0`, takes payments once
+ * `link.ready` settles and calls `service.resumeOpenAttempts()` then.
  */
 export async function openStationPayments(opts: {
   dataDir: string;
@@ -56,32 +56,47 @@ export async function openStationPayments(opts: {
   anyPort?: boolean;
   /** How to start the sandbox's process (the Electron app forks a utility process). */
   startSandbox?: (options: SandboxProcessOptions) => Promise<SandboxProcess>;
+  /** How long to wait for the payment system before giving up (default 20 s; 0: do not wait). */
+  waitMs?: number;
+  onLinkStatus?: (status: LinkStatus) => void;
+  serviceOptions?: Pick<PaymentServiceOptions, 'gate' | 'onResolved' | 'onLedgerFault'>;
 }): Promise<StationPayments> {
   const { payments, ledger: ledgerConfig } = opts.config;
   const sb = payments.sandbox;
-  let sandbox: SandboxProcess | null = null;
-  let url = sb.url ?? `http://127.0.0.1:${sb.port}`;
-  if (!sb.url && sb.enabled && !(await answers(url))) {
-    sandbox = await (opts.startSandbox ?? startSandboxProcess)({
-      port: opts.anyPort ? 0 : sb.port,
-      dataDir: opts.dataDir,
-      passwordAbove: sb.passwordAbove,
-      merchantId: sb.merchantId,
-      key: sb.key,
-    });
-    url = sandbox.url;
-  }
   const file = isAbsolute(ledgerConfig.file)
     ? ledgerConfig.file
     : join(opts.dataDir, ledgerConfig.file);
+  // The ledger first: it is local, and a damaged one must be refused before anything else.
   const ledger = openLedger(file, {
     synchronous: ledgerConfig.synchronous,
     shiftStartHours: ledgerConfig.shiftStartHours,
   });
+  const link = linkPaymentSystem({
+    sandbox: sb,
+    dataDir: opts.dataDir,
+    anyPort: opts.anyPort,
+    startSandbox: opts.startSandbox ?? startSandboxProcess,
+    onStatus: opts.onLinkStatus,
+  });
+  const waitMs = opts.waitMs ?? 20_000;
+  if (waitMs > 0) {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = await Promise.race([
+      link.ready.then(() => false),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(true), waitMs))),
+    ]);
+    clearTimeout(timer);
+    if (gaveUp) {
+      const why = link.status().message;
+      await link.close();
+      ledger.close();
+      throw new Error(`the payment system did not answer within ${waitMs} ms: ${why}`);
+    }
+  }
   const providers = createProviderRegistry([
     createHttpGateway({
       name: 'sandbox',
-      url,
+      url: () => link.url(),
       merchantId: sb.merchantId,
       key: sb.key,
       timeoutMs: payments.timeoutMs,
@@ -100,14 +115,18 @@ export async function openStationPayments(opts: {
     config: { ...payments, routing: real.routing },
     clock: opts.clock,
     onProgress: opts.onProgress,
+    ...opts.serviceOptions,
   });
   return {
     ledger,
     service,
     providers,
     providerProblems: real.problems,
-    sandbox,
-    sandboxUrl: url,
+    link,
+    sandbox: link.sandbox(),
+    get sandboxUrl() {
+      return link.url();
+    },
     reconcile: async (date) => {
       const names = [...new Set(Object.values(real.routing))].filter((n) => providers.get(n));
       let csv = '';
@@ -126,8 +145,8 @@ export async function openStationPayments(opts: {
     close: async () => {
       service.close();
       real.close();
+      await link.close();
       ledger.close();
-      await sandbox?.stop();
     },
   };
 }

@@ -11,11 +11,14 @@ import {
 import type { CheckoutEvent } from '../checkout/machine';
 import type { CommandName, EventName, Role, StationInfo } from '../contract/commands';
 import type { Region } from '../contract/hardware';
+import type { PaymentsStatus } from '../contract/payments-status';
 import { fail, ok, type Result } from '../contract/result';
 import { loadConfig, mergeDeep, parseConfig, saveConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
 import type { OrderReader } from '../ocr/order-reader';
+import { loadCheckoutState, saveCheckoutState } from './checkout-state';
 import { checkDataDir } from './data-dir';
+import { resumeCheckout } from './resume-checkout';
 import { intakeOrder } from './order-intake';
 import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
@@ -35,6 +38,8 @@ export interface StationOptions {
   reader?: OrderReader;
   /** How to start the sandbox acquirer's process (Electron forks a utility process). */
   startSandbox?: SandboxLauncher;
+  /** How long start-up waits for the payment system before going on without it (15 s). */
+  paymentsWaitMs?: number;
 }
 
 export type StationListener = (event: EventName, payload: unknown) => void;
@@ -78,14 +83,31 @@ const VERSION: string = (() => {
 /** Builds the station core from a validated config. */
 export async function createStation(options: StationOptions): Promise<Station> {
   const { config, logger } = options;
+  const startedAt = Date.now();
   // Every host (Electron, serve) refuses a data directory it could not write, naming it.
   checkDataDir(options.dataDir);
+  const inactivityMs = config.customer.inactivityTimeoutSeconds * 1000;
+  const now = () => options.clock?.now() ?? Date.now();
+  const restored = loadCheckoutState(options.dataDir, {
+    now: now(),
+    inactivityMs,
+    methods: config.methods,
+  });
+  if (restored.snapshot)
+    logger.info(
+      { phase: restored.snapshot.phase, order: restored.snapshot.order?.id },
+      'checkout restored from the last run',
+    );
+  else if (restored.problem)
+    logger.warn({ problem: restored.problem }, 'the saved checkout was not usable; starting idle');
   const checkout = createCheckoutService({
     clock: options.clock,
     methods: config.methods,
-    inactivityMs: config.customer.inactivityTimeoutSeconds * 1000,
+    inactivityMs,
     resultMs: config.customer.resultSeconds * 1000,
+    initial: restored.snapshot ?? undefined,
   });
+  if (checkout.snapshot().phase === 'confirmed') checkout.apply({ type: 'methods_offered' });
   const pairing = createPairingRegistry(pairedDisplaysFile(options.dataDir));
   const listeners = new Set<StationListener>();
   let customerUrl: string | null = null;
@@ -100,8 +122,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
       },
       'checkout',
     );
+    const saved = saveCheckoutState(options.dataDir, snapshot);
+    if (saved) logger.warn({ err: saved }, 'checkout state not saved');
     for (const l of listeners) l('checkout.snapshot', snapshot);
   });
+  const emit = (event: EventName, payload: unknown) => listeners.forEach((l) => l(event, payload));
 
   const apply = (event: CheckoutEvent) => checkout.apply(event);
   const info = (role: Role): StationInfo => ({
@@ -135,6 +160,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
   > = {
     'station.info': (_input, caller) => ok(info(caller.role)),
     'checkout.get': () => ok(checkout.snapshot()),
+    'payments.status': () => ok(payments?.status() ?? paymentsOff()),
     'order.submit': ({ order: draft }) => {
       const current = checkout.snapshot();
       const order = intakeOrder(draft, { currency: config.currency, source: 'manual' });
@@ -187,6 +213,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
       })
     : null;
   let paymentsDown = 'Payments are not running at this station';
+  const paymentsOff = (): PaymentsStatus => ({
+    available: false,
+    state: 'not_running',
+    message: paymentsDown,
+    since: startedAt,
+  });
   const payments: PaymentsFeature | null = parts.payments
     ? await setupPayments({
         startSandbox: options.startSandbox,
@@ -194,6 +226,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
         dataDir: options.dataDir,
         logger: logger.child({ part: 'payments' }),
         checkout,
+        now,
+        onStatus: (status) => emit('payments.status', status),
+        onResolved: (resolved) => emit('payments.resolved', resolved),
       }).catch((error: unknown) => {
         // Orders, review and the windows still work; every payment command says why it cannot.
         paymentsDown = `Payments are unavailable: ${error instanceof Error ? error.message : String(error)}`;
@@ -201,6 +236,18 @@ export async function createStation(options: StationOptions): Promise<Station> {
         return null;
       })
     : null;
+  if (payments) {
+    // Start-up waits a while for the payment system, so a normal start opens with payments on;
+    // past that the station runs and the windows show "payments unavailable, retrying".
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      payments.ready,
+      new Promise((r) => (timer = setTimeout(r, options.paymentsWaitMs ?? 15_000))),
+    ]);
+    clearTimeout(timer);
+    resumeCheckout(checkout, payments);
+  } else if (checkout.snapshot().phase === 'authorizing')
+    checkout.apply({ type: 'notice', code: 'payments_unavailable', text: paymentsDown });
   const devices: DevicesFeature | null =
     parts.devices && payments
       ? setupDevices({

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The data directory cannot hold the station's files; the message names it and says why. */
@@ -8,7 +8,6 @@ const REASONS: Record<string, string> = {
   EROFS: 'is on a read-only file system',
   EACCES: 'is not writable by this user',
   EPERM: 'is not writable by this user',
-  ENOSPC: 'is on a full disk',
   ENOTDIR: 'is not a directory',
   EEXIST: 'is not a directory',
 };
@@ -32,6 +31,12 @@ export function checkDataDir(dir: string): void {
     unlinkSync(probe);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
+    // A full disk is no reason to stay down: the station starts and stops payments itself
+    // until there is room, and resolves what is open then.
+    if (code === 'ENOSPC' || code === 'EDQUOT') {
+      rmSync(probe, { force: true });
+      return;
+    }
     const why = REASONS[code] ?? `cannot be written (${code || String(error)})`;
     throw new DataDirError(
       `The data directory ${dir} ${why}: the station keeps its ledger, logs and settings there. ` +

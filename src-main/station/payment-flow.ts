@@ -6,10 +6,13 @@ import { classifyPaymentCode } from '../contract/payment-code';
 import { fail, type Result } from '../contract/result';
 import type { AttemptState } from '../ledger/types';
 import type { FinalOutcome } from '../payments/attempt-driver';
+import { LedgerUnavailableError } from '../payments/ledger-guard';
 
 /** The part of the payment service the checkout needs. */
 export interface PaymentPort {
   pay(order: unknown, credential: unknown): Promise<FinalOutcome>;
+  /** Why no payment may start now, or null. */
+  blockedReason(): string | null;
 }
 
 /** Which method each credential kind belongs to. */
@@ -37,6 +40,10 @@ export interface PaymentFlow {
   onProgress(attemptId: string, state: AttemptState, orderId: string | null): void;
   /** Resolves when the payment started last has ended (tests, shutdown). */
   settled(): Promise<void>;
+  /** A checkout restored as authorizing: its order's attempt is resumed by the orchestrator. */
+  resumeAuthorizing(orderId: string): void;
+  /** An attempt resolved outside a live pay() (restart, full disk): ends its checkout. */
+  onResolved(outcome: FinalOutcome): void;
 }
 
 /**
@@ -58,6 +65,19 @@ export function createPaymentFlow(deps: {
     return fail('illegal_transition', text);
   };
 
+  /** Ends the checkout that is authorizing this outcome's order. */
+  const finish = (outcome: FinalOutcome) => {
+    if (outcome.orderId === payingOrderId) payingOrderId = null;
+    const s = checkout.snapshot();
+    if (s.phase !== 'authorizing' || s.order?.id !== outcome.orderId) return;
+    checkout.apply({
+      type: 'payment_finished',
+      outcome: outcome.status,
+      attemptId: outcome.attemptId,
+      reason: outcome.reason ?? null,
+    });
+  };
+
   function submitCredential(credential: Credential): Result<CheckoutSnapshot> {
     const s = checkout.snapshot();
     if (s.phase === 'authorizing')
@@ -71,6 +91,12 @@ export function createPaymentFlow(deps: {
         `The customer chose ${s.method}; a ${credential.kind.replace('_', ' ')} cannot pay for it`,
       );
     }
+    // Refused before the checkout moves: the customer can pay once payments are back.
+    const blocked = deps.payments().blockedReason();
+    if (blocked) {
+      checkout.apply({ type: 'notice', code: 'payments_unavailable', text: blocked });
+      return fail('unavailable', `Payments unavailable, retrying: ${blocked}`);
+    }
     const order = s.order;
     const platform = credential.kind === 'payment_code' ? credential.platform : null;
     const started = checkout.apply({ type: 'credential_received', platform });
@@ -82,18 +108,18 @@ export function createPaymentFlow(deps: {
       .pay(order, credential)
       .then((outcome) => {
         logger.info({ order: order.id, outcome }, 'payment ended');
-        checkout.apply({
-          type: 'payment_finished',
-          outcome: outcome.status,
-          attemptId: outcome.attemptId,
-          reason: outcome.reason ?? null,
-        });
+        finish(outcome);
       })
       .catch((error: unknown) => {
+        if (error instanceof LedgerUnavailableError) {
+          // The request may have left: the checkout waits, and the orchestrator resolves the
+          // attempt from the ledger once it takes writes again (onResolved).
+          logger.error({ order: order.id, reason: error.message }, 'payment waits for the ledger');
+          checkout.apply({ type: 'notice', code: 'ledger_unavailable', text: error.message });
+          return;
+        }
         // Only when the service closes mid-payment; start-up resolves the attempt from the ledger.
         logger.error({ err: error, order: order.id }, 'payment interrupted');
-      })
-      .finally(() => {
         payingOrderId = null;
       });
     return started;
@@ -138,5 +164,9 @@ export function createPaymentFlow(deps: {
       });
     },
     settled: () => inFlight,
+    resumeAuthorizing(orderId) {
+      payingOrderId = orderId;
+    },
+    onResolved: finish,
   };
 }

@@ -3,9 +3,11 @@ import type { Handlers } from '../bridge/dispatcher';
 import type { CheckoutService } from '../checkout/checkout-service';
 import { fail, ok } from '../contract/result';
 import type { StationConfig } from '../config/schema';
+import type { PaymentResolved, PaymentsStatus } from '../contract/payments-status';
 import { dayRange } from '../ledger/local-day';
 import { LedgerTamperedError } from '../ledger/verify-chain';
 import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox/sandbox-process';
+import type { LinkStatus } from '../payments/payment-system-link';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 
@@ -22,21 +24,40 @@ type PaymentHandlers = Pick<
 /** Starts the sandbox acquirer as its own process: a Node child, or an Electron utility process. */
 export type SandboxLauncher = (options: SandboxProcessOptions) => Promise<SandboxProcess>;
 
-export interface PaymentsFeature extends Pick<
-  StationPayments,
-  'ledger' | 'service' | 'sandboxUrl'
-> {
+export interface PaymentsFeature extends Pick<StationPayments, 'ledger' | 'service'> {
   handlers: PaymentHandlers;
   flow: PaymentFlow;
+  /** The payment API's address (known once the payment system answered, for a sandbox on port 0). */
+  readonly sandboxUrl: string;
   /** The sandbox's test-control token when this station started it (tests, demos). */
-  sandboxAdminToken: string | null;
+  readonly sandboxAdminToken: string | null;
+  /** Resolves once the payment system first answered. */
+  ready: Promise<void>;
+  /** Resolves once the attempts left open at start were resolved (after `ready`). */
+  resumed: Promise<void>;
+  status(): PaymentsStatus;
   close(): Promise<void>;
+}
+
+/** The one rule for what the windows are told about payments, from the link and the ledger. */
+function statusOf(link: LinkStatus, ledgerFault: string | null, now: number): PaymentsStatus {
+  if (ledgerFault)
+    return { available: false, state: 'ledger_unwritable', message: ledgerFault, since: now };
+  if (link.state === 'available')
+    return { available: true, state: 'available', message: link.message, since: link.since };
+  return {
+    available: false,
+    state: link.state === 'connecting' ? 'connecting' : 'unreachable',
+    message: link.message,
+    since: link.since,
+  };
 }
 
 /**
  * The payment side of the station: the ledger, the payment system (the embedded sandbox
- * acquirer in its own process unless config names another), the orchestrator, and the flow that
- * joins them to the checkout. Attempts left open by a crash are resolved at start-up.
+ * acquirer in its own process unless config names another, reached with retries), the
+ * orchestrator, and the flow that joins them to the checkout. Attempts left open by a crash are
+ * resolved as soon as the payment system answers; each is announced through `onResolved`.
  */
 export async function setupPayments(deps: {
   config: StationConfig;
@@ -44,27 +65,78 @@ export async function setupPayments(deps: {
   logger: Logger;
   checkout: CheckoutService;
   startSandbox?: SandboxLauncher;
+  onStatus?: (status: PaymentsStatus) => void;
+  onResolved?: (resolved: PaymentResolved) => void;
+  now?: () => number;
 }): Promise<PaymentsFeature> {
   const { config, logger, checkout } = deps;
+  const sandboxOnly = Object.values(config.payments.routing).every((r) => r === 'sandbox');
+  const now = deps.now ?? Date.now;
   // The flow reaches the service lazily: the service reports progress back into the flow.
   const flow = createPaymentFlow({ checkout, payments: () => payments.service, logger });
+  let linkStatus: LinkStatus = {
+    state: 'connecting',
+    message: 'Connecting to the payment system',
+    since: now(),
+  };
+  let ledgerFault: string | null = null;
+  let status = statusOf(linkStatus, ledgerFault, now());
+  const update = () => {
+    const next = statusOf(linkStatus, ledgerFault, now());
+    if (next.state === status.state && next.message === status.message) return;
+    status = next;
+    logger[status.available ? 'info' : 'warn']({ payments: status }, 'payments status');
+    deps.onStatus?.(status);
+  };
   const payments = await openStationPayments({
     dataDir: deps.dataDir,
     config,
     startSandbox: deps.startSandbox,
+    waitMs: 0,
+    onLinkStatus: (s) => {
+      linkStatus = s;
+      update();
+    },
     onProgress: (attemptId, state) =>
       flow.onProgress(attemptId, state, payments.ledger.getAttempt(attemptId)?.orderId ?? null),
+    serviceOptions: {
+      // Only payments the sandbox link carries wait for it; with no route given (a credential
+      // not yet classified) only when every route goes there.
+      gate: (route) =>
+        linkStatus.state === 'available' ||
+        (route ?? (sandboxOnly ? 'sandbox' : 'other')) !== 'sandbox'
+          ? null
+          : linkStatus.message,
+      onLedgerFault: (fault) => {
+        ledgerFault = fault;
+        update();
+      },
+      onResolved: (outcome) => {
+        flow.onResolved(outcome);
+        if (!outcome.attemptId) return;
+        logger.info({ outcome }, 'payment left open is resolved');
+        deps.onResolved?.({
+          attemptId: outcome.attemptId,
+          orderId: outcome.orderId,
+          status: outcome.status,
+          amount: outcome.amount,
+          reason: outcome.reason ?? null,
+          at: now(),
+        });
+      },
+    },
   });
-  const { ledger, service } = payments;
+  const { ledger, service, link } = payments;
   // A provider whose key files are missing or exposed is stopped; the others keep working.
   for (const [provider, why] of Object.entries(payments.providerProblems))
     logger.warn({ provider }, `payment provider stopped: ${why}`);
-  logger.info({ url: payments.sandboxUrl, started: payments.sandbox !== null }, 'payment system');
-  void service.resumeOpenAttempts().then(
-    (outcomes) =>
-      outcomes.length > 0 &&
-      logger.info({ outcomes }, 'resolved payments left open at the last stop'),
-    (error: unknown) => logger.error({ err: error }, 'could not resolve open payments'),
+  // Open attempts are asked about only once the payment system answers: asked earlier, an
+  // attempt past its deadline would be reversed although the customer was charged.
+  const resumed = link.ready.then(() =>
+    service.resumeOpenAttempts().then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: error }, 'could not resolve open payments yet'),
+    ),
   );
 
   const handlers: PaymentHandlers = {
@@ -125,8 +197,15 @@ export async function setupPayments(deps: {
     flow,
     ledger,
     service,
-    sandboxUrl: payments.sandboxUrl,
-    sandboxAdminToken: payments.sandbox?.adminToken ?? null,
+    get sandboxUrl() {
+      return link.url();
+    },
+    get sandboxAdminToken() {
+      return link.sandbox()?.adminToken ?? null;
+    },
+    ready: link.ready,
+    resumed,
+    status: () => status,
     async close() {
       service.close();
       await flow.settled();

@@ -22,6 +22,8 @@ export interface SandboxProcess {
   port: number;
   pid: number;
   adminToken: string;
+  /** Settles when the process ends, however it ends (the station restarts a sandbox that died). */
+  exited: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -108,6 +110,7 @@ export function waitForSandboxReady(
         port: line.port,
         pid: line.pid,
         adminToken,
+        exited,
         stop: async () => {
           if (child.running()) child.kill(false);
           await exited;

@@ -263,7 +263,10 @@ describe('sandbox as its own process', () => {
     const dir = tempDir('cs-sbproc-');
     const proc = await startSandboxProcess({ port: 0, dataDir: dir.dir });
     try {
-      expect(await (await fetch(`${proc.url}/health`)).json()).toEqual({ ok: true });
+      expect(await (await fetch(`${proc.url}/health`)).json()).toEqual({
+        ok: true,
+        service: 'countersign-sandbox',
+      });
       await expect(startSandboxProcess({ port: proc.port, dataDir: dir.dir })).rejects.toThrow(
         /already in use/,
       );

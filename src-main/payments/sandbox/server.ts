@@ -2,7 +2,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dayRange } from '../../ledger/local-day';
-import { payRequestSchema, refundRequestSchema, type PaymentAnswer } from '../api-schema';
+import {
+  payRequestSchema,
+  refundRequestSchema,
+  SANDBOX_SERVICE,
+  type PaymentAnswer,
+} from '../api-schema';
 import { verifySignature } from '../signing';
 import { handleAdmin } from './admin-routes';
 import { AcquirerError, createAcquirer } from './acquirer';
@@ -123,7 +128,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (body === null)
       return sendError(res, 413, 'too_large', `the body is over ${MAX_BODY} bytes`);
 
-    if (parts[0] === 'health') return sendJson(res, 200, { ok: true });
+    if (parts[0] === 'health') return sendJson(res, 200, { ok: true, service: SANDBOX_SERVICE });
     if (parts[0] === 'wallet') return wallet(method, parts, body, res);
     if (parts[0] === 'admin') {
       const token = req.headers['x-cs-admin'];

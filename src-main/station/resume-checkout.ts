@@ -1,0 +1,36 @@
+import type { CheckoutService } from '../checkout/checkout-service';
+import { isFinalState } from '../ledger/types';
+import type { PaymentsFeature } from './setup-payments';
+
+/**
+ * Goes on with a checkout that a restart found authorizing. The ledger says what became of its
+ * payment: a final attempt ends the checkout now; an open one is resumed by the orchestrator as
+ * soon as the payment system answers (and ends it then); none means the station stopped before
+ * anything was sent, so nothing was charged.
+ */
+export function resumeCheckout(checkout: CheckoutService, payments: PaymentsFeature): void {
+  const s = checkout.snapshot();
+  if (s.phase !== 'authorizing' || !s.order) return;
+  const attempts = payments.ledger.attemptsForOrder(s.order.id);
+  const paid = attempts.find((a) => a.state === 'paid');
+  const latest = paid ?? attempts.at(-1);
+  if (!latest) {
+    checkout.apply({
+      type: 'payment_finished',
+      outcome: 'failed',
+      attemptId: null,
+      reason: 'The station restarted before this payment was sent; nothing was charged',
+    });
+    return;
+  }
+  if (isFinalState(latest.state)) {
+    checkout.apply({
+      type: 'payment_finished',
+      outcome: latest.state as 'paid' | 'failed' | 'reversed',
+      attemptId: latest.id,
+      reason: latest.reason ?? null,
+    });
+    return;
+  }
+  payments.flow.resumeAuthorizing(s.order.id);
+}
