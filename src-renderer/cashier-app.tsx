@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { PaymentsBanner } from './panels/payments-banner';
 import { useStore } from 'zustand';
 import { formatMinor } from '../src-main/contract/money';
 import { editorReducer, initialEditor, syncDecision } from './editor/editor-state';
@@ -144,6 +145,7 @@ export function CashierApp({ connection, store }: Props) {
         storeName={info?.storeName ?? null}
         secondsLeft={secondsLeft}
       />
+      <PaymentsBanner client={connection.client} />
       {status === 'unpaired' && (
         <p className="banner error-text" role="alert">
           The station refused this window: it carries no valid cashier token. Open the cashier page
