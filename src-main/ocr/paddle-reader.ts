@@ -24,6 +24,10 @@ export interface PaddleReaderOptions {
 
 // More text boxes than any order region holds: noise, a photo, or the wrong region.
 const MAX_BOXES = 600;
+// A second look at missing cells is for a few lines, not a whole unreadable table.
+const MAX_REREADS = 40;
+// Below the confidence the layout reader takes on trust (see layout/solve.ts).
+const CANDIDATE_CONF = 0.3;
 
 /**
  * An order reader on PaddleOCR: the region is cropped, the engine finds and reads every text
@@ -82,8 +86,24 @@ export function createPaddleReader(options: PaddleReaderOptions = {}): OrderRead
       );
     }
     t = performance.now();
-    const order = readOrderFromBoxes(boxes, currency);
+    let { missing, ...order } = readOrderFromBoxes(boxes, currency);
     timings.parse = Math.round(performance.now() - t);
+    if (order.status !== 'ok' && missing.length > 0 && missing.length <= MAX_REREADS) {
+      // Quantities the header promises but detection missed (digits in input boxes and
+      // steppers): those places are read again as lines. What they give is only a candidate
+      // (low confidence), so it counts only where quantity × price = amount proves it.
+      t = performance.now();
+      try {
+        const extra = (await (await engine).readRegions({ ...crop, channels: 3 }, missing))
+          .filter((b) => b.text.trim() !== '')
+          .map((b) => ({ ...b, conf: Math.min(b.conf, CANDIDATE_CONF) }));
+        const again = readOrderFromBoxes([...boxes, ...extra], currency);
+        if (again.warnings.length < order.warnings.length) ({ missing, ...order } = again);
+      } catch {
+        // the first reading stands
+      }
+      timings.reread = Math.round(performance.now() - t);
+    }
     timings.total = Math.round(performance.now() - t0 + (extra.capture ?? 0));
     return { ...order, timings };
   };

@@ -59,7 +59,10 @@ const looksLikeFormula = (name: string) =>
  * `ok` only when every line was read and checks, every name is text, the total was found by
  * its label and the sum matches it, and no other reading would charge differently.
  */
-export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string): LayoutOrder {
+export function readOrderFromBoxes(
+  boxes: readonly TextBox[],
+  configured: string,
+): LayoutOrder & { missing: MissingCell[] } {
   const all = groupRows(boxes);
   // Side-by-side panels are read one after the other, each with its own rows.
   const panels = splitPanels(
@@ -186,6 +189,12 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
       message: 'Two readings of the columns both add up; check quantities and prices',
     });
   }
+  if (solution.swapped) {
+    warnings.push({
+      code: 'columns_contradict_header',
+      message: 'The numbers only add up with quantities and prices swapped against the header',
+    });
+  }
   if (solution.unexplained > 0) {
     warnings.push({
       code: 'unexplained_numbers',
@@ -198,6 +207,19 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
       message: `A row with money was not understood: "${text}"`,
     });
   }
+  // Where a quantity the header promises was not read: places to read again.
+  const qty = layout.header?.find((h) => h.role === 'quantity');
+  const lh = layout.lineHeight;
+  const missing: MissingCell[] = qty
+    ? solution.lines
+        .filter((l) => !l.ok || l.derived.includes('quantity') || l.doubtful.includes('quantity'))
+        .map((l) => ({
+          x0: qty.x0 - lh,
+          x1: qty.x1 + lh,
+          y0: l.y0 - lh * 0.2,
+          y1: Math.min(l.y1, l.y0 + lh * 1.4),
+        }))
+    : [];
   return {
     status: warnings.length === 0 ? 'ok' : 'needs_review',
     currency,
@@ -205,5 +227,14 @@ export function readOrderFromBoxes(boxes: readonly TextBox[], configured: string
     adjustments: solution.adjustments.map((a, i) => ({ id: `a${i + 1}`, ...a })),
     total,
     warnings,
+    missing,
   };
+}
+
+/** A place on the screen where a number should be but none was read. */
+export interface MissingCell {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
 }

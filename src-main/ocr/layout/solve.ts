@@ -36,6 +36,8 @@ export interface Solution {
   ambiguous: boolean;
   /** Columns of numbers the chosen reading leaves unexplained (not ids, not a named column). */
   unexplained: number;
+  /** The chosen reading puts money under a quantity header, or a quantity under a price one. */
+  swapped: boolean;
 }
 
 type Role = 'quantity' | 'unitPrice' | 'amount';
@@ -283,6 +285,7 @@ export function solve(layout: Layout, exp = 2): Solution {
     settled: ReturnType<typeof settle>;
     score: number[];
     unexplained: number;
+    swapped: boolean;
   };
   const tried: Scored[] = [];
   // A quantity column the header names counts as shown even where its cells were not read.
@@ -299,6 +302,13 @@ export function solve(layout: Layout, exp = 2): Solution {
     const agree = h.filter((r, i) => r !== null && hints[i] === r).length;
     const clash = h.filter((r, i) => r !== null && hints[i] !== null && hints[i] !== r).length;
     const used = h.filter((r) => r !== null).length;
+    // Money read where the header says quantity, or a quantity where it says price or amount:
+    // "Price" may mean the line's amount, but never how many.
+    const swapped = h.some(
+      (r, i) =>
+        (r === 'quantity' && (hints[i] === 'unitPrice' || hints[i] === 'amount')) ||
+        ((r === 'unitPrice' || r === 'amount') && hints[i] === 'quantity'),
+    );
     const score = [
       lines.filter((l) => l.ok).length,
       settled.ok ? 1 : 0,
@@ -315,7 +325,7 @@ export function solve(layout: Layout, exp = 2): Solution {
         hints[i] !== 'other' &&
         layout.items.some((item) => item.nums.some((n) => of.get(n) === i && n.conf >= 0.6)),
     ).length;
-    tried.push({ lines, settled, score, unexplained });
+    tried.push({ lines, settled, score, unexplained, swapped });
   }
   if (tried.length === 0) {
     const settled = settle(0, layout.summary, exp);
@@ -328,6 +338,7 @@ export function solve(layout: Layout, exp = 2): Solution {
       totalOk: false,
       ambiguous: false,
       unexplained: 0,
+      swapped: false,
     };
   }
   const cmp = (a: number[], b: number[]) => {
@@ -360,5 +371,6 @@ export function solve(layout: Layout, exp = 2): Solution {
     totalOk: best.settled.ok,
     ambiguous,
     unexplained: best.unexplained,
+    swapped: best.swapped,
   };
 }

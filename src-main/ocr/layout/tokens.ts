@@ -149,7 +149,15 @@ export function readCell(box: TextBox): Cell {
   // A lone letter glued to the front of the only number ("F20.00", "Y45.79", "V12") is a
   // currency sign the engine misread (₹, ¥); it marks money, it is not a word.
   const glued = /^([A-Za-z\u4e00-\u9fff])\s?(?=\d)/.exec(text);
-  if (glued && nums.length === 1 && words === glued[1] && !nums[0]!.symbol) {
+  const onlyNum = nums[0];
+  if (
+    glued &&
+    onlyNum &&
+    nums.length === 1 &&
+    words === glued[1] &&
+    !onlyNum.symbol &&
+    (onlyNum.decimals > 0 || /[Yy]/.test(glued[1]!))
+  ) {
     nums[0]!.symbol = /[Yy]/.test(glued[1]!) ? '¥' : '?';
     words = '';
   }

@@ -19,11 +19,21 @@ export interface PaddleEngineOptions {
 
 /** A warm PaddleOCR reader: text boxes with confidences, in the image's pixels. */
 export interface PaddleEngine {
-  read(
-    image: Buffer | { data: Buffer; width: number; height: number; channels: 3 },
-  ): Promise<TextBox[]>;
+  read(image: EngineImage): Promise<TextBox[]>;
+  /** Reads given places of the image as text lines, without looking for text first. */
+  readRegions(image: EngineImage, regions: readonly Region[]): Promise<TextBox[]>;
   close(): Promise<void>;
 }
+
+/** A PNG (or any format sharp reads), or packed RGB pixels. */
+export type EngineImage = Buffer | { data: Buffer; width: number; height: number; channels: 3 };
+
+const open = (image: EngineImage) =>
+  Buffer.isBuffer(image)
+    ? sharp(image)
+    : sharp(image.data, {
+        raw: { width: image.width, height: image.height, channels: image.channels },
+      });
 
 /**
  * The PP-OCRv4 detection and recognition models and their character list ship in this npm
@@ -179,17 +189,28 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
 
   return {
     async read(image) {
-      const img = Buffer.isBuffer(image)
-        ? sharp(image)
-        : sharp(image.data, {
-            raw: { width: image.width, height: image.height, channels: image.channels },
-          });
+      const img = open(image);
       const meta = Buffer.isBuffer(image) ? await img.metadata() : image;
       const width = meta.width ?? 0;
       const height = meta.height ?? 0;
       if (!width || !height) return [];
       const regions = await detect(img, width, height);
       return regions.length ? recognise(img, regions) : [];
+    },
+    async readRegions(image, regions) {
+      const img = open(image);
+      const meta = Buffer.isBuffer(image) ? await img.metadata() : image;
+      const w = meta.width ?? 0;
+      const h = meta.height ?? 0;
+      const inside = regions
+        .map((r) => ({
+          x0: Math.max(0, Math.floor(r.x0)),
+          y0: Math.max(0, Math.floor(r.y0)),
+          x1: Math.min(w, Math.ceil(r.x1)),
+          y1: Math.min(h, Math.ceil(r.y1)),
+        }))
+        .filter((r) => r.x1 - r.x0 >= 3 && r.y1 - r.y0 >= 3);
+      return inside.length ? recognise(img, inside) : [];
     },
     async close() {
       await Promise.all([det.release(), rec.release()]);
