@@ -188,6 +188,11 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
           if (c.formula.amount === null && c.nums.length > 2) item.nums.push(...c.nums.slice(2));
           continue;
         }
+        // "(1)" wrapped onto its own row under a long name is that name's quantity.
+        if (/^\(\s*\d{1,3}\s*\)$/.test(c.text.trim()) && !item.nameQuantity && c.nums[0]) {
+          item.nameQuantity = c.nums[0];
+          continue;
+        }
         const pairs = labelledNums(c);
         for (const { label, num } of pairs) {
           const tag = tagOf(label);

@@ -90,7 +90,7 @@ export function readOrderFromBoxes(
   const unreadable = boxes.filter(
     (b) => (b.text.trim() === '' || b.conf < 0.4) && b.x1 - b.x0 <= 2 * (b.y1 - b.y0),
   );
-  const doubtfulAmounts = solution.lines.filter((l) => l.doubtful.includes('amount')).length;
+  const doubtfulFields = solution.lines.reduce((n, l) => n + l.doubtful.length, 0);
   solution.lines.forEach((l, i) => {
     const cell = { kind: 'line' as const, id: `l${i + 1}` };
     if (!l.ok) {
@@ -106,13 +106,13 @@ export function readOrderFromBoxes(
         cell: { ...cell, field: 'quantity' },
       });
     }
-    // A doubtful amount is pinned by the total when it is the only one; anything else is not.
-    const amountPinned =
-      l.doubtful.length === 1 &&
-      l.doubtful[0] === 'amount' &&
+    // The one doubtful number of the whole order is pinned by the total when it makes the
+    // line's amount: the amount itself, or a quantity or price where the amount is q × p.
+    const pinnedByTotal =
+      doubtfulFields === 1 &&
       solution.totalOk &&
-      doubtfulAmounts === 1;
-    if (l.ok && l.doubtful.length > 0 && !amountPinned) {
+      (l.doubtful[0] === 'amount' || l.derived.includes('amount'));
+    if (l.ok && l.doubtful.length > 0 && !pinnedByTotal) {
       warnings.push({
         code: 'low_confidence',
         message: `Line ${i + 1} (${l.name}): ${l.doubtful.join(', ')} read with low confidence`,

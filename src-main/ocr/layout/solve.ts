@@ -312,6 +312,8 @@ export function solve(layout: Layout, exp = 2): Solution {
     const score = [
       lines.filter((l) => l.ok).length,
       settled.ok ? 1 : 0,
+      // Of two readings that both add up, the one that rests on confident numbers.
+      -lines.reduce((n, l) => n + l.doubtful.length, 0),
       lines.filter((l) => l.verified).length,
       agree - clash,
       used,
@@ -350,16 +352,15 @@ export function solve(layout: Layout, exp = 2): Solution {
   const amounts = (s: Scored) =>
     s.lines.map((l) => `${l.quantity}|${l.unitPrice}|${l.amount}`).join(';');
   const all = best.lines.length;
+  // Another reading that checks as well, rests on as many confident and proven numbers and
+  // agrees as well with the header, but charges differently: the screen does not say which.
   const ambiguous =
     best.score[0] === all &&
     best.score[1] === 1 &&
     tried.some(
       (t) =>
         t !== best &&
-        t.score[0] === all &&
-        t.score[1] === 1 &&
-        t.score[2] === best.score[2] &&
-        t.score[3] === best.score[3] &&
+        t.score.slice(0, 5).every((v, i) => v === best.score[i]) &&
         amounts(t) !== amounts(best),
     );
   return {
