@@ -1,9 +1,13 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import { PaymentsBanner } from './panels/payments-banner';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatMinor } from '../src-main/contract/money';
-import { editorReducer, initialEditor, syncDecision } from './editor/editor-state';
+import { editorReducer, hasDraft, initialEditor, syncDecision } from './editor/editor-state';
+import { numberStyle, writeAmount } from './editor/number-text';
 import { OrderEditor } from './editor/order-editor';
+import { savedLanguage } from './i18n';
+import { DiscardDialog } from './panels/discard-dialog';
+import { MessageBanner } from './panels/message-banner';
 import type { CellError } from './editor/to-draft';
 import { ActionBar } from './panels/action-bar';
 import { DisplaysPanel } from './panels/displays-panel';
@@ -30,6 +34,17 @@ export function CashierApp({ connection, store }: Props) {
   const info = useStore(store, (s) => s.info);
   const snapshot = useStore(store, (s) => s.snapshot);
   const currency = snapshot?.order?.currency ?? info?.currency ?? 'CNY';
+  const { t, i18n } = useTranslation();
+  // Numbers are read and written the store's way, whatever language the cashier reads.
+  const style = useMemo(() => numberStyle(info?.language ?? 'en'), [info?.language]);
+  // The window starts in the store's language unless this cashier chose one here before.
+  useEffect(() => {
+    if (info && !savedLanguage()) void i18n.changeLanguage(info.language);
+  }, [info, i18n]);
+  const [discarding, setDiscarding] = useState(false);
+  // Bumped when a display pairs, so the list of paired displays shows it at once.
+  const [pairedCount, setPairedCount] = useState(0);
+  const onPaired = useCallback(() => setPairedCount((n) => n + 1), []);
   const [editor, dispatch] = useReducer(editorReducer, undefined, initialEditor);
   const [pairingOpen, setPairingOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -59,6 +74,7 @@ export function CashierApp({ connection, store }: Props) {
     editor,
     dispatch,
     currency,
+    style,
     onInvalid,
   });
   const phase = snapshot?.phase ?? 'idle';
@@ -70,7 +86,13 @@ export function CashierApp({ connection, store }: Props) {
     if (!snapshot) return;
     const decision = syncDecision(editor, snapshot);
     if (decision === 'load' && snapshot.order)
-      dispatch({ type: 'load', order: snapshot.order, revision: snapshot.revision, currency });
+      dispatch({
+        type: 'load',
+        order: snapshot.order,
+        revision: snapshot.revision,
+        currency,
+        style,
+      });
     if (decision === 'clear') dispatch({ type: 'clear' });
     // Only a new snapshot should trigger a sync; the editor is read, not watched.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -94,7 +116,9 @@ export function CashierApp({ connection, store }: Props) {
         case 'addLine':
           return readOnly ? undefined : dispatch({ type: 'addLine' });
         case 'addAdjustment':
-          return readOnly ? undefined : dispatch({ type: 'addAdjustment' });
+          return readOnly ? undefined : dispatch({ type: 'addAdjustment', kind: 'discount' });
+        case 'addSurcharge':
+          return readOnly ? undefined : dispatch({ type: 'addAdjustment', kind: 'surcharge' });
         case 'removeRow': {
           const row = focusedRow.current;
           if (!row || readOnly) return;
@@ -107,12 +131,16 @@ export function CashierApp({ connection, store }: Props) {
         case 'focusTotal':
           return focus('total');
         case 'cancel':
+          if (discarding) return setDiscarding(false);
           if (pairingOpen) return closePairing();
           if (helpOpen) return setHelpOpen(false);
           return CANCELLABLE_PHASES.includes(phase) ? void actions.cancel() : undefined;
         case 'reopen':
           return phase === 'cancelled' || phase === 'failed' ? void actions.reopen() : undefined;
         case 'newOrder':
+          // A draft the cashier typed is never thrown away by one key press.
+          if ((phase === 'idle' || phase === 'review') && hasDraft(editor))
+            return setDiscarding(true);
           return void actions.newOrder();
         case 'pairing':
           return setPairingOpen(true);
@@ -120,7 +148,7 @@ export function CashierApp({ connection, store }: Props) {
           return setHelpOpen((h) => !h);
       }
     },
-    [actions, readOnly, pairingOpen, helpOpen, phase, focus, closePairing],
+    [actions, readOnly, pairingOpen, helpOpen, discarding, phase, editor, focus, closePairing],
   );
 
   useEffect(() => {
@@ -146,33 +174,26 @@ export function CashierApp({ connection, store }: Props) {
         secondsLeft={secondsLeft}
       />
       <PaymentsBanner client={connection.client} />
-      {status === 'unpaired' && (
-        <p className="banner error-text" role="alert">
-          The station refused this window: it carries no valid cashier token. Open the cashier page
-          on the station itself.
-        </p>
+      {discarding && (
+        <DiscardDialog
+          lines={editor.lines.filter((l) => l.name.trim() || l.amount.trim()).length}
+          onDiscard={() => {
+            setDiscarding(false);
+            void actions.newOrder();
+            focus('line:L1:name');
+          }}
+          onKeep={() => {
+            setDiscarding(false);
+            focus(lastCell.current);
+          }}
+        />
       )}
       <main className="workspace">
         <section className="editor-area">
           {snapshot?.notice && phase !== 'disputed' && (
             <p className="notice">{snapshot.notice.text}</p>
           )}
-          {actions.message && (
-            <div
-              className={actions.message.tone === 'error' ? 'message error' : 'message info'}
-              role={actions.message.tone === 'error' ? 'alert' : 'status'}
-              data-testid="message"
-            >
-              {actions.message.text}
-              {actions.message.issues && (
-                <ul>
-                  {actions.message.issues.map((i) => (
-                    <li key={i}>{i}</li>
-                  ))}
-                </ul>
-              )}
-            </div>
-          )}
+          {actions.message && <MessageBanner message={actions.message} />}
           <ReviewPanel
             order={snapshot?.order ?? null}
             dispute={snapshot?.dispute ?? null}
@@ -184,6 +205,7 @@ export function CashierApp({ connection, store }: Props) {
             state={editor}
             dispatch={dispatch}
             currency={currency}
+            style={style}
             readOnly={readOnly}
             warnings={warnings}
             cellErrors={actions.cellErrors}
@@ -199,29 +221,33 @@ export function CashierApp({ connection, store }: Props) {
             readOnly={readOnly}
             busy={actions.busy}
             onAddLine={() => dispatch({ type: 'addLine' })}
-            onAddAdjustment={() => dispatch({ type: 'addAdjustment' })}
+            onAddAdjustment={() => dispatch({ type: 'addAdjustment', kind: 'discount' })}
+            onAddSurcharge={() => dispatch({ type: 'addAdjustment', kind: 'surcharge' })}
             onSend={() => void actions.send(false)}
             onCancel={() => void actions.cancel()}
             onReopen={() => void actions.reopen()}
-            onNewOrder={() => void actions.newOrder()}
+            onNewOrder={() => perform('newOrder')}
           />
           {snapshot?.order && readOnly && (
             <p className="hint">
-              Total with the customer: {formatMinor(snapshot.order.total, currency)} {currency}
-              {snapshot.method && ` · method: ${snapshot.method}`}
+              {t('actions.withCustomer', {
+                amount: writeAmount(snapshot.order.total, currency, style),
+                currency,
+              })}
+              {snapshot.method && t('actions.method', { method: snapshot.method })}
             </p>
           )}
         </section>
         <aside className="side">
           <BackOffice client={connection.client} store={store} accelerator={info?.captureHotkey} />
           {pairingOpen ? (
-            <PairingPanel client={connection.client} onClose={closePairing} />
+            <PairingPanel client={connection.client} onClose={closePairing} onPaired={onPaired} />
           ) : (
             <button type="button" className="secondary wide" onClick={() => setPairingOpen(true)}>
-              Pair a customer display <kbd>Alt+P</kbd>
+              {t('actions.pair')} <kbd>Alt+P</kbd>
             </button>
           )}
-          <DisplaysPanel client={connection.client} refreshKey={pairingOpen} />
+          <DisplaysPanel client={connection.client} refreshKey={`${pairingOpen}-${pairedCount}`} />
           <ShortcutsHelp compact={!helpOpen} />
         </aside>
       </main>

@@ -5,6 +5,7 @@ export type ShortcutAction =
   | 'check'
   | 'addLine'
   | 'addAdjustment'
+  | 'addSurcharge'
   | 'removeRow'
   | 'cancel'
   | 'reopen'
@@ -21,21 +22,24 @@ export interface KeyLike {
   metaKey: boolean;
 }
 
-/** Key bindings, in the order the help panel shows them. */
-export const SHORTCUTS: ReadonlyArray<{ keys: string; action: ShortcutAction; label: string }> = [
-  { keys: 'Ctrl+Enter', action: 'send', label: 'Send the order to the customer' },
-  { keys: 'Ctrl+Shift+Enter', action: 'acceptAndSend', label: 'Accept the warnings and send' },
-  { keys: 'Ctrl+S', action: 'check', label: 'Check the order (warnings) without sending' },
-  { keys: 'Alt+N', action: 'addLine', label: 'New line' },
-  { keys: 'Alt+D', action: 'addAdjustment', label: 'New discount / adjustment' },
-  { keys: 'Ctrl+Delete', action: 'removeRow', label: 'Remove the row being edited' },
-  { keys: 'Alt+T', action: 'focusTotal', label: 'Go to the total' },
-  { keys: 'Esc', action: 'cancel', label: 'Cancel the checkout (or close a panel)' },
-  { keys: 'Alt+R', action: 'reopen', label: 'Reopen a cancelled or failed checkout' },
-  { keys: 'Alt+O', action: 'newOrder', label: 'Start a new order' },
-  { keys: 'Alt+P', action: 'pairing', label: 'Pair a customer display' },
-  { keys: 'F1', action: 'help', label: 'Show or hide these shortcuts' },
-];
+/** Key bindings, in the order the help panel shows them; each one's words are `shortcuts.<action>`. */
+export const SHORTCUTS: ReadonlyArray<{ keys: string; action: ShortcutAction | 'overrideAmount' }> =
+  [
+    { keys: 'Ctrl+Enter', action: 'send' },
+    { keys: 'Ctrl+Shift+Enter', action: 'acceptAndSend' },
+    { keys: 'Ctrl+S', action: 'check' },
+    { keys: 'Alt+N', action: 'addLine' },
+    { keys: 'Alt+D', action: 'addAdjustment' },
+    { keys: 'Alt+C', action: 'addSurcharge' },
+    { keys: 'F2', action: 'overrideAmount' },
+    { keys: 'Ctrl+Delete', action: 'removeRow' },
+    { keys: 'Alt+T', action: 'focusTotal' },
+    { keys: 'Esc', action: 'cancel' },
+    { keys: 'Alt+R', action: 'reopen' },
+    { keys: 'Alt+O', action: 'newOrder' },
+    { keys: 'Alt+P', action: 'pairing' },
+    { keys: 'F1', action: 'help' },
+  ];
 
 /**
  * Maps a key press to a cashier action, or null. Alt combinations match on the key's letter so
@@ -53,6 +57,7 @@ export function shortcutFor(e: KeyLike, code?: string): ShortcutAction | null {
     const byLetter: Record<string, ShortcutAction> = {
       n: 'addLine',
       d: 'addAdjustment',
+      c: 'addSurcharge',
       t: 'focusTotal',
       r: 'reopen',
       o: 'newOrder',

@@ -6,13 +6,22 @@ import type { EditorAction, EditorState } from './editor/editor-state';
 import { toOrderDraft, type CellError } from './editor/to-draft';
 import { EDITABLE_PHASES } from './phase-text';
 import { applySnapshot, type StationStore } from './shared/station-store';
+import type { NumberStyle } from './editor/number-text';
 
-/** The last outcome the cashier should read: an error to act on, or a short confirmation. */
+/**
+ * The last outcome the cashier should read: an error to act on, or a short confirmation. It is
+ * kept as a translation key (or the station's own text), so switching language re-says it.
+ */
 export interface ActionMessage {
   tone: 'error' | 'info';
-  text: string;
+  key?: string;
+  params?: Record<string, string | number>;
+  /** The station's text, shown when there is no key. */
+  text?: string;
   code?: string;
   issues?: string[];
+  /** Every unreadable cell, named in the banner. */
+  cells?: CellError[];
 }
 
 interface Deps {
@@ -21,6 +30,7 @@ interface Deps {
   editor: EditorState;
   dispatch: Dispatch<EditorAction>;
   currency: string;
+  style: NumberStyle;
   /** Told about unreadable cells, so the window can put the cursor on the first one. */
   onInvalid(errors: CellError[]): void;
 }
@@ -36,7 +46,8 @@ const fromError = (e: ContractError): ActionMessage => ({
  * The cashier's commands. Each one calls the station and applies the snapshot it answers with;
  * the editor itself changes only when a snapshot says so.
  */
-export function useCashierActions({ client, store, editor, dispatch, currency, onInvalid }: Deps) {
+export function useCashierActions(deps: Deps) {
+  const { client, store, editor, dispatch, currency, style, onInvalid } = deps;
   // A message belongs to the phase it was said in; once the checkout moves on it is stale.
   const [said, setSaid] = useState<{ message: ActionMessage; phase: string | undefined } | null>(
     null,
@@ -56,11 +67,16 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
     const snap = store.getState().snapshot;
     const needsSubmit = editor.dirty || !snap?.order || snap.phase !== 'review';
     if (!needsSubmit && snap) return snap.revision;
-    const draft = toOrderDraft(editor, currency);
+    const draft = toOrderDraft(editor, currency, style);
     if (!draft.ok) {
       setCellErrors(draft.errors);
       onInvalid(draft.errors);
-      setMessage({ tone: 'error', text: draft.errors[0]?.message ?? 'The order cannot be read' });
+      setMessage({
+        tone: 'error',
+        key: 'cellsToFix',
+        params: { count: draft.errors.length },
+        cells: draft.errors,
+      });
       return null;
     }
     setCellErrors([]);
@@ -71,26 +87,29 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
     }
     applySnapshot(store, r.value);
     return r.value.revision;
-  }, [client, store, editor, currency, onInvalid, setMessage]);
+  }, [client, store, editor, currency, style, onInvalid, setMessage]);
 
-  const run = useCallback(async (work: () => Promise<void>) => {
-    setBusy(true);
-    try {
-      await work();
-    } finally {
-      setBusy(false);
-    }
-  }, []);
+  const run = useCallback(
+    async (work: () => Promise<void>) => {
+      // A command while the station is down would only time out: say so at once.
+      if (store.getState().status !== 'ready')
+        return setMessage({ tone: 'error', key: 'msg.offline' });
+      setBusy(true);
+      try {
+        await work();
+      } finally {
+        setBusy(false);
+      }
+    },
+    [store, setMessage],
+  );
 
   const send = useCallback(
     (acceptWarnings: boolean) =>
       run(async () => {
         const phase = store.getState().snapshot?.phase ?? 'idle';
         if (!EDITABLE_PHASES.includes(phase)) {
-          setMessage({
-            tone: 'error',
-            text: 'The order is already with the customer. Cancel (Esc) to change it.',
-          });
+          setMessage({ tone: 'error', key: 'msg.withCustomer' });
           return;
         }
         const revision = await submitIfNeeded();
@@ -99,17 +118,13 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         if (!r.ok) {
           setMessage(
             r.error.code === 'needs_review'
-              ? {
-                  tone: 'error',
-                  code: r.error.code,
-                  text: `${r.error.message.replace(/[.!?]?$/, '.')} Fix the highlighted cells, or accept the warnings with Ctrl+Shift+Enter.`,
-                }
+              ? { tone: 'error', code: r.error.code, key: 'msg.needsReview' }
               : fromError(r.error),
           );
           return;
         }
         applySnapshot(store, r.value);
-        setMessage({ tone: 'info', text: 'Sent to the customer.' });
+        setMessage({ tone: 'info', key: 'msg.sent' });
       }),
     [run, store, submitIfNeeded, client, setMessage],
   );
@@ -120,12 +135,11 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         const revision = await submitIfNeeded();
         if (revision === null) return;
         const warnings = store.getState().snapshot?.order?.warnings ?? [];
-        setMessage({
-          tone: 'info',
-          text: warnings.length
-            ? `${warnings.length} warning(s) to look at.`
-            : 'The numbers add up.',
-        });
+        setMessage(
+          warnings.length
+            ? { tone: 'info', key: 'msg.warnings', params: { count: warnings.length } }
+            : { tone: 'info', key: 'msg.addsUp' },
+        );
       }),
     [run, submitIfNeeded, store, setMessage],
   );
@@ -136,7 +150,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
         const r = await client.call(command, {});
         if (!r.ok) return setMessage(fromError(r.error));
         applySnapshot(store, r.value);
-        setMessage({ tone: 'info', text: done });
+        setMessage({ tone: 'info', key: done });
       }),
     [run, client, store, setMessage],
   );
@@ -145,15 +159,18 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
     () =>
       run(async () => {
         const phase = store.getState().snapshot?.phase ?? 'idle';
-        if (phase === 'paid' || phase === 'failed' || phase === 'cancelled') {
+        // An order in review never reached the customer: the cashier asked to drop it (the
+        // window confirmed first), so it is cancelled on the way to a new one.
+        if (phase === 'review') {
+          const r = await client.call('checkout.cancel', {});
+          if (!r.ok) return setMessage(fromError(r.error));
+        }
+        if (phase === 'paid' || phase === 'failed' || phase === 'cancelled' || phase === 'review') {
           const r = await client.call('checkout.reset', {});
           if (!r.ok) return setMessage(fromError(r.error));
           applySnapshot(store, r.value);
         } else if (phase !== 'idle') {
-          setMessage({
-            tone: 'error',
-            text: 'Finish or cancel (Esc) this checkout before starting a new order.',
-          });
+          setMessage({ tone: 'error', key: 'msg.finishFirst' });
           return;
         }
         dispatch({ type: 'clear' });
@@ -171,7 +188,7 @@ export function useCashierActions({ client, store, editor, dispatch, currency, o
     send,
     check,
     newOrder,
-    cancel: () => simple('checkout.cancel', 'Checkout cancelled. Alt+R reopens it.'),
-    reopen: () => simple('checkout.reopen', 'Reopened for review.'),
+    cancel: () => simple('checkout.cancel', 'msg.cancelled'),
+    reopen: () => simple('checkout.reopen', 'msg.reopened'),
   };
 }

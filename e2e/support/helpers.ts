@@ -1,4 +1,6 @@
 import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from './station';
 
@@ -14,6 +16,16 @@ export async function freePort(): Promise<number> {
 /** Saves a screenshot into the test's output folder, to look at after a run. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
+
+/** Where screenshots worth keeping go: CI uploads this folder as an artefact (git-ignored). */
+export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'artifacts');
+
+/** Saves a screenshot into e2e/artifacts/, the folder CI keeps after a run. */
+export async function artifact(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
 }
 
 /** Pairs a customer display page with a code from `pairing.create`, then waits for its idle screen. */

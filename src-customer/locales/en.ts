@@ -23,6 +23,8 @@ export const en = {
     confirm: 'Confirm',
     wrong: 'Something is wrong',
     waitCashier: 'The cashier is preparing your order.',
+    discount: 'Discount',
+    surcharge: 'Tax / service charge',
   },
   dispute: {
     title: 'Tap the lines that look wrong',

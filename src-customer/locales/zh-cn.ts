@@ -25,6 +25,8 @@ export const zhCN: Messages = {
     confirm: '确认',
     wrong: '订单有误',
     waitCashier: '收银员正在准备您的订单。',
+    discount: '优惠',
+    surcharge: '税费 / 服务费',
   },
   dispute: {
     title: '请点选有误的商品',

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Order } from '../../src-main/contract/order';
+import { adjustmentKindOf, type Order } from '../../src-main/contract/order';
 import { moneyText } from '../money-text';
 
 interface Props {
@@ -78,7 +78,10 @@ export function OrderView({ order, selectable, flagged }: Props) {
             l.amount,
           ),
         )}
-        {order.adjustments.map((a) => row('adjustment', a.id, a.label, '', a.amount))}
+        {/* Each adjustment says what it does, so a charge is never read as a discount. */}
+        {order.adjustments.map((a) =>
+          row('adjustment', a.id, a.label, t(`order.${adjustmentKindOf(a)}`), a.amount),
+        )}
       </ul>
       <div className="order-total">
         <span>{t('order.total')}</span>

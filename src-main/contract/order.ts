@@ -16,14 +16,36 @@ export const orderLineSchema = z
   })
   .strict();
 
-/** A discount or surcharge line below the items (negative for discounts). */
+/** What an adjustment does to the total: a discount lowers it, a surcharge (tax, service) raises it. */
+export const adjustmentKindSchema = z.enum(['discount', 'surcharge']);
+export type AdjustmentKind = z.infer<typeof adjustmentKindSchema>;
+
+/**
+ * A discount or surcharge line below the items (negative for discounts). `kind` is what the
+ * cashier meant; an amount whose sign contradicts it is refused, so a discount can never raise
+ * the total. Without `kind` (read off a POS screen) the sign decides, see `adjustmentKindOf`.
+ */
 export const adjustmentSchema = z
   .object({
     id: idSchema,
     label: plainTextSchema().trim().min(1, 'an adjustment needs a label').max(120),
     amount: minorUnitsSchema,
+    kind: adjustmentKindSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((a) => !(a.kind === 'discount' && a.amount > 0), {
+    message: 'a discount lowers the total: its amount cannot be positive',
+    path: ['amount'],
+  })
+  .refine((a) => !(a.kind === 'surcharge' && a.amount < 0), {
+    message: 'a surcharge raises the total: its amount cannot be negative',
+    path: ['amount'],
+  });
+
+/** The kind of an adjustment: as declared, else by its sign (negative lowers the total). */
+export function adjustmentKindOf(a: { amount: number; kind?: AdjustmentKind }): AdjustmentKind {
+  return a.kind ?? (a.amount < 0 ? 'discount' : 'surcharge');
+}
 
 /** Where an order came from. */
 export const orderSourceSchema = z.enum(['manual', 'ocr', 'pole']);

@@ -16,11 +16,13 @@ export function cellProblem(
   cell: { kind: 'line' | 'adjustment' | 'total'; id?: string; field: string },
   cellErrors: readonly CellError[],
   warnings: readonly ReviewWarning[],
+  /** Puts a cell error into the window's language. */
+  say: (e: CellError) => string,
 ): CellProblem | null {
   const sameRow = (kind: string, id: string | undefined) =>
     kind === cell.kind && (cell.kind === 'total' || id === cell.id);
   const err = cellErrors.find((e) => sameRow(e.kind, e.id) && e.field === cell.field);
-  if (err) return { kind: 'invalid', text: err.message };
+  if (err) return { kind: 'invalid', text: say(err) };
   const doubts = warnings.filter(
     (w) => w.cell && sameRow(w.cell.kind, w.cell.id) && (w.cell.field ?? cell.field) === cell.field,
   );

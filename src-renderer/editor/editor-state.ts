@@ -1,5 +1,15 @@
-import { formatMinor, lineAmount, parseMinor, quantitySchema } from '../../src-main/contract/money';
-import type { Order } from '../../src-main/contract/order';
+import { lineAmount, quantitySchema } from '../../src-main/contract/money';
+import { adjustmentKindOf, type AdjustmentKind, type Order } from '../../src-main/contract/order';
+import {
+  readAmount,
+  readQuantity,
+  writeAmount,
+  writeQuantity,
+  type NumberStyle,
+} from './number-text';
+
+/** The style typed numbers are read in when the window has not said otherwise (en, zh-CN). */
+export const POINT_STYLE: NumberStyle = { group: ',', decimal: '.' };
 
 /** One order line as the cashier types it: text until it is sent. */
 export interface LineDraft {
@@ -8,12 +18,17 @@ export interface LineDraft {
   quantity: string;
   unitPrice: string;
   amount: string;
-  /** False while the amount follows quantity × unit price; true once typed (or read as-is). */
+  /**
+   * False while the amount follows quantity × unit price. True when the cashier overrode it on
+   * purpose (or it was read as-is and disagrees); a line without a unit price types its amount.
+   */
   amountTyped: boolean;
 }
 
+/** An adjustment as typed: its kind says the direction, the amount is typed without a sign. */
 export interface AdjustmentDraft {
   id: string;
+  kind: AdjustmentKind;
   label: string;
   amount: string;
 }
@@ -34,15 +49,17 @@ export interface EditorState {
 }
 
 export type LineField = 'name' | 'quantity' | 'unitPrice' | 'amount';
-export type AdjustmentField = 'label' | 'amount';
+export type AdjustmentField = 'label' | 'amount' | 'kind';
 
 export type EditorAction =
-  | { type: 'load'; order: Order; revision: number; currency: string }
+  | { type: 'load'; order: Order; revision: number; currency: string; style?: NumberStyle }
   | { type: 'clear' }
   | { type: 'addLine' }
   | { type: 'updateLine'; id: string; field: LineField; value: string }
+  /** Turns a line's amount into a typed override (starting from `value`) or back to qty × price. */
+  | { type: 'overrideAmount'; id: string; on: boolean; value?: string }
   | { type: 'removeLine'; id: string }
-  | { type: 'addAdjustment' }
+  | { type: 'addAdjustment'; kind?: AdjustmentKind }
   | { type: 'updateAdjustment'; id: string; field: AdjustmentField; value: string }
   | { type: 'removeAdjustment'; id: string }
   | { type: 'setTotal'; value: string };
@@ -66,12 +83,17 @@ function blankLine(n: number): LineDraft {
 }
 
 /** Loads an order from the station into text cells, keeping amounts exactly as main holds them. */
-export function loadOrder(order: Order, revision: number, currency: string): EditorState {
-  const fmt = (v: number) => formatMinor(v, currency).replace(/,/g, '');
+export function loadOrder(
+  order: Order,
+  revision: number,
+  currency: string,
+  style: NumberStyle = POINT_STYLE,
+): EditorState {
+  const fmt = (v: number) => writeAmount(v, currency, style);
   const lines = order.lines.map((l) => ({
     id: l.id,
     name: l.name,
-    quantity: l.quantity,
+    quantity: writeQuantity(l.quantity, style),
     unitPrice: l.unitPrice === null ? '' : fmt(l.unitPrice),
     amount: fmt(l.amount),
     // An amount that disagrees with qty × price stays as read, so the warning stays visible.
@@ -84,8 +106,9 @@ export function loadOrder(order: Order, revision: number, currency: string): Edi
     lines,
     adjustments: order.adjustments.map((a) => ({
       id: a.id,
+      kind: adjustmentKindOf(a),
       label: a.label,
-      amount: fmt(a.amount),
+      amount: fmt(Math.abs(a.amount)),
     })),
     total: fmt(order.total),
     totalTyped: sum !== order.total,
@@ -105,7 +128,7 @@ function freshId(state: EditorState, prefix: string): { id: string; nextId: numb
 export function editorReducer(state: EditorState, action: EditorAction): EditorState {
   switch (action.type) {
     case 'load':
-      return loadOrder(action.order, action.revision, action.currency);
+      return loadOrder(action.order, action.revision, action.currency, action.style);
     case 'clear':
       return initialEditor();
     case 'addLine': {
@@ -123,13 +146,26 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
           return { ...l, [action.field]: action.value };
         }),
       };
+    case 'overrideAmount':
+      return {
+        ...state,
+        dirty: true,
+        lines: state.lines.map((l) =>
+          l.id === action.id
+            ? { ...l, amountTyped: action.on, amount: action.on ? (action.value ?? l.amount) : '' }
+            : l,
+        ),
+      };
     case 'removeLine':
       return { ...state, dirty: true, lines: state.lines.filter((l) => l.id !== action.id) };
     case 'addAdjustment': {
       const { id, nextId } = freshId(state, 'A');
       return {
         ...state,
-        adjustments: [...state.adjustments, { id, label: '', amount: '' }],
+        adjustments: [
+          ...state.adjustments,
+          { id, kind: action.kind ?? 'discount', label: '', amount: '' },
+        ],
         nextId,
         dirty: true,
       };
@@ -139,7 +175,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         ...state,
         dirty: true,
         adjustments: state.adjustments.map((a) =>
-          a.id === action.id ? { ...a, [action.field]: action.value } : a,
+          a.id !== action.id
+            ? a
+            : action.field === 'kind'
+              ? { ...a, kind: action.value === 'surcharge' ? 'surcharge' : 'discount' }
+              : { ...a, [action.field]: action.value },
         ),
       };
     case 'removeAdjustment':
@@ -154,11 +194,38 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
 }
 
 /** A line's amount in minor units: typed, or quantity × unit price; null while it cannot be known. */
-export function lineAmountOf(line: LineDraft, currency: string): number | null {
-  if (line.amountTyped) return parseMinor(line.amount, currency);
-  const price = parseMinor(line.unitPrice, currency);
-  if (price === null || !quantitySchema.safeParse(line.quantity.trim()).success) return null;
-  return lineAmount(line.quantity.trim(), price);
+export function lineAmountOf(
+  line: LineDraft,
+  currency: string,
+  style: NumberStyle = POINT_STYLE,
+): number | null {
+  if (line.amountTyped) return amountOf(line.amount, currency, style);
+  const price = amountOf(line.unitPrice, currency, style);
+  const quantity = readQuantity(line.quantity, style);
+  if (price === null || quantity === null || !quantitySchema.safeParse(quantity).success)
+    return null;
+  return lineAmount(quantity, price);
+}
+
+/** An amount cell's value in minor units, or null when it cannot be read (see `readAmount`). */
+export function amountOf(text: string, currency: string, style: NumberStyle): number | null {
+  const r = readAmount(text, currency, style);
+  return r.ok ? r.value : null;
+}
+
+/**
+ * An adjustment's signed amount: a discount lowers the total whatever sign was typed, a surcharge
+ * raises it and a minus on one is refused (null), so the direction never depends on a keystroke.
+ */
+export function adjustmentAmountOf(
+  a: AdjustmentDraft,
+  currency: string,
+  style: NumberStyle = POINT_STYLE,
+): number | null {
+  const v = amountOf(a.amount, currency, style);
+  if (v === null) return null;
+  if (a.kind === 'discount') return -Math.abs(v);
+  return v < 0 ? null : v;
 }
 
 /** A line nobody has typed into yet (the spare row); it is not part of the order. */
@@ -166,18 +233,31 @@ export function isBlankLine(line: LineDraft): boolean {
   return !line.name.trim() && !line.unitPrice.trim() && !line.amount.trim();
 }
 
+/** True when the editor holds something the cashier would lose by clearing it. */
+export function hasDraft(state: EditorState): boolean {
+  return (
+    state.lines.some((l) => !isBlankLine(l)) ||
+    state.adjustments.some((a) => a.label.trim() || a.amount.trim()) ||
+    state.totalTyped
+  );
+}
+
 /** Σ lines + Σ adjustments of the draft, or null while a cell cannot be read. */
-export function computedTotalOf(state: EditorState, currency: string): number | null {
+export function computedTotalOf(
+  state: EditorState,
+  currency: string,
+  style: NumberStyle = POINT_STYLE,
+): number | null {
   let sum = 0;
   for (const l of state.lines) {
     if (isBlankLine(l)) continue;
-    const v = lineAmountOf(l, currency);
+    const v = lineAmountOf(l, currency, style);
     if (v === null) return null;
     sum += v;
   }
   for (const a of state.adjustments) {
     if (!a.label.trim() && !a.amount.trim()) continue;
-    const v = parseMinor(a.amount, currency);
+    const v = adjustmentAmountOf(a, currency, style);
     if (v === null) return null;
     sum += v;
   }
@@ -185,8 +265,14 @@ export function computedTotalOf(state: EditorState, currency: string): number | 
 }
 
 /** The total the order will carry: typed, or computed. */
-export function totalOf(state: EditorState, currency: string): number | null {
-  return state.totalTyped ? parseMinor(state.total, currency) : computedTotalOf(state, currency);
+export function totalOf(
+  state: EditorState,
+  currency: string,
+  style: NumberStyle = POINT_STYLE,
+): number | null {
+  return state.totalTyped
+    ? amountOf(state.total, currency, style)
+    : computedTotalOf(state, currency, style);
 }
 
 /** What the editor should do with a new snapshot: take its order, clear, or keep the cashier's typing. */

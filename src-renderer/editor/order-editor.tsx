@@ -1,15 +1,19 @@
 import { useEffect, useRef, type Dispatch, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Dispute } from '../../src-main/contract/checkout';
-import { formatMinor } from '../../src-main/contract/money';
 import type { ReviewWarning } from '../../src-main/contract/order';
 import { computedTotalOf, lineAmountOf, type EditorAction, type EditorState } from './editor-state';
 import { cellProblem } from './cell-problem';
+import { AmountMark, KindCell, RemoveCell } from './cell-marks';
+import { writeAmount, type NumberStyle } from './number-text';
 import type { CellError } from './to-draft';
 
 interface Props {
   state: EditorState;
   dispatch: Dispatch<EditorAction>;
   currency: string;
+  /** How the store writes numbers: amounts are shown and read in it, grouped. */
+  style: NumberStyle;
   readOnly: boolean;
   warnings: ReviewWarning[];
   cellErrors: CellError[];
@@ -24,10 +28,12 @@ const cellKey = (kind: string, id: string, field: string) => `${kind}:${id}:${fi
 
 /** The order as an editable table: lines, adjustments, total, with doubtful cells marked. */
 export function OrderEditor(props: Props) {
-  const { state, dispatch, currency, readOnly, warnings, cellErrors, dispute, focusRequest } =
-    props;
+  const { state, dispatch, currency, style, readOnly, warnings, cellErrors, dispute } = props;
+  const { focusRequest } = props;
+  const { t } = useTranslation();
   const inputs = useRef(new Map<string, HTMLInputElement>());
-  const fmt = (v: number | null) => (v === null ? '' : formatMinor(v, currency));
+  const fmt = (v: number | null) => (v === null ? '' : writeAmount(v, currency, style));
+  const say = (e: CellError) => t(`cell.${e.key}`, e.params);
 
   useEffect(() => {
     if (focusRequest) inputs.current.get(focusRequest.key)?.focus();
@@ -58,7 +64,7 @@ export function OrderEditor(props: Props) {
     id: string | undefined,
     field: string,
   ) => {
-    const p = cellProblem({ kind, id, field }, cellErrors, warnings);
+    const p = cellProblem({ kind, id, field }, cellErrors, warnings, say);
     return p && { cls: p.kind, text: p.text };
   };
 
@@ -71,8 +77,19 @@ export function OrderEditor(props: Props) {
     ),
     'total',
   ];
+  // F2 on a line's amount overrides qty × price on purpose, or hands it back to the computation.
+  const toggleOverride = (id: string) => {
+    const line = state.lines.find((l) => l.id === id);
+    if (!line || readOnly || !line.unitPrice.trim()) return;
+    const computed = fmt(lineAmountOf(line, currency, style));
+    dispatch({ type: 'overrideAmount', id, on: !line.amountTyped, value: computed });
+  };
   // Enter moves to the next cell; Enter on the last line's amount opens a new line.
   const onEnter = (e: KeyboardEvent<HTMLInputElement>, key: string) => {
+    if (e.key === 'F2' && key.startsWith('line:') && key.endsWith(':amount')) {
+      e.preventDefault();
+      return toggleOverride(key.split(':')[1] ?? '');
+    }
     if (e.key !== 'Enter' || e.ctrlKey || e.altKey || e.metaKey) return;
     e.preventDefault();
     const last = state.lines[state.lines.length - 1];
@@ -89,12 +106,20 @@ export function OrderEditor(props: Props) {
     id: string,
     field: string,
     value: string,
-    extra: { placeholder?: string; label: string; numeric?: boolean },
+    extra: {
+      placeholder?: string;
+      label: string;
+      numeric?: boolean;
+      computed?: boolean;
+      overridden?: boolean;
+    },
+    marker?: React.ReactNode,
   ) => {
     const key = cellKey(kind, id, field);
     const p = problem(kind, id, field);
+    const cls = ['cell', p?.cls, extra.computed && 'computed', extra.overridden && 'override'];
     return (
-      <td className={p ? `cell ${p.cls}` : 'cell'} title={p?.text}>
+      <td className={cls.filter(Boolean).join(' ')} title={p?.text}>
         <input
           ref={(el) => {
             if (el) inputs.current.set(key, el);
@@ -105,9 +130,14 @@ export function OrderEditor(props: Props) {
           className={extra.numeric ? 'num' : undefined}
           value={value}
           placeholder={extra.placeholder}
-          readOnly={readOnly}
+          readOnly={readOnly || extra.computed}
+          data-computed={extra.computed || undefined}
           inputMode={extra.numeric ? 'decimal' : undefined}
-          onFocus={() => props.onFocusRow({ kind, id }, key)}
+          onFocus={(e) => {
+            // Typing replaces what is there: Enter into "1" then "2" gives 2, not 12.
+            e.currentTarget.select();
+            props.onFocusRow({ kind, id }, key);
+          }}
           onKeyDown={(e) => onEnter(e, key)}
           onChange={(e) =>
             kind === 'line'
@@ -120,96 +150,121 @@ export function OrderEditor(props: Props) {
                 })
           }
         />
+        {marker}
       </td>
     );
   };
 
   const flagged = new Set(dispute?.lineIds ?? []);
   const flaggedAdj = new Set(dispute?.adjustmentIds ?? []);
-  const computed = computedTotalOf(state, currency);
+  const computed = computedTotalOf(state, currency, style);
   const totalProblem = problem('total', undefined, 'total');
 
   return (
-    <table className="order-table" aria-label="Order">
+    <table className="order-table" aria-label={t('editor.order')}>
       <thead>
         <tr>
           <th className="col-n">#</th>
-          <th>Item</th>
-          <th className="col-qty">Qty</th>
-          <th className="col-money">Unit price</th>
-          <th className="col-money">Amount</th>
-          <th className="col-x" aria-label="Remove" />
+          <th>{t('editor.item')}</th>
+          <th className="col-qty">{t('editor.qty')}</th>
+          <th className="col-money">{t('editor.unitPrice')}</th>
+          <th className="col-money">{t('editor.amount')}</th>
+          <th className="col-x" aria-label={t('editor.remove')} />
         </tr>
       </thead>
       <tbody>
-        {state.lines.map((l, i) => (
-          <tr
-            key={l.id}
-            className={flagged.has(l.id) ? 'row flagged' : 'row'}
-            data-line-id={l.id}
-            data-flagged={flagged.has(l.id) || undefined}
-          >
-            <td className="col-n">
-              {i + 1}
-              {flagged.has(l.id) && <span className="flag-badge">Customer flagged</span>}
-            </td>
-            {cell('line', l.id, 'name', l.name, {
-              label: `Line ${i + 1} name`,
-              placeholder: 'Item name',
-            })}
-            {cell('line', l.id, 'quantity', l.quantity, {
-              label: `Line ${i + 1} quantity`,
-              numeric: true,
-            })}
-            {cell('line', l.id, 'unitPrice', l.unitPrice, {
-              label: `Line ${i + 1} unit price`,
-              numeric: true,
-              placeholder: '0.00',
-            })}
-            {cell(
-              'line',
-              l.id,
-              'amount',
-              l.amountTyped ? l.amount : fmt(lineAmountOf(l, currency)).replace(/,/g, ''),
-              {
-                label: `Line ${i + 1} amount`,
+        {state.lines.map((l, i) => {
+          const row = { row: i + 1 };
+          const priced = l.unitPrice.trim() !== '';
+          const overridden = l.amountTyped && priced;
+          return (
+            <tr
+              key={l.id}
+              className={flagged.has(l.id) ? 'row flagged' : 'row'}
+              data-line-id={l.id}
+              data-flagged={flagged.has(l.id) || undefined}
+            >
+              <td className="col-n">
+                {i + 1}
+                {flagged.has(l.id) && (
+                  <span className="flag-badge">{t('editor.customerFlagged')}</span>
+                )}
+              </td>
+              {cell('line', l.id, 'name', l.name, {
+                label: t('editor.lineName', row),
+                placeholder: t('editor.itemName'),
+              })}
+              {cell('line', l.id, 'quantity', l.quantity, {
+                label: t('editor.lineQty', row),
                 numeric: true,
-                placeholder: 'qty × price',
-              },
-            )}
-            <RemoveCell
-              hidden={readOnly}
-              label={`Remove line ${i + 1}`}
-              onRemove={() => dispatch({ type: 'removeLine', id: l.id })}
-            />
-          </tr>
-        ))}
+              })}
+              {cell('line', l.id, 'unitPrice', l.unitPrice, {
+                label: t('editor.linePrice', row),
+                numeric: true,
+                placeholder: writeAmount(0, currency, style),
+              })}
+              {cell(
+                'line',
+                l.id,
+                'amount',
+                l.amountTyped ? l.amount : fmt(lineAmountOf(l, currency, style)),
+                {
+                  label: t('editor.lineAmount', row),
+                  numeric: true,
+                  placeholder: t('editor.qtyTimesPrice'),
+                  computed: priced && !l.amountTyped,
+                  overridden,
+                },
+                <AmountMark
+                  overridden={overridden}
+                  editable={priced && !readOnly}
+                  onToggle={() => toggleOverride(l.id)}
+                />,
+              )}
+              <RemoveCell
+                hidden={readOnly}
+                label={t('editor.removeLine', row)}
+                onRemove={() => dispatch({ type: 'removeLine', id: l.id })}
+              />
+            </tr>
+          );
+        })}
       </tbody>
       {state.adjustments.length > 0 && (
         <tbody className="adjustments">
           {state.adjustments.map((a, i) => (
             <tr
               key={a.id}
-              className={flaggedAdj.has(a.id) ? 'row flagged' : 'row'}
+              className={`row ${a.kind}${flaggedAdj.has(a.id) ? ' flagged' : ''}`}
               data-adjustment-id={a.id}
+              data-kind={a.kind}
             >
               <td className="col-n">
-                −{flaggedAdj.has(a.id) && <span className="flag-badge">Customer flagged</span>}
+                {a.kind === 'discount' ? '−' : '+'}
+                {flaggedAdj.has(a.id) && (
+                  <span className="flag-badge">{t('editor.customerFlagged')}</span>
+                )}
               </td>
               {cell('adjustment', a.id, 'label', a.label, {
-                label: `Adjustment ${i + 1} label`,
-                placeholder: 'Discount',
+                label: t('editor.adjLabel', { row: i + 1 }),
+                placeholder: t(`editor.${a.kind}`),
               })}
-              <td />
-              <td />
+              <KindCell
+                label={t('editor.adjKind', { row: i + 1 })}
+                kind={a.kind}
+                disabled={readOnly}
+                onChange={(kind) =>
+                  dispatch({ type: 'updateAdjustment', id: a.id, field: 'kind', value: kind })
+                }
+              />
               {cell('adjustment', a.id, 'amount', a.amount, {
-                label: `Adjustment ${i + 1} amount`,
+                label: t('editor.adjAmount', { row: i + 1 }),
                 numeric: true,
-                placeholder: '-0.00',
+                placeholder: writeAmount(0, currency, style),
               })}
               <RemoveCell
                 hidden={readOnly}
-                label={`Remove adjustment ${i + 1}`}
+                label={t('editor.removeAdj', { row: i + 1 })}
                 onRemove={() => dispatch({ type: 'removeAdjustment', id: a.id })}
               />
             </tr>
@@ -220,12 +275,13 @@ export function OrderEditor(props: Props) {
         <tr>
           <td />
           <th scope="row" colSpan={3} className="total-label">
-            Total ({currency})
+            {t('editor.totalOf', { currency })}
             {state.totalTyped && computed !== null && (
-              <span className="hint"> computed {fmt(computed)}</span>
+              <span className="hint"> {t('editor.computed', { amount: fmt(computed) })}</span>
             )}
           </th>
           <td
+            colSpan={2}
             className={totalProblem ? `cell total ${totalProblem.cls}` : 'cell total'}
             title={totalProblem?.text}
           >
@@ -234,39 +290,20 @@ export function OrderEditor(props: Props) {
                 if (el) inputs.current.set('total', el);
                 else inputs.current.delete('total');
               }}
-              aria-label="Total"
+              aria-label={t('editor.total')}
               className="num"
               inputMode="decimal"
               readOnly={readOnly}
-              value={state.totalTyped ? state.total : fmt(computed).replace(/,/g, '')}
-              onFocus={() => props.onFocusRow(null, 'total')}
+              value={state.totalTyped ? state.total : fmt(computed)}
+              onFocus={(e) => {
+                e.currentTarget.select();
+                props.onFocusRow(null, 'total');
+              }}
               onChange={(e) => dispatch({ type: 'setTotal', value: e.target.value })}
             />
           </td>
-          <td />
         </tr>
       </tfoot>
     </table>
-  );
-}
-
-/** The last cell of a row: its remove button (out of the Tab order; Ctrl+Delete is the key). */
-function RemoveCell({
-  hidden,
-  label,
-  onRemove,
-}: {
-  hidden: boolean;
-  label: string;
-  onRemove: () => void;
-}) {
-  return (
-    <td className="col-x">
-      {!hidden && (
-        <button type="button" tabIndex={-1} className="icon" aria-label={label} onClick={onRemove}>
-          ×
-        </button>
-      )}
-    </td>
   );
 }

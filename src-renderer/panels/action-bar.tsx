@@ -1,4 +1,5 @@
 import { FINAL_PHASES, type CheckoutPhase } from '../../src-main/contract/checkout';
+import { useTranslation } from 'react-i18next';
 import { CANCELLABLE_PHASES } from '../phase-text';
 
 interface Props {
@@ -7,6 +8,7 @@ interface Props {
   busy: boolean;
   onAddLine(): void;
   onAddAdjustment(): void;
+  onAddSurcharge(): void;
   onSend(): void;
   onCancel(): void;
   onReopen(): void;
@@ -16,35 +18,39 @@ interface Props {
 /** The buttons under the order: only those that make sense in this phase, each with its key. */
 export function ActionBar(props: Props) {
   const { phase, readOnly } = props;
+  const { t } = useTranslation();
   return (
     <div className="toolbar">
       {!readOnly && (
         <>
           <button type="button" className="secondary" onClick={props.onAddLine}>
-            Add line <kbd>Alt+N</kbd>
+            {t('actions.addLine')} <kbd>Alt+N</kbd>
           </button>
           <button type="button" className="secondary" onClick={props.onAddAdjustment}>
-            Add discount <kbd>Alt+D</kbd>
+            {t('actions.addDiscount')} <kbd>Alt+D</kbd>
+          </button>
+          <button type="button" className="secondary" onClick={props.onAddSurcharge}>
+            {t('actions.addSurcharge')} <kbd>Alt+C</kbd>
           </button>
           <span className="spacer" />
           <button type="button" className="primary" disabled={props.busy} onClick={props.onSend}>
-            Send to customer <kbd>Ctrl+Enter</kbd>
+            {t('actions.send')} <kbd>Ctrl+Enter</kbd>
           </button>
         </>
       )}
       {CANCELLABLE_PHASES.includes(phase) && (
         <button type="button" className="danger" onClick={props.onCancel}>
-          Cancel checkout <kbd>Esc</kbd>
+          {t('actions.cancel')} <kbd>Esc</kbd>
         </button>
       )}
       {(phase === 'cancelled' || phase === 'failed') && (
         <button type="button" className="secondary" onClick={props.onReopen}>
-          Reopen <kbd>Alt+R</kbd>
+          {t('actions.reopen')} <kbd>Alt+R</kbd>
         </button>
       )}
       {FINAL_PHASES.includes(phase) && (
         <button type="button" className="primary" onClick={props.onNewOrder}>
-          New order <kbd>Alt+O</kbd>
+          {t('actions.newOrder')} <kbd>Alt+O</kbd>
         </button>
       )}
     </div>

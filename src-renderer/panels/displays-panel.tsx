@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { PairedDisplay } from '../../src-main/contract/commands';
 
@@ -13,6 +14,7 @@ interface Props {
  * replaced tablet is cut off at once. Unpairing asks once more, since the tablet must pair again.
  */
 export function DisplaysPanel({ client, refreshKey }: Props) {
+  const { t, i18n } = useTranslation();
   const [displays, setDisplays] = useState<PairedDisplay[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -36,27 +38,31 @@ export function DisplaysPanel({ client, refreshKey }: Props) {
   };
 
   return (
-    <section className="panel displays" aria-label="Paired displays">
-      <h2>Paired displays</h2>
+    <section className="panel displays" aria-label={t('displays.title')}>
+      <h2>{t('displays.title')}</h2>
       {error && <p className="error-text">{error}</p>}
-      {displays?.length === 0 && <p className="hint">No display is paired.</p>}
+      {displays?.length === 0 && <p className="hint">{t('displays.none')}</p>}
       <ul>
         {displays?.map((d) => (
           <li key={d.id} data-testid={`display-${d.id}`}>
             <span className="display-name">{d.name}</span>
-            <span className="hint">paired {new Date(d.pairedAt).toLocaleDateString()}</span>
+            <span className="hint">
+              {t('displays.pairedOn', {
+                date: new Date(d.pairedAt).toLocaleDateString(i18n.language),
+              })}
+            </span>
             {confirming === d.id ? (
               <span className="confirm">
                 <button type="button" className="danger" onClick={() => revoke(d.id)}>
-                  Unpair {d.name}
+                  {t('displays.unpairName', { name: d.name })}
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(null)}>
-                  Keep
+                  {t('displays.keep')}
                 </button>
               </span>
             ) : (
               <button type="button" className="secondary" onClick={() => setConfirming(d.id)}>
-                Unpair
+                {t('displays.unpair')}
               </button>
             )}
           </li>

@@ -1,4 +1,5 @@
 import type { Dispute } from '../../src-main/contract/checkout';
+import { useTranslation } from 'react-i18next';
 import type { Order } from '../../src-main/contract/order';
 
 interface Props {
@@ -11,17 +12,18 @@ interface Props {
 
 /** The customer's dispute and the station's warnings, with the way out of each. */
 export function ReviewPanel({ order, dispute, disputed, canAccept, onAccept }: Props) {
+  const { t } = useTranslation();
   const warnings = order?.warnings ?? [];
   const names = (ids: string[], from: Array<{ id: string; name?: string; label?: string }>) =>
     ids.map((id) => from.find((x) => x.id === id)).map((x, i) => x?.name ?? x?.label ?? ids[i]);
   return (
     <>
       {disputed && dispute && (
-        <section className="panel dispute" aria-label="Customer dispute" role="alert">
-          <h2>The customer says something is wrong</h2>
+        <section className="panel dispute" aria-label={t('review.disputeTitle')} role="alert">
+          <h2>{t('review.disputeTitle')}</h2>
           {dispute.lineIds.length + dispute.adjustmentIds.length > 0 && (
             <p>
-              Flagged:{' '}
+              {t('review.flagged')}{' '}
               <strong>
                 {[
                   ...names(dispute.lineIds, order?.lines ?? []),
@@ -31,16 +33,12 @@ export function ReviewPanel({ order, dispute, disputed, canAccept, onAccept }: P
             </p>
           )}
           {dispute.note.trim() && <blockquote className="note">“{dispute.note}”</blockquote>}
-          <p className="hint">
-            Fix the highlighted lines, then press Ctrl+Enter to send the order again.
-          </p>
+          <p className="hint">{t('review.disputeHint')}</p>
         </section>
       )}
       {warnings.length > 0 && (
         <section className="panel warnings" aria-label="Warnings">
-          <h2>
-            {warnings.length} {warnings.length === 1 ? 'number does' : 'numbers do'} not add up
-          </h2>
+          <h2>{t('review.warnings', { count: warnings.length })}</h2>
           <ul>
             {warnings.map((w, i) => (
               <li key={`${w.code}-${i}`}>{w.message}</li>
@@ -48,7 +46,7 @@ export function ReviewPanel({ order, dispute, disputed, canAccept, onAccept }: P
           </ul>
           {canAccept && (
             <button type="button" className="secondary" onClick={onAccept}>
-              Accept warnings and send <kbd>Ctrl+Shift+Enter</kbd>
+              {t('review.accept')} <kbd>Ctrl+Shift+Enter</kbd>
             </button>
           )}
         </section>

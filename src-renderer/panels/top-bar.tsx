@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import type { CheckoutPhase } from '../../src-main/contract/checkout';
 import type { WsStatus } from '../../src-main/contract/ws-transport';
-import { PHASE_TEXT } from '../phase-text';
+import { otherLanguage } from '../../src-customer/i18n';
+import { saveLanguage } from '../i18n';
 
 interface Props {
   phase: CheckoutPhase;
@@ -9,15 +11,14 @@ interface Props {
   secondsLeft: number | null;
 }
 
-const STATUS_TEXT: Record<WsStatus, string> = {
-  ready: 'Connected',
-  unpaired: 'Not authorized',
-  connecting: 'Connecting…',
-  disconnected: 'Reconnecting…',
-};
-
-/** The cashier's header: the store, where the checkout is, and whether the station answers. */
+/** The cashier's header: the store, where the checkout is, whether the station answers, language. */
 export function TopBar({ phase, status, storeName, secondsLeft }: Props) {
+  const { t, i18n } = useTranslation();
+  const switchLanguage = () => {
+    const next = otherLanguage(i18n.language);
+    saveLanguage(next);
+    void i18n.changeLanguage(next);
+  };
   return (
     <>
       <header className="topbar">
@@ -25,8 +26,8 @@ export function TopBar({ phase, status, storeName, secondsLeft }: Props) {
           <span className="logo" aria-hidden="true">
             ✓
           </span>{' '}
-          Countersign
-          {storeName && <span className="store">{storeName}</span>}
+          {/* The store's name when there is one; the product name only stands in for it. */}
+          {storeName ? <span className="store">{storeName}</span> : 'Countersign'}
         </div>
         <div
           className={`phase phase-${phase}`}
@@ -34,15 +35,31 @@ export function TopBar({ phase, status, storeName, secondsLeft }: Props) {
           data-phase={phase}
           role="status"
         >
-          {PHASE_TEXT[phase]}
-          {secondsLeft !== null && <span className="deadline"> · customer has {secondsLeft}s</span>}
+          {t(`phase.${phase}`)}
+          {secondsLeft !== null && (
+            <span className="deadline">{t('deadline', { seconds: secondsLeft })}</span>
+          )}
         </div>
-        <div className={`conn conn-${status}`}>{STATUS_TEXT[status]}</div>
+        <div className={`conn conn-${status}`} data-testid="connection">
+          {t(`status.${status}`)}
+        </div>
+        <button
+          type="button"
+          className="lang-switch secondary"
+          lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'}
+          onClick={switchLanguage}
+        >
+          {t('language.switch')}
+        </button>
       </header>
       {status === 'unpaired' && (
         <p className="banner error-text" role="alert">
-          The station refused this window: it carries no valid cashier token. Open the cashier page
-          on the station itself.
+          {t('unpaired')}
+        </p>
+      )}
+      {status === 'disconnected' && (
+        <p className="banner offline" role="alert" data-testid="offline">
+          {t('offline')}
         </p>
       )}
     </>
