@@ -88,7 +88,9 @@ export function readOrderFromBoxes(
   // Narrow boxes the engine could not read (a stepper's digit, an input box): on a line whose
   // quantity is taken as one, such a box may be the quantity, so the line is not accepted.
   const unreadable = boxes.filter(
-    (b) => (b.text.trim() === '' || b.conf < 0.4) && b.x1 - b.x0 <= 2 * (b.y1 - b.y0),
+    (b) =>
+      (b.text.trim() === '' || (b.conf < 0.5 && /^[\dNZlIOoSB|]{1,3}$/.test(b.text.trim()))) &&
+      b.x1 - b.x0 <= 2 * (b.y1 - b.y0),
   );
   const doubtfulFields = solution.lines.reduce((n, l) => n + l.doubtful.length, 0);
   solution.lines.forEach((l, i) => {

@@ -74,3 +74,33 @@ export function eraseEdgeRules(
   for (const y of rows) for (let x = 0; x < w; x++) paint(x, y);
   return cols.length + rows.length;
 }
+
+/** A packed RGB image. */
+export interface RgbImage {
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Copies a rectangle out of a packed RGB image. */
+export function cropRgb(img: RgbImage, x0: number, y0: number, w: number, h: number): Buffer {
+  const out = Buffer.alloc(w * h * 3);
+  for (let y = 0; y < h; y++) {
+    const from = ((y0 + y) * img.width + x0) * 3;
+    img.data.copy(out, y * w * 3, from, from + w * 3);
+  }
+  return out;
+}
+
+/** Adds `pad` columns of `bg` on each side of a packed RGB picture (w × h). */
+export function padRgb(rgb: Buffer, w: number, h: number, pad: number, bg: Rgb): Buffer {
+  const W = w + 2 * pad;
+  const out = Buffer.alloc(W * h * 3);
+  for (let i = 0; i < W * h; i++) {
+    out[i * 3] = bg.r;
+    out[i * 3 + 1] = bg.g;
+    out[i * 3 + 2] = bg.b;
+  }
+  for (let y = 0; y < h; y++) rgb.copy(out, (y * W + pad) * 3, y * w * 3, (y + 1) * w * 3);
+  return out;
+}
