@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
+import { formatMinor } from '../contract/money';
 import { parseAmountArg } from '../payments/cli-support';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
 const HELP = `Usage: countersign refund --attempt ID (--amount 1.23 | --all) [--reason TEXT] [--data-dir DIR]
 
+Amounts are in the currency's major unit: --amount 12.50 refunds 12 yuan 50 fen.
 Refunds part or all of a paid payment (the attempt id 'countersign pay' printed), never beyond
 what was paid minus earlier refunds. Prints {"ok":true,"refund":{...}} or {"ok":false,"error":{code,message}}.
 Exit status 0 when the refund succeeded, 1 otherwise.
@@ -47,6 +49,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       const parsed = parseAmountArg(values.amount, attempt.currency);
       if (!parsed.ok) throw new UsageError(parsed.error);
       minor = parsed.value;
+    }
+    // Said here in the unit the cashier typed (12.50, not 1250), before the provider is asked.
+    const left = attempt.amount - attempt.refunded;
+    if (minor > left) {
+      const money = (v: number) => `${formatMinor(v, attempt.currency)} ${attempt.currency}`;
+      writeJsonLine(io.stdout, {
+        ok: false,
+        error: {
+          code: 'refund_exceeds_paid',
+          message: `a refund of ${money(minor)} is more than the ${money(left)} left of this ${money(attempt.amount)} payment`,
+        },
+      });
+      return 1;
     }
     const result = await station.service.refund(attempt.id, minor, values.reason.trim());
     writeJsonLine(io.stdout, result.ok ? { ok: true, refund: result.value } : result);

@@ -5,8 +5,28 @@ import { startStationServer } from '../bridge/station-server';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { createLogger, logStrayRejections } from '../station/logger';
 import { createStation } from '../station/create-station';
+import { loadCashierToken } from '../station/cashier-token';
 import { checkDataDir } from '../station/data-dir';
+import { createServer } from 'node:net';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+
+/** Refuses a port another program holds, naming it; port 0 (any free port) is always free. */
+async function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+    probe.once('error', resolve);
+    probe.listen(port, host, () => resolve(null));
+  });
+  if (!error) return void (await new Promise((r) => probe.close(r)));
+  if (error.code === 'EADDRINUSE')
+    throw new UsageError(
+      `port ${port} on ${host} is taken by another program; stop it or use --port`,
+    );
+  if (error.code === 'EACCES')
+    throw new UsageError(`port ${port} on ${host} needs privileges; use a port above 1023`);
+  throw error;
+}
 
 const HELP = `Usage: countersign serve [--port N] [--host H] [--data-dir DIR] [--no-pairing]
 
@@ -51,6 +71,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const config = loadConfig(dataDir, overrides);
   // Before the logger opens its file: a read-only directory is refused by name, not found later.
   checkDataDir(dataDir);
+  // A taken port is said in one sentence before anything else (the sandbox, the ledger) starts.
+  await assertPortFree(config.serve.host, config.serve.port);
   const logger = createLogger({ dataDir });
   const stopLoggingRejections = logStrayRejections(logger);
   const station = await createStation({ dataDir, config, logger });
