@@ -5,22 +5,18 @@ export interface Rgb {
   b: number;
 }
 
-/** The most common colour on the crop's edge: the screen's background around the text. */
+/**
+ * The most common colour of the crop: the screen's background around the text (text, rules
+ * and borders are always fewer pixels). Large crops are sampled.
+ */
 export function edgeBackground(rgb: Buffer, w: number, h: number): Rgb {
   const counts = new Map<number, number>();
-  const add = (x: number, y: number) => {
-    const i = (y * w + x) * 3;
+  const step = Math.max(1, Math.floor((w * h) / 4000));
+  for (let p = 0; p < w * h; p += step) {
+    const i = p * 3;
     // Quantised, so anti-aliasing noise does not split the vote.
     const key = ((rgb[i]! >> 3) << 10) | ((rgb[i + 1]! >> 3) << 5) | (rgb[i + 2]! >> 3);
     counts.set(key, (counts.get(key) ?? 0) + 1);
-  };
-  for (let x = 0; x < w; x++) {
-    add(x, 0);
-    add(x, h - 1);
-  }
-  for (let y = 0; y < h; y++) {
-    add(0, y);
-    add(w - 1, y);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]![0];
   return {
