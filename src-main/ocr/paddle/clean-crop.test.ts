@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropRgb, edgeBackground, eraseEdgeRules, padRgb } from './clean-crop';
+import { cropRgb, backgroundOf, eraseEdgeRules, padRgb } from './clean-crop';
 
 /** A white w × h picture with dark pixels where `ink` says. */
 function picture(w: number, h: number, ink: (x: number, y: number) => boolean): Buffer {
@@ -24,7 +24,7 @@ describe('cleaning a text line crop', () => {
 
   it('the background is the colour most of the edge has', () => {
     const rgb = picture(10, 10, (x) => x === 0);
-    expect(edgeBackground(rgb, 10, 10).r).toBeGreaterThan(240);
+    expect(backgroundOf(rgb, 10, 10).r).toBeGreaterThan(240);
   });
 
   it('crops and pads exactly', () => {

@@ -9,7 +9,7 @@ export interface Rgb {
  * The most common colour of the crop: the screen's background around the text (text, rules
  * and borders are always fewer pixels). Large crops are sampled.
  */
-export function edgeBackground(rgb: Buffer, w: number, h: number): Rgb {
+export function backgroundOf(rgb: Buffer, w: number, h: number): Rgb {
   const counts = new Map<number, number>();
   const step = Math.max(1, Math.floor((w * h) / 4000));
   for (let p = 0; p < w * h; p += step) {
@@ -37,7 +37,7 @@ export function eraseEdgeRules(
   rgb: Buffer,
   w: number,
   h: number,
-  bg = edgeBackground(rgb, w, h),
+  bg = backgroundOf(rgb, w, h),
 ): number {
   const ink = (x: number, y: number) => {
     const i = (y * w + x) * 3;

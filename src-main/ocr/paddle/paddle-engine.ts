@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
 import type { TextBox } from '../layout/text-box';
-import { cropRgb, edgeBackground, eraseEdgeRules, padRgb, type RgbImage } from './clean-crop';
+import { cropRgb, backgroundOf, eraseEdgeRules, padRgb, type RgbImage } from './clean-crop';
 import { ctcDecode, textRegions, type Region } from './text-regions';
 
 /** Options of {@link createPaddleEngine}. */
@@ -125,7 +125,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
         const h = r.y1 - r.y0;
         const w = r.x1 - r.x0;
         const raw = cropRgb(img, r.x0, r.y0, w, h);
-        const background = edgeBackground(raw, w, h);
+        const background = backgroundOf(raw, w, h);
         eraseEdgeRules(raw, w, h, background);
         const pad = Math.max(0, Math.ceil((h * 1.5 - w) / 2));
         const outW = Math.max(8, Math.min(1600, Math.round(((w + 2 * pad) * LINE_HEIGHT) / h)));
