@@ -206,6 +206,38 @@ describe('bad input never gives an ok order', () => {
     expect(junk.warnings[0]!.message).toContain('not a readable image');
   });
 
+  it('a black screen, a cut-off PNG, a 10,000 px image, a region too large to be an order', async () => {
+    const black = await sharp({
+      create: { width: 640, height: 400, channels: 3, background: '#000' },
+    })
+      .png()
+      .toBuffer();
+    expect((await reader.readImage(black)).status).toBe('needs_review');
+    const { png } = await renderScreen({
+      seed: 5,
+      layout: 'grid',
+      lang: 'en',
+      theme: 'light',
+      count: 4,
+      discount: false,
+    });
+    const cut = await reader.readImage(png.subarray(0, png.length >> 1));
+    expect(cut).toMatchObject({ status: 'needs_review', warnings: [{ code: 'unreadable' }] });
+    const wide = await sharp({
+      create: { width: 10_000, height: 300, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    expect((await reader.readImage(wide)).status).toBe('needs_review');
+    const huge = await sharp({
+      create: { width: 10_000, height: 10_000, channels: 3, background: '#fff' },
+    })
+      .png()
+      .toBuffer();
+    const tooLarge = await reader.readImage(huge);
+    expect(tooLarge.warnings[0]!.message).toContain('too large');
+  }, 60_000);
+
   it('readScreen without a capture port says so', async () => {
     const read = await reader.readScreen({ x: 0, y: 0, width: 10, height: 10 });
     expect(read.warnings[0]!.message).toContain('No screen capture');

@@ -24,6 +24,8 @@ export interface PaddleReaderOptions {
 
 // More text boxes than any order region holds: noise, a photo, or the wrong region.
 const MAX_BOXES = 600;
+// Larger than any order region (a 4K screen is 8.3 M px); decoding it would cost ~100 MB a read.
+const MAX_PIXELS = 16_000_000;
 // A second look at missing cells is for a few lines, not a whole unreadable table.
 const MAX_REREADS = 40;
 // Below the confidence the layout reader takes on trust (see layout/solve.ts).
@@ -56,6 +58,13 @@ export function createPaddleReader(options: PaddleReaderOptions = {}): OrderRead
       const meta = await sharp(png).metadata();
       const r = checkRegion(meta.width ?? 0, meta.height ?? 0, region);
       if (!r.ok) return failed(currency, `Cannot read the region: ${r.error}`, timings);
+      if (r.value.width * r.value.height > MAX_PIXELS) {
+        return failed(
+          currency,
+          `Cannot read the region: ${r.value.width}×${r.value.height} is too large to be an order; calibrate the order region`,
+          timings,
+        );
+      }
       const { data, info } = await sharp(png)
         .extract({ left: r.value.x, top: r.value.y, width: r.value.width, height: r.value.height })
         .removeAlpha()
