@@ -217,6 +217,11 @@ function joinRelease(a: string | null, b: string | null): string | null {
   return a === null ? b : b === null ? a : a + b;
 }
 
+/** How late (ms) the pause timer may run before the page counts as having been busy. */
+const LATE_TIMER_MS = 20;
+/** How soon a late timer looks again, after the queued keys have had their turn. */
+const LATE_RECHECK_MS = 10;
+
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
 function focusedTextField(target: EventTarget): TextField | null {
@@ -285,8 +290,23 @@ export function attachWedge(
       e.stopImmediatePropagation();
     }
     apply(decision);
+    schedule(maxGapMs + 5);
+  };
+
+  // The pause that ends a burst is judged on the events' own timestamps. The timer only asks
+  // "has a key come since?", and a timer that runs late means the page was busy: the burst's
+  // next keys may still be queued behind it with their real (close) timestamps, so look again
+  // shortly instead of cutting the code in two on the clock.
+  let due = 0;
+  const schedule = (delay: number) => {
     clearTimeout(timer);
-    timer = setTimeout(() => apply(detector.flush(performance.now())), maxGapMs + 5);
+    due = performance.now() + delay;
+    timer = setTimeout(onTimer, delay);
+  };
+  const onTimer = () => {
+    const now = performance.now();
+    if (now - due > LATE_TIMER_MS) return schedule(LATE_RECHECK_MS);
+    apply(detector.flush(now));
   };
 
   target.addEventListener('keydown', onKeyDown, { capture: true });
