@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PaymentMethod } from '../src-main/contract/credential';
 import type { CheckoutSnapshot } from '../src-main/contract/checkout';
+import type { Order } from '../src-main/contract/order';
 import type { ContractError, Result } from '../src-main/contract/result';
 import type { StationConnection } from '../src-renderer/shared/connect';
 import { applySnapshot, type StationStore } from '../src-renderer/shared/station-store';
 import { otherLanguage } from './i18n';
+import { changedRows } from './screens/changed-rows';
 import { ConfirmScreen } from './screens/confirm-screen';
 import {
   ConnectingScreen,
@@ -44,7 +46,23 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
   const error = failure && failure.revision === revision ? failure.error : null;
   const [now, setNow] = useState(() => Date.now());
   const client = connection.client;
-  useWedgeScan((raw) => client.call('scan.submit', { raw }), store, status === 'ready');
+  const offline = status === 'disconnected';
+  // A scan while the station is unreachable is refused on screen, not lost or queued.
+  const [scanRefused, setScanRefused] = useState(false);
+  useWedgeScan(
+    (raw) => client.call('scan.submit', { raw }),
+    store,
+    status === 'ready' || offline,
+    () => setScanRefused(true),
+  );
+  // The refusal stays until the station is back; then it has nothing left to say.
+  useEffect(
+    () =>
+      store.subscribe((state) => {
+        if (state.status === 'ready') setScanRefused(false);
+      }),
+    [store],
+  );
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
@@ -80,6 +98,15 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
   });
   const order = snapshot?.order ?? null;
 
+  // A resent order marks what the cashier changed since the customer last looked at it.
+  const lastSeen = useRef<{ revision: number; order: Order } | null>(null);
+  const [changes, setChanges] = useState<{ revision: number; ids: Set<string> } | null>(null);
+  useEffect(() => {
+    if (screen !== 'order' || !order || lastSeen.current?.revision === revision) return;
+    setChanges({ revision, ids: changedRows(lastSeen.current?.order ?? null, order) });
+    lastSeen.current = { revision, order };
+  }, [screen, order, revision]);
+
   // Each new customer starts in the station's language: back to it whenever the display turns
   // idle (the station reset, or a result screen timed out) and when the station info arrives.
   useEffect(() => {
@@ -98,6 +125,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
       <ConfirmScreen
         key={`${order.id}-${revision}`}
         order={order}
+        changed={changes?.revision === revision ? changes.ids : undefined}
         flagging={flagging}
         busy={busy}
         setFlagging={setFlagging}
@@ -156,7 +184,22 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
           {t('language.switch')}
         </button>
       </header>
-      <main className="display-body">{body}</main>
+      {offline && (
+        <p className="offline-banner" role="alert" data-testid="offline">
+          {t('offline')}
+        </p>
+      )}
+      <main className="display-body">
+        {/* Unreachable station: every button is off, so nothing seems to work that cannot. */}
+        <fieldset className="screen-guard" disabled={offline}>
+          {body}
+        </fieldset>
+      </main>
+      {scanRefused && (
+        <p className="toast error" role="alert" data-testid="scan-refused">
+          {t('scanOffline')}
+        </p>
+      )}
       {error && (
         <p className="toast error" role="alert">
           {t('error', { message: error.message })}

@@ -30,15 +30,23 @@ export const E2E_CONFIG = {
   ocr: { languages: ['eng'], workers: 1, warmUp: false },
 };
 
+/** Where and how to start a station; a restart passes the same data directory and port. */
+export interface StartOptions {
+  dataDir?: string;
+  port?: number;
+}
+
 /** Starts the station and resolves once it printed its `listening` line. */
 export async function startStation(
   config: object = E2E_CONFIG,
-): Promise<{ station: Station; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'countersign-e2e-'));
+  options: StartOptions = {},
+): Promise<{ station: Station; stop(opts?: { keepData?: boolean }): Promise<void> }> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'countersign-e2e-'));
   writeFileSync(join(dataDir, 'config.json'), JSON.stringify(config));
+  const port = String(options.port ?? 0);
   const child: ChildProcess = spawn(
     process.execPath,
-    [join(repo, 'src-main/cli/countersign.js'), 'serve', '--port', '0', '--data-dir', dataDir],
+    [join(repo, 'src-main/cli/countersign.js'), 'serve', '--port', port, '--data-dir', dataDir],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';
@@ -76,7 +84,7 @@ export async function startStation(
     dataDir,
     stderr: () => err,
   };
-  const stop = async () => {
+  const stop = async (opts: { keepData?: boolean } = {}) => {
     stopping = true;
     if (child.exitCode === null) {
       const exited = new Promise((r) => child.once('exit', r));
@@ -84,7 +92,7 @@ export async function startStation(
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!opts.keepData) rmSync(dataDir, { recursive: true, force: true });
   };
   return { station, stop };
 }

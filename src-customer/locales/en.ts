@@ -2,6 +2,8 @@
 export const en = {
   language: { switch: '中文', name: 'English' },
   connecting: 'Connecting to the till…',
+  offline: 'The till is offline. Reconnecting…',
+  scanOffline: 'The scan did not go through: the till is offline. Please scan again in a moment.',
   idle: { welcome: 'Welcome', hint: 'Your order will appear here.' },
   pairing: {
     title: 'Pair this display',
@@ -25,6 +27,11 @@ export const en = {
     waitCashier: 'The cashier is preparing your order.',
     discount: 'Discount',
     surcharge: 'Tax / service charge',
+    changed: 'Changed',
+    range: 'Lines {{first}}–{{last}} of {{count}}',
+    previous: 'Previous lines',
+    next: 'More lines',
+    seeAll: 'Scroll to see every line before you confirm.',
   },
   dispute: {
     title: 'Tap the lines that look wrong',

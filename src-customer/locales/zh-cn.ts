@@ -4,6 +4,8 @@ import type { Messages } from './en';
 export const zhCN: Messages = {
   language: { switch: 'English', name: '中文' },
   connecting: '正在连接收银台…',
+  offline: '收银台离线，正在重新连接…',
+  scanOffline: '扫码未成功：收银台离线。请稍后再扫。',
   idle: { welcome: '欢迎光临', hint: '您的订单将显示在这里。' },
   pairing: {
     title: '配对此显示屏',
@@ -27,6 +29,11 @@ export const zhCN: Messages = {
     waitCashier: '收银员正在准备您的订单。',
     discount: '优惠',
     surcharge: '税费 / 服务费',
+    changed: '已修改',
+    range: '第 {{first}}–{{last}} 行，共 {{count}} 行',
+    previous: '上一页',
+    next: '下一页',
+    seeAll: '请翻看全部商品后再确认。',
   },
   dispute: {
     title: '请点选有误的商品',

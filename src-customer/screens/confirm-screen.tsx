@@ -5,6 +5,8 @@ import { OrderView } from './order-view';
 
 interface Props {
   order: Order;
+  /** Rows changed since the customer last saw this order. */
+  changed?: Set<string>;
   flagging: boolean;
   busy: boolean;
   setFlagging(on: boolean): void;
@@ -13,8 +15,11 @@ interface Props {
 }
 
 /** The order to confirm, or — after "Something is wrong" — to tap the wrong lines and send. */
-export function ConfirmScreen({ order, flagging, busy, setFlagging, onConfirm, onDispute }: Props) {
+export function ConfirmScreen(props: Props) {
+  const { order, changed, flagging, busy, setFlagging, onConfirm, onDispute } = props;
   const { t } = useTranslation();
+  // Confirm waits until every line has been on screen: nobody confirms what they did not see.
+  const [allSeen, setAllSeen] = useState(false);
   const [lineIds, setLineIds] = useState<Set<string>>(new Set());
   const [adjustmentIds, setAdjustmentIds] = useState<Set<string>>(new Set());
   const [note, setNote] = useState('');
@@ -33,7 +38,8 @@ export function ConfirmScreen({ order, flagging, busy, setFlagging, onConfirm, o
     return (
       <div className="screen confirm-screen">
         <h1>{t('order.title')}</h1>
-        <OrderView order={order} />
+        <OrderView order={order} changed={changed} onAllSeen={setAllSeen} />
+        {!allSeen && <p className="see-all">{t('order.seeAll')}</p>}
         <div className="actions">
           <button
             type="button"
@@ -43,7 +49,12 @@ export function ConfirmScreen({ order, flagging, busy, setFlagging, onConfirm, o
           >
             {t('order.wrong')}
           </button>
-          <button type="button" className="big primary" onClick={onConfirm} disabled={busy}>
+          <button
+            type="button"
+            className="big primary"
+            onClick={onConfirm}
+            disabled={busy || !allSeen}
+          >
             {t('order.confirm')}
           </button>
         </div>

@@ -9,13 +9,22 @@ export function IdleScreen({ info }: { info: StationInfo | null }) {
   const { t } = useTranslation();
   return (
     <div className="screen idle-screen">
-      <p className="welcome">{t('idle.welcome')}</p>
+      {/* A store message that is itself a welcome is not said twice. */}
+      {!sameWords(info?.storeMessage, t('idle.welcome')) && (
+        <p className="welcome">{t('idle.welcome')}</p>
+      )}
       <h1 className="store-name">{info?.storeName}</h1>
       {info?.storeMessage && <p className="store-message">{info.storeMessage}</p>}
       <p className="hint">{t('idle.hint')}</p>
     </div>
   );
 }
+
+const sameWords = (a: string | undefined, b: string) =>
+  (a ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/[.!。！]+$/, '') === b.trim().toLowerCase();
 
 /** Before the station answers. */
 export function ConnectingScreen() {

@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { PaymentMethod } from '../../src-main/contract/credential';
 import type { Order } from '../../src-main/contract/order';
+import { MethodIcon } from '../method-icons';
 import { moneyText } from '../money-text';
-
-const ICONS: Record<PaymentMethod, string> = { code: '▦', face: '☺', proxy: '⇄', qr: '⌗' };
 
 interface Props {
   order: Order | null;
@@ -29,7 +28,7 @@ export function MethodScreen({ order, methods, chosen, onChoose }: Props) {
             onClick={() => onChoose(m)}
           >
             <span className="method-icon" aria-hidden="true">
-              {ICONS[m]}
+              <MethodIcon method={m} />
             </span>
             <span className="method-name">{t(`method.${m}`)}</span>
             <span className="method-hint">{t(`method.${m}Hint`)}</span>

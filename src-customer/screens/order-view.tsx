@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adjustmentKindOf, type Order } from '../../src-main/contract/order';
 import { moneyText } from '../money-text';
+import { useVisibleRows } from './use-visible-rows';
 
 interface Props {
   order: Order;
@@ -11,11 +13,27 @@ interface Props {
     toggle(kind: 'line' | 'adjustment', id: string): void;
   };
   flagged?: { lineIds: string[]; adjustmentIds: string[] };
+  /** Rows the cashier changed since the customer last looked: marked, and scrolled to. */
+  changed?: Set<string>;
+  /** Told once every row has been in view, so Confirm can wait until the whole order was seen. */
+  onAllSeen?(seen: boolean): void;
 }
 
 /** The order, readable at arm's length: big rows, amounts right-aligned, total last. */
-export function OrderView({ order, selectable, flagged }: Props) {
+export function OrderView({ order, selectable, flagged, changed, onAllSeen }: Props) {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  const rows = useVisibleRows(list, order);
+  useEffect(() => onAllSeen?.(rows.allSeen), [rows.allSeen, onAllSeen]);
+  // What changed is brought into view first; the rest is reached by paging.
+  const firstChanged = [...order.lines, ...order.adjustments].find((r) => changed?.has(r.id))?.id;
+  useEffect(() => {
+    if (firstChanged)
+      list.current
+        ?.querySelector(`[data-row-id="${CSS.escape(firstChanged)}"]`)
+        ?.scrollIntoView({ block: 'nearest' });
+  }, [firstChanged]);
+  const overflowing = rows.count > 0 && (rows.first > 0 || rows.last < rows.count - 1);
   const money = (v: number) => moneyText(v, order.currency);
   const isOn = (kind: 'line' | 'adjustment', id: string) =>
     kind === 'line'
@@ -29,6 +47,7 @@ export function OrderView({ order, selectable, flagged }: Props) {
     amount: number,
   ) => {
     const on = isOn(kind, id);
+    const isChanged = changed?.has(id) ?? false;
     const content = (
       <>
         <span className="check" aria-hidden="true">
@@ -37,6 +56,7 @@ export function OrderView({ order, selectable, flagged }: Props) {
         <span className="name">
           {name}
           {detail && <span className="detail">{detail}</span>}
+          {isChanged && <span className="changed-badge">{t('order.changed')}</span>}
         </span>
         <span className="amount">{money(amount)}</span>
       </>
@@ -44,8 +64,9 @@ export function OrderView({ order, selectable, flagged }: Props) {
     return (
       <li
         key={`${kind}-${id}`}
-        className={on ? 'order-row flagged' : 'order-row'}
+        className={['order-row', on && 'flagged', isChanged && 'changed'].filter(Boolean).join(' ')}
         data-line-id={kind === 'line' ? id : undefined}
+        data-row-id={id}
       >
         {selectable ? (
           <button
@@ -64,7 +85,7 @@ export function OrderView({ order, selectable, flagged }: Props) {
   };
   return (
     <div className="order-view">
-      <ul className="order-rows" aria-label={t('order.title')}>
+      <ul className="order-rows" aria-label={t('order.title')} ref={list}>
         {order.lines.map((l) =>
           row(
             'line',
@@ -83,6 +104,35 @@ export function OrderView({ order, selectable, flagged }: Props) {
           row('adjustment', a.id, a.label, t(`order.${adjustmentKindOf(a)}`), a.amount),
         )}
       </ul>
+      {overflowing && (
+        <div className="rows-pager">
+          <button
+            type="button"
+            className="pager"
+            aria-label={t('order.previous')}
+            disabled={rows.first <= 0}
+            onClick={() => rows.page(-1)}
+          >
+            <ArrowIcon up />
+          </button>
+          <span data-testid="rows-range" role="status">
+            {t('order.range', {
+              first: rows.first + 1,
+              last: rows.last + 1,
+              count: rows.count,
+            })}
+          </span>
+          <button
+            type="button"
+            className="pager"
+            aria-label={t('order.next')}
+            disabled={rows.last >= rows.count - 1}
+            onClick={() => rows.page(1)}
+          >
+            <ArrowIcon />
+          </button>
+        </div>
+      )}
       <div className="order-total">
         <span>{t('order.total')}</span>
         <span className="amount" data-testid="customer-total">
@@ -90,5 +140,21 @@ export function OrderView({ order, selectable, flagged }: Props) {
         </span>
       </div>
     </div>
+  );
+}
+
+/** A chevron drawn here, so it never depends on a font having the glyph. */
+function ArrowIcon({ up = false }: { up?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true">
+      <path
+        d={up ? 'M5 15l7-7 7 7' : 'M5 9l7 7 7-7'}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="3"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { EDITABLE_PHASES } from '../phase-text';
@@ -13,14 +14,8 @@ import { ReconcilePanel } from './reconcile-panel';
 import { useWedgeScan } from './use-wedge-scan';
 import './back-office.css';
 
-const TABS = {
-  history: 'Payments',
-  report: 'Day report',
-  reconcile: 'Reconciliation',
-  devices: 'Devices',
-  region: 'Order region',
-} as const;
-type Tab = keyof typeof TABS;
+const TABS = ['history', 'report', 'reconcile', 'devices', 'region'] as const;
+type Tab = (typeof TABS)[number];
 
 interface Props {
   client: ContractClient<'cashier'>;
@@ -38,6 +33,8 @@ export function BackOffice({ client, store, accelerator }: Props) {
   const phase = useStore(store, (s) => s.snapshot?.phase ?? 'idle');
   const currency = useStore(store, (s) => s.snapshot?.order?.currency ?? s.info?.currency ?? 'CNY');
   const [tab, setTab] = useState<Tab | null>(null);
+  const { t } = useTranslation();
+  const [offlineScan, setOfflineScan] = useState(false);
 
   // A wedge scanner in this window pays like any scanner. Not while the cashier edits the order:
   // fast typing there must stay typing, and the station would ignore a scan then anyway.
@@ -45,15 +42,30 @@ export function BackOffice({ client, store, accelerator }: Props) {
     (raw) => client.call('scan.submit', { raw }),
     store,
     !EDITABLE_PHASES.includes(phase),
+    () => setOfflineScan(true),
+  );
+  // The refusal stays until the station is back; then it has nothing left to say.
+  useEffect(
+    () =>
+      store.subscribe((state) => {
+        if (state.status === 'ready') setOfflineScan(false);
+      }),
+    [store],
   );
 
-  const onDialogKey = (e: KeyboardEvent) => {
-    // The window's own Escape cancels the checkout; inside the dialog it only closes it.
-    if (e.key === 'Escape') {
-      e.stopPropagation();
+  // The window's own Escape cancels the checkout; while the dialog is open it only closes it,
+  // wherever the focus is (a dialog opened by mouse leaves it on the button that opened it).
+  useEffect(() => {
+    if (!tab) return;
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.stopImmediatePropagation();
+      e.preventDefault();
       setTab(null);
-    }
-  };
+    };
+    window.addEventListener('keydown', onKey, { capture: true });
+    return () => window.removeEventListener('keydown', onKey, { capture: true });
+  }, [tab]);
 
   return (
     <div className="bo-tools">
@@ -63,39 +75,49 @@ export function BackOffice({ client, store, accelerator }: Props) {
         accelerator={accelerator}
         disabled={!EDITABLE_PHASES.includes(phase)}
       />
+      {offlineScan && (
+        <p className="bo-card error-text" role="alert" data-testid="scan-refused">
+          {t('backOffice.scanOffline')}
+        </p>
+      )}
       <PaymentPanel client={client} store={store} />
-      <section className="bo-card" aria-label="Scanners">
-        <h2>Scanners</h2>
+      <section className="bo-card" aria-label={t('backOffice.scanners')}>
+        <h2>{t('backOffice.scanners')}</h2>
         <DevicePanel client={client} compact />
       </section>
       <div className="bo-row">
         <button type="button" className="secondary wide" onClick={() => setTab('history')}>
-          Back office
+          {t('backOffice.open')}
         </button>
         <button type="button" className="secondary wide" onClick={() => setTab('region')}>
-          Set order region
+          {t('backOffice.setRegion')}
         </button>
       </div>
       {tab && (
-        <div className="bo-overlay" role="presentation" onKeyDown={onDialogKey}>
-          <div className="bo-dialog" role="dialog" aria-modal="true" aria-label="Back office">
+        <div className="bo-overlay" role="presentation">
+          <div
+            className="bo-dialog"
+            role="dialog"
+            aria-modal="true"
+            aria-label={t('backOffice.open')}
+          >
             <header className="bo-dialog-head">
               <nav className="bo-tabs" role="tablist">
-                {(Object.keys(TABS) as Tab[]).map((t) => (
+                {TABS.map((name) => (
                   <button
-                    key={t}
+                    key={name}
                     type="button"
                     role="tab"
-                    aria-selected={t === tab}
-                    className={t === tab ? 'bo-tab active' : 'bo-tab'}
-                    onClick={() => setTab(t)}
+                    aria-selected={name === tab}
+                    className={name === tab ? 'bo-tab active' : 'bo-tab'}
+                    onClick={() => setTab(name)}
                   >
-                    {TABS[t]}
+                    {t(`backOffice.tab.${name}`)}
                   </button>
                 ))}
               </nav>
               <button type="button" className="secondary" onClick={() => setTab(null)}>
-                Close <kbd>Esc</kbd>
+                {t('pairing.close')} <kbd>Esc</kbd>
               </button>
             </header>
             <div className="bo-dialog-body">

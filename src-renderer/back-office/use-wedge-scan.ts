@@ -14,15 +14,22 @@ export function useWedgeScan(
   submitScan: (raw: string) => Promise<Result<CheckoutSnapshot>>,
   store: StationStore,
   enabled = true,
+  /** Told about a scan made while the station is unreachable: it is refused, never queued. */
+  onOffline?: (raw: string) => void,
 ): void {
   // The latest submit function without re-attaching the listener on every render.
   const submitRef = useRef(submitScan);
+  const offlineRef = useRef(onOffline);
   useEffect(() => {
     submitRef.current = submitScan;
+    offlineRef.current = onOffline;
   });
   useEffect(() => {
     if (!enabled) return;
     return attachWedge(window, (value) => {
+      // A scan while the station is down would be lost in a queue or answered much later, when
+      // the customer has gone: refuse it now, where the cashier and the customer can see it.
+      if (store.getState().status !== 'ready') return offlineRef.current?.(value);
       void submitRef.current(value).then((r) => r.ok && applySnapshot(store, r.value));
     });
   }, [enabled, store]);

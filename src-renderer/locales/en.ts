@@ -155,6 +155,19 @@ export const en = {
     pairing: 'Pair a customer display',
     help: 'Show or hide these shortcuts',
   },
+  backOffice: {
+    open: 'Back office',
+    scanners: 'Scanners',
+    setRegion: 'Set order region',
+    scanOffline: 'A scan was refused: the station is offline. Scan again once it is back.',
+    tab: {
+      history: 'Payments',
+      report: 'Day report',
+      reconcile: 'Reconciliation',
+      devices: 'Devices',
+      region: 'Order region',
+    },
+  },
   /** What the cashier tells the customer, or does, after each payment-system reason. */
   reason: {
     insufficient_funds: 'Not enough money in the customer’s account. Ask for another method.',

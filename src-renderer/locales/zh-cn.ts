@@ -152,6 +152,19 @@ export const zhCN: Strings<typeof en> = {
     pairing: '配对顾客显示屏',
     help: '显示或隐藏快捷键',
   },
+  backOffice: {
+    open: '后台',
+    scanners: '扫码器',
+    setRegion: '设置订单区域',
+    scanOffline: '扫码被拒绝：收银站离线。恢复后请重新扫码。',
+    tab: {
+      history: '支付记录',
+      report: '日报',
+      reconcile: '对账',
+      devices: '设备',
+      region: '订单区域',
+    },
+  },
   reason: {
     insufficient_funds: '顾客账户余额不足，请换一种支付方式。',
     over_limit: '超出账户支付限额，请换一种方式或减少金额。',
