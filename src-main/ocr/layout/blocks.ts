@@ -161,7 +161,11 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
     }
     pendingLabel = isSummary ? pendingLabel : null;
     if (isSummary) {
-      summaryStarted = true;
+      // "Show 10 entries", points, a phone number: set aside, but the items may follow.
+      const kinds = summary.filter((p) => p.y === row.y0).map((p) => p.kind);
+      if (kinds.some((k) => k !== 'other') || (pendingLabel && pendingLabel.kind !== 'other')) {
+        summaryStarted = true;
+      }
       continue;
     }
     if (summaryStarted) continue;

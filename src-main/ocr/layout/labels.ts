@@ -73,7 +73,9 @@ const HEADER: Array<[HeaderRole, RegExp]> = [
 
 /** The column role a header cell names, or null when it is no header word. */
 export function headerRole(words: string): HeaderRole | null {
-  const t = squash(words).replace(/#$/, '');
+  const raw = squash(words);
+  if (/^(?:#|no\.?|№)$/.test(raw)) return 'other'; // a row-number column
+  const t = raw.replace(/#$/, '');
   if (!t) return null;
   for (const [role, re] of HEADER) if (re.test(t)) return role;
   return null;

@@ -12,24 +12,11 @@ const mid = (b: TextBox) => (b.y0 + b.y1) / 2;
  */
 export function splitPanels(boxes: readonly TextBox[], lineHeight: number): TextBox[][] {
   if (boxes.length < 8) return [boxes.slice()];
+  const gaps = gapsOf(boxes, lineHeight);
   const x0 = Math.min(...boxes.map((b) => b.x0));
   const x1 = Math.max(...boxes.map((b) => b.x1));
   const narrow = boxes.filter((b) => b.x1 - b.x0 < (x1 - x0) / 2);
-  const covered = new Uint8Array(Math.ceil(x1 - x0) + 1);
-  for (const b of narrow) covered.fill(1, Math.floor(b.x0 - x0), Math.ceil(b.x1 - x0));
-  const minGap = Math.max(lineHeight * 2, 24);
-  const gaps: Array<{ at: number; width: number }> = [];
-  for (let i = 0; i < covered.length;) {
-    if (covered[i]) {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < covered.length && !covered[j]) j++;
-    if (j - i >= minGap) gaps.push({ at: x0 + (i + j) / 2, width: j - i });
-    i = j;
-  }
-  for (const gap of gaps.sort((a, b) => b.width - a.width)) {
+  for (const gap of gaps) {
     const left = narrow.filter((b) => b.x1 <= gap.at);
     const right = narrow.filter((b) => b.x0 >= gap.at);
     if (left.length < 4 || right.length < 4) continue;
@@ -44,4 +31,43 @@ export function splitPanels(boxes: readonly TextBox[], lineHeight: number): Text
     return [...splitPanels(leftAll, lineHeight), ...splitPanels(rightAll, lineHeight)];
   }
   return [boxes.slice()];
+}
+
+/**
+ * Every split of the region at one vertical gap with text on both sides, whether or not its
+ * rows line up: the reader tries each and keeps the one whose numbers check.
+ */
+export function panelSplits(boxes: readonly TextBox[], lineHeight: number): TextBox[][][] {
+  return gapsOf(boxes, lineHeight).flatMap(({ at }) => {
+    const left = boxes.filter((b) => (b.x0 + b.x1) / 2 < at);
+    const right = boxes.filter((b) => (b.x0 + b.x1) / 2 >= at);
+    return left.length >= 4 && right.length >= 4 ? [[left, right]] : [];
+  });
+}
+
+/** Vertical gaps no narrow box crosses, at least two line heights wide, widest first. */
+function gapsOf(
+  boxes: readonly TextBox[],
+  lineHeight: number,
+): Array<{ at: number; width: number }> {
+  if (boxes.length < 8) return [];
+  const x0 = Math.min(...boxes.map((b) => b.x0));
+  const x1 = Math.max(...boxes.map((b) => b.x1));
+  const narrow = boxes.filter((b) => b.x1 - b.x0 < (x1 - x0) / 2);
+  const covered = new Uint8Array(Math.ceil(x1 - x0) + 1);
+  for (const b of narrow) covered.fill(1, Math.floor(b.x0 - x0), Math.ceil(b.x1 - x0));
+  const minGap = Math.max(lineHeight * 2, 24);
+  const gaps: Array<{ at: number; width: number }> = [];
+  for (let i = 0; i < covered.length;) {
+    if (covered[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < covered.length && !covered[j]) j++;
+    if (j - i >= minGap && i > 0 && j < covered.length)
+      gaps.push({ at: x0 + (i + j) / 2, width: j - i });
+    i = j;
+  }
+  return gaps.sort((a, b) => b.width - a.width);
 }

@@ -4,8 +4,8 @@ import type { ReadOrder } from '../read-result';
 import { readLayout } from './blocks';
 import { isNameLike } from './labels';
 import { solve } from './solve';
-import { splitPanels } from './panels';
-import { groupRows, lineHeight, normaliseText, type TextBox } from './text-box';
+import { panelSplits, splitPanels } from './panels';
+import { groupRows, lineHeight, normaliseText, type BoxRow, type TextBox } from './text-box';
 import { minorOf, readCell, type Num } from './tokens';
 
 /** An order read from text boxes: the reader's result before timings are added. */
@@ -64,12 +64,50 @@ export function readOrderFromBoxes(
   configured: string,
 ): LayoutOrder & { missing: MissingCell[] } {
   const all = groupRows(boxes);
-  // Side-by-side panels are read one after the other, each with its own rows.
-  const panels = splitPanels(
-    all.flatMap((r) => r.boxes),
-    lineHeight(all),
+  const normalised = all.flatMap((r) => r.boxes);
+  const lh = lineHeight(all);
+  // Side-by-side panels are read one after the other, each with its own rows. Where the rows
+  // do not tell panels from a table's columns, every split is read too, and the reading that
+  // checks (or leaves fewest doubts) is kept: each is held to the same checks.
+  const guess = splitPanels(normalised, lh);
+  const readings = [guess, ...panelSplits(normalised, lh)].map((panels) =>
+    readRows(boxes, panels.length > 1 ? panels.flatMap((p) => groupRows(p)) : all, configured),
   );
-  const rows = panels.length > 1 ? panels.flatMap((p) => groupRows(p)) : all;
+  // Checks first, then a reading that found lines and a total, then the fewest doubts.
+  const rank = (r: LayoutOrder) => [
+    r.status === 'ok' ? 1 : 0,
+    r.lines.length > 0 ? 1 : 0,
+    r.total !== null ? 1 : 0,
+    -r.warnings.length,
+  ];
+  const better = (a: number[], b: number[]) => {
+    const i = a.findIndex((v, k) => v !== b[k]);
+    return i >= 0 && a[i]! > b[i]!;
+  };
+  const best = readings.reduce((b, r) => (better(rank(r), rank(b)) ? r : b));
+  // Two ways of cutting the screen that both check but charge differently: not guessed.
+  const key = (r: LayoutOrder) =>
+    `${r.total}|${r.lines.map((l) => `${l.quantity}x${l.unitPrice}=${l.amount}`).join(';')}`;
+  if (best.status === 'ok' && readings.some((r) => r.status === 'ok' && key(r) !== key(best))) {
+    return {
+      ...best,
+      status: 'needs_review',
+      warnings: [
+        {
+          code: 'ambiguous_layout',
+          message: 'The screen reads two ways that both add up; check the order',
+        },
+      ],
+    };
+  }
+  return best;
+}
+
+function readRows(
+  boxes: readonly TextBox[],
+  rows: BoxRow[],
+  configured: string,
+): LayoutOrder & { missing: MissingCell[] } {
   const layout = readLayout(rows);
   const allNums = [
     ...layout.items.flatMap((i) => [...i.nums, ...(i.formula ? [i.formula.price] : [])]),
