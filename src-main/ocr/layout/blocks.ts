@@ -123,7 +123,11 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       }
       if (c.nums.every((n) => n.percent)) {
         const kind = summaryKind(c.words);
-        const next = cells[i + 1];
+        // A total's amount is the row's last number ("Total | 101,550.00 VAT | 440,050.00");
+        // any other label takes the number right after it.
+        const after = cells.slice(i + 1).filter((n) => n.nums.length > 0);
+        const next =
+          kind === 'total' || kind === 'subtotal' ? after[after.length - 1] : cells[i + 1];
         if (kind && next && next.nums.length > 0 && summaryKind(next.words) === null) {
           summary.push({
             kind,

@@ -29,8 +29,9 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
     'discount',
     /discount|coupon|promo|voucher|savings|rebate|member|优惠|折扣|减免|抹零|立减|remise|rabatt/,
   ],
-  ['tax', /tax|vat|gst|^hst|税|tva|mwst|ust/],
-  ['surcharge', /service|surcharge|rounding|packing|tip|服务费|包装费|附加费|舍入/],
+  // Short words only at a label's start or end: "Custard" holds no tax, "Tulip" no tip.
+  ['tax', /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|^tva|^mwst|^ust\b|^iva/],
+  ['surcharge', /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入/],
   [
     'total',
     /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|总价|總價|总计|總計|总金额|總金額|合计|合計|总额|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$/i,

@@ -120,6 +120,43 @@ describe('reading an order by geometry and arithmetic', () => {
     ]);
   });
 
+  it('item words that hide a label ("Custard", "Headphones") stay items; a total takes its row\'s last number', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['Qty', 220],
+          ['Price', 300],
+          ['VAT', 400],
+          ['Amount', 500],
+        ],
+        [
+          ['Custard (small sachet)', 10],
+          ['2', 230],
+          ['3.00', 300],
+          ['0.60', 400],
+          ['6.00', 500],
+        ],
+        [
+          ['Headphones', 10],
+          ['1', 230],
+          ['20.00', 300],
+          ['4.00', 400],
+          ['20.00', 500],
+        ],
+        [
+          ['Total', 10],
+          ['4.60', 400],
+          ['26.00', 500],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.lines.map((l) => l.name)).toEqual(['Custard (small sachet)', 'Headphones']);
+    expect(read.total).toBe(2600);
+    expect(read.status).toBe('ok');
+  });
+
   it('a screen whose own numbers do not add up is flagged, never accepted', () => {
     const read = readOrderFromBoxes(
       screen([
