@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { showImage, startXvfb, stopProcess } from '../src-main/capture/xvfb';
@@ -90,7 +90,14 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await expect(detail.getByRole('alert')).toHaveText('At most 45.00 CNY can still be refunded.');
     await detail.getByLabel('Amount').fill('10');
     await detail.getByRole('button', { name: 'Refund', exact: true }).click();
+    // A refund asks once more, naming the amount and the reason; nothing is sent before.
+    const ask = detail.getByRole('alertdialog', { name: 'Confirm the refund' });
+    await expect(ask).toContainText('Refund 10.00 CNY of this 45.00 CNY payment');
+    await expect(ask).toContainText('Chipped cup');
+    await expect(row).not.toContainText('Partly refunded');
+    await ask.getByRole('button', { name: 'Confirm refund' }).click();
     await expect(detail.getByRole('status')).toContainText('10.00 CNY — refunded');
+    await expect(detail.getByRole('status')).toContainText('Reason: “Chipped cup”');
     await expect(row).toContainText('Partly refunded');
     await expect(detail).toContainText('up to 35.00');
     await shot(cashier, 'bo-1-history-refund');
@@ -102,6 +109,13 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await expect(cashier.getByTestId('fig-paid')).toContainText('1 payment');
     await expect(cashier.getByTestId('fig-refunded')).toContainText('10.00 CNY');
     await expect(cashier.getByTestId('fig-net')).toContainText('35.00 CNY');
+    // The day's payments as CSV, from the window; the shift column is explained.
+    const download = cashier.waitForEvent('download');
+    await cashier.getByTestId('report-csv').click();
+    const csv = await (await download).path().then((p) => readFileSync(p, 'utf8'));
+    expect(csv.split('\n')[0]).toContain('attempt_id');
+    expect(csv).toContain('4500');
+    await expect(cashier.getByTestId('shift-hint')).toContainText('S06 started at 06:00');
     await expect(cashier.getByTestId('day-report')).toContainText('Alipay');
     const frame = cashier.frameLocator('iframe.report-frame');
     await expect(frame.locator('body')).toContainText('45.00');
@@ -214,8 +228,9 @@ test('calibration on a real X display: drag the order region on the frozen pictu
       const said = cashier.getByTestId('read-order-message');
       await expect(said).toContainText('Order read');
       if ((await said.textContent())?.includes('the numbers add up'))
+        // Grouped, as everywhere else in the app.
         await expect(cashier.getByLabel('Total')).toHaveValue(
-          formatMinor(screen.truth.total, 'CNY').replace(/,/g, ''),
+          formatMinor(screen.truth.total, 'CNY'),
         );
       else await expect(said).toContainText('doubtful cell');
       await shot(cashier, 'bo-6-read-order');

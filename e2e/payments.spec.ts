@@ -158,7 +158,14 @@ test('a payment code typed into the cashier window pays against the sandbox; bot
     await expect(customer.getByTestId('pay-reason')).toHaveText(
       'That payment code was already used. Please show a new one.',
     );
-    await expect(cashier.getByTestId('payment-outcome')).toContainText('code_already_used');
+    // The cashier reads a sentence to act on; the raw code is kept for support.
+    await expect(cashier.getByTestId('payment-outcome')).toContainText(
+      'Failed: That payment code was already used. Ask for a fresh code.',
+    );
+    await expect(cashier.getByTestId('payment-outcome')).toHaveAttribute(
+      'data-reason',
+      /^code_already_used/,
+    );
     await shot(customer, 'pay-4-customer-failed-reason');
   } finally {
     await till.stop();

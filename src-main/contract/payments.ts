@@ -88,6 +88,8 @@ export const dayReportSchema = z
     byShift: z.array(group),
     /** The printable page (self-contained HTML, no scripts). */
     html: z.string(),
+    /** One row per payment attempt, as `countersign report --csv` writes it. */
+    csv: z.string(),
   })
   .strict();
 export type DayReportView = z.infer<typeof dayReportSchema>;

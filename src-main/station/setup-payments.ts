@@ -171,8 +171,10 @@ export async function setupPayments(deps: {
       try {
         const report = ledger.dayReport(date);
         const html = ledger.dayReportHtml(date, config.store.name);
-        if (!report || html === null) return fail('invalid_input', `Not a date: ${date}`);
-        return ok({ ...report, html });
+        const csv = ledger.exportCsv(date);
+        if (!report || html === null || csv === null)
+          return fail('invalid_input', `Not a date: ${date}`);
+        return ok({ ...report, html, csv });
       } catch (error) {
         // A ledger that fails its hash chain shows no figures; the cashier sees why.
         if (error instanceof LedgerTamperedError) return fail('unavailable', error.message);

@@ -19,19 +19,28 @@ export function AttemptDetail({
   const [amountText, setAmountText] = useState(formatMinor(left, a.currency).replace(/,/g, ''));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
-  const [done, setDone] = useState<RefundRow | null>(null);
+  const [done, setDone] = useState<{ row: RefundRow; reason: string } | null>(null);
+  // A refund sends money back for good: the checked request waits here for a second yes.
+  const [pending, setPending] = useState<{ amount: number; reason: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkRefund({ amountText, reason }, a);
     if (!checked.ok) return setError({ field: checked.field, text: checked.error });
+    setError(null);
+    setPending(checked.value);
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
     setBusy(true);
-    const r = await client.call('payments.refund', { attemptId: a.id, ...checked.value });
+    const r = await client.call('payments.refund', { attemptId: a.id, ...pending });
     setBusy(false);
+    setPending(null);
     if (!r.ok) return setError({ field: 'form', text: r.error.message });
     setError(null);
-    setDone(r.value);
+    setDone({ row: r.value, reason: pending.reason });
     setReason('');
     // The form now offers what is left, so a second refund starts from the right amount.
     setAmountText(formatMinor(Math.max(0, left - r.value.amount), a.currency).replace(/,/g, ''));
@@ -67,14 +76,38 @@ export function AttemptDetail({
         ))}
       </dl>
       {done && (
-        <p className={done.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
-          Refund {done.id}: {formatMinor(done.amount, a.currency)} {a.currency} —{' '}
-          {done.state === 'succeeded'
+        <p className={done.row.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
+          Refund {done.row.id}: {formatMinor(done.row.amount, a.currency)} {a.currency} —{' '}
+          {done.row.state === 'succeeded'
             ? 'refunded'
-            : done.state === 'failed'
-              ? `failed (${done.stateReason ?? 'no reason given'})`
+            : done.row.state === 'failed'
+              ? `failed (${done.row.stateReason ?? 'no reason given'})`
               : 'requested'}
+          . Reason: “{done.reason}”
         </p>
+      )}
+      {pending && (
+        <div className="bo-alert warn" role="alertdialog" aria-label="Confirm the refund">
+          <p>
+            Refund {formatMinor(pending.amount, a.currency)} {a.currency} of this{' '}
+            {formatMinor(a.amount, a.currency)} {a.currency} payment to{' '}
+            {a.credentialHint || METHOD_TEXT[a.method]}? Reason: “{pending.reason}”
+          </p>
+          <div className="bo-row">
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              autoFocus
+              onClick={() => void confirm()}
+            >
+              Confirm refund
+            </button>
+            <button type="button" className="secondary" onClick={() => setPending(null)}>
+              Back
+            </button>
+          </div>
+        </div>
       )}
       {left > 0 ? (
         <form className="bo-form" onSubmit={(e) => void submit(e)} aria-label="Refund">
@@ -114,7 +147,7 @@ export function AttemptDetail({
               {error.text}
             </p>
           )}
-          <button type="submit" className="danger" disabled={busy}>
+          <button type="submit" className="danger" disabled={busy || pending !== null}>
             Refund
           </button>
         </form>

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { DayReportView } from '../../src-main/contract/payments';
@@ -6,6 +7,7 @@ import { localDay, METHOD_TEXT, PLATFORM_TEXT } from './format';
 
 /** The day report: headline figures, breakdowns, and the printable page with a Print button. */
 export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }) {
+  const { t } = useTranslation();
   const [date, setDate] = useState(localDay());
   const [report, setReport] = useState<DayReportView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +26,7 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
   return (
     <div className="day-report" data-testid="day-report">
       <form className="bo-row" onSubmit={(e) => void load(e)}>
-        <label htmlFor="report-date">Day</label>
+        <label htmlFor="report-date">{t('report.day')}</label>
         <input
           id="report-date"
           type="date"
@@ -32,7 +34,7 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
           onChange={(e) => setDate(e.target.value)}
         />
         <button type="submit" className="primary">
-          Show report
+          {t('report.show')}
         </button>
         {report && (
           <button
@@ -41,8 +43,19 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
             // The report page has no scripts; printing its frame prints just the report.
             onClick={() => frame.current?.contentWindow?.print()}
           >
-            Print
+            {t('report.print')}
           </button>
+        )}
+        {report && (
+          // The same CSV as `countersign report --csv`, saved from the window.
+          <a
+            className="button secondary"
+            href={`data:text/csv;charset=utf-8,${encodeURIComponent(report.csv)}`}
+            download={`countersign-${report.date}.csv`}
+            data-testid="report-csv"
+          >
+            {t('report.csv')}
+          </a>
         )}
       </form>
       {error && (
@@ -98,8 +111,16 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
               label={(k) => PLATFORM_TEXT[k] ?? k}
               money={money}
             />
-            <Group title="By shift" rows={report.byShift} label={(k) => k} money={money} />
+            <Group
+              title={t('report.byShift')}
+              rows={report.byShift}
+              label={(k) => k}
+              money={money}
+            />
           </div>
+          <p className="bo-muted" data-testid="shift-hint">
+            {t('report.shiftHint')}
+          </p>
           <iframe
             ref={frame}
             className="report-frame"

@@ -1,26 +1,13 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import { classifyPaymentCode } from '../../src-main/contract/payment-code';
 import { paymentSteps } from '../../src-customer/pay/payment-steps';
+import { reasonOf } from '../shared/payment-reason';
 import { applySnapshot, type StationStore } from '../shared/station-store';
-import { METHOD_TEXT, PLATFORM_TEXT } from './format';
-
-const STEP_TEXT = {
-  sending: 'Sending to the payment system',
-  user_paying: "Waiting for the customer's password on their phone",
-  querying: 'Querying the result',
-  reversing: 'Reversing (no final answer in time)',
-} as const;
-
-/** What the customer is doing while the credential is collected. */
-const COLLECT_TEXT = {
-  code: 'The customer shows a payment code to the scanner.',
-  face: 'The customer is looking at the camera on the display.',
-  proxy: "The customer is entering the payer's proxy ID on the display.",
-  qr: "The customer scans the store's QR code on the display, then taps “I have paid”.",
-} as const;
+import { PLATFORM_TEXT } from './format';
 
 /**
  * The payment as the cashier follows it: what the customer chose, the authorizing steps, the
@@ -33,6 +20,7 @@ export function PaymentPanel({
   client: ContractClient<'cashier'>;
   store: StationStore;
 }) {
+  const { t } = useTranslation();
   const snapshot = useStore(store, (s) => s.snapshot);
   const phase = snapshot?.phase ?? 'idle';
   const payment = snapshot?.payment ?? null;
@@ -44,9 +32,13 @@ export function PaymentPanel({
   if (!showProgress) return null;
   const currency = order?.currency ?? 'CNY';
   return (
-    <section className="bo-card payment-panel" aria-label="Payment" data-testid="payment-panel">
+    <section
+      className="bo-card payment-panel"
+      aria-label={t('payment.title')}
+      data-testid="payment-panel"
+    >
       <h2>
-        Payment
+        {t('payment.title')}
         {order && (
           <span className="bo-amount">
             {formatMinor(order.total, currency)} {currency}
@@ -54,21 +46,21 @@ export function PaymentPanel({
         )}
       </h2>
       <p className="bo-muted">
-        {snapshot?.method ? METHOD_TEXT[snapshot.method] : 'No method yet'}
+        {snapshot?.method ? t(`payment.method.${snapshot.method}`) : t('payment.noMethod')}
         {payment?.platform && ` · ${PLATFORM_TEXT[payment.platform] ?? payment.platform}`}
       </p>
       {phase === 'authorizing' && (
         <ol className="bo-steps">
           {paymentSteps(payment).map((s) => (
             <li key={s.name} className={`bo-step bo-step-${s.state}`}>
-              {STEP_TEXT[s.name]}
+              {t(`payment.step.${s.name}`)}
             </li>
           ))}
         </ol>
       )}
       {phase === 'authorizing' && payment?.step === 'user_paying' && (
         <p className="bo-alert warn" role="status" data-testid="password-wait">
-          The customer must enter their password on their phone.
+          {t('payment.passwordWait')}
         </p>
       )}
       {(phase === 'paid' || phase === 'failed') && payment && (
@@ -76,19 +68,23 @@ export function PaymentPanel({
           className={`bo-alert ${phase === 'paid' ? 'ok' : 'bad'}`}
           role="status"
           data-testid="payment-outcome"
+          data-reason={payment.reason ?? undefined}
+          title={payment.reason ?? undefined}
         >
+          {/* A sentence the cashier can act on; the provider's raw code stays in the tooltip. */}
           {payment.outcome === 'paid'
-            ? 'Paid'
-            : payment.outcome === 'reversed'
-              ? 'Reversed: the customer was not charged'
-              : 'Failed'}
-          {payment.reason && payment.outcome !== 'paid' && `: ${payment.reason}`}
-          {payment.attemptId && <span className="bo-muted"> · attempt {payment.attemptId}</span>}
+            ? t('payment.paid')
+            : `${t(payment.outcome === 'reversed' ? 'payment.reversed' : 'payment.failed')} ${t(
+                `reason.${reasonOf(payment)}`,
+              )}`}
+          {payment.attemptId && (
+            <span className="bo-muted"> · {t('payment.attempt', { id: payment.attemptId })}</span>
+          )}
         </p>
       )}
       {phase === 'collecting_credential' && snapshot?.method && (
         <p className="bo-muted" data-testid="collect-hint">
-          {COLLECT_TEXT[snapshot.method]}
+          {t(`payment.collect.${snapshot.method}`)}
         </p>
       )}
       {phase === 'collecting_credential' && snapshot?.method === 'code' && (
@@ -100,6 +96,7 @@ export function PaymentPanel({
 
 /** Typing the customer's payment code when the scanner cannot read it. */
 function ManualCode({ client, store }: { client: ContractClient<'cashier'>; store: StationStore }) {
+  const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -107,7 +104,7 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
     e.preventDefault();
     // Refused here with the classifier's reason: a wrong code never reaches the network.
     const c = classifyPaymentCode(code);
-    if (!c.valid) return setError(`That code cannot pay: ${c.error}.`);
+    if (!c.valid) return setError(t('payment.codeRefused', { reason: c.error }));
     setBusy(true);
     const r = await client.call('credential.submit', {
       credential: { kind: 'payment_code', code: c.code, platform: c.platform },
@@ -120,7 +117,7 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
   };
   return (
     <form className="bo-form manual-code" onSubmit={(e) => void submit(e)}>
-      <label htmlFor="manual-code">Scanner not reading? Type the payment code</label>
+      <label htmlFor="manual-code">{t('payment.manualLabel')}</label>
       <div className="bo-stack">
         <input
           id="manual-code"
@@ -132,10 +129,10 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
             setCode(e.target.value);
             setError(null);
           }}
-          placeholder="18–24 digits"
+          placeholder={t('payment.manualPlaceholder')}
         />
         <button type="submit" className="primary" disabled={busy || code.trim() === ''}>
-          Pay with code
+          {t('payment.payWithCode')}
         </button>
       </div>
       {error && (
