@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readOrderFromBoxes } from './read-order-layout';
+import { currencyOf, readOrderFromBoxes } from './read-order-layout';
+import { readCell } from './tokens';
 import type { TextBox } from './text-box';
 
 /** Boxes laid out as a screen: each row is [text, left x] pairs at 30 px line pitch. */
@@ -260,5 +261,20 @@ describe('reading an order by geometry and arithmetic', () => {
     const read = readOrderFromBoxes(boxes, 'CNY');
     expect(read.total).toBe(3800);
     expect(read.status).toBe('needs_review');
+  });
+});
+
+describe('the currency the screen shows', () => {
+  it.each([
+    ['€', 'EUR', 'CNY'],
+    ['₫', 'VND', 'CNY'],
+    ['円', 'JPY', 'CNY'],
+    ['$', 'CAD', 'CAD'],
+    ['$', 'USD', 'CNY'],
+    ['kr', 'SEK', 'SEK'],
+    ['kr', 'CNY', 'CNY'],
+  ])('%s on a store set to %s', (sign, expected, configured) => {
+    const nums = readCell({ text: `12 ${sign}`, conf: 1, x0: 0, y0: 0, x1: 50, y1: 10 }).nums;
+    expect(currencyOf(nums, configured)).toBe(expected);
   });
 });

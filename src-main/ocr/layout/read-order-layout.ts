@@ -31,7 +31,39 @@ const BY_SIGN: Record<string, string> = {
   INR: 'INR',
   HKD: 'HKD',
   '₩': 'KRW',
+  원: 'KRW',
   '฿': 'THB',
+  THB: 'THB',
+  '₫': 'VND',
+  VND: 'VND',
+  '₺': 'TRY',
+  '₽': 'RUB',
+  '₦': 'NGN',
+  NGN: 'NGN',
+  '₵': 'GHS',
+  '৳': 'BDT',
+  '₴': 'UAH',
+  '₪': 'ILS',
+  円: 'JPY',
+  JPY: 'JPY',
+  KES: 'KES',
+  Ksh: 'KES',
+  IDR: 'IDR',
+  Rp: 'IDR',
+  Rs: 'INR',
+  'Rs.': 'INR',
+  SGD: 'SGD',
+  S$: 'SGD',
+  AUD: 'AUD',
+  A$: 'AUD',
+  CAD: 'CAD',
+  C$: 'CAD',
+  HK$: 'HKD',
+  MYR: 'MYR',
+  RM: 'MYR',
+  R$: 'BRL',
+  zł: 'PLN',
+  Kč: 'CZK',
 };
 
 /** The currency the screen shows, or the configured one when it shows none (or only $/¥). */
@@ -42,8 +74,11 @@ export function currencyOf(nums: readonly Num[], configured: string): string {
     if (!s || s === '?') continue;
     let c = BY_SIGN[s];
     if (s === '¥') c = configured === 'JPY' ? 'JPY' : 'CNY';
-    if (s === '$' || s === 'NT$' || s === 'R$')
-      c = /^(USD|CAD|AUD|NZD|HKD|SGD|TWD|MXN|BRL)$/.test(configured) ? configured : 'USD';
+    // "$" and "kr" name several currencies: the store's own when it uses one of them.
+    if (s === '$')
+      c = /^(USD|CAD|AUD|NZD|HKD|SGD|TWD|MXN|ARS|CLP|COP)$/.test(configured) ? configured : 'USD';
+    if (s === 'NT$') c = 'TWD';
+    if (s === 'kr') c = /^(SEK|NOK|DKK|ISK)$/.test(configured) ? configured : undefined;
     if (c) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
   const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0];

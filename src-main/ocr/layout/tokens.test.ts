@@ -78,3 +78,12 @@ describe('formulas and quantities', () => {
     expect(quantityOf(cell('0.536').nums[0]!)).toBe('0.536');
   });
 });
+
+describe('money is never guessed from the decimals', () => {
+  it('"15.000" is no amount in a two-decimal currency (thousands in Jakarta, fifteen in Zürich)', () => {
+    expect(minorOf(cell('15.000').nums[0]!)).toBeNull();
+    expect(minorOf(cell('Rp 15.000').nums[0]!, 2)).toBeNull();
+    expect(minorOf(cell('¥1500').nums[0]!, 0)).toBe(1500);
+    expect(minorOf(cell('¥15.5').nums[0]!, 0)).toBeNull();
+  });
+});

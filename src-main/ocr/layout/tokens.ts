@@ -35,7 +35,7 @@ export interface Cell {
 
 // Currency signs and codes, before or after the digits. ₹ and ¥ are often misread by OCR
 // (F, Y, V): a single stray letter glued to the front of money is handled in readCell.
-const CURRENCY = String.raw`[¥$€£₹₱₩฿]|元|CHF|UGX|Php|PHP|Rs\.?|RMB|CNY|USD|EUR|GBP|INR|HKD|NT\$|RM|Ksh|R\$`;
+const CURRENCY = String.raw`[¥$€£₹₱₩฿₫₺₽₦₵৳₴₪]|元|円|원|CHF|UGX|KES|NGN|IDR|Php|PHP|Rs\.?|Rp|RMB|CNY|JPY|USD|EUR|GBP|INR|HKD|SGD|AUD|CAD|MYR|THB|VND|NT\$|HK\$|S\$|A\$|C\$|RM|Ksh|R\$|zł|Kč|kr`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:[.,]\d+)?`;
 const ATOM = new RegExp(
   String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<num>${DIGITS})(?!\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
@@ -62,7 +62,9 @@ function digitsOf(raw: string): { digits: string; decimals: number } | null {
 /** The value of a number in minor units of a currency with `exponent` decimals; null if it has more. */
 export function minorOf(n: Num, exponent = 2): number | null {
   const [whole = '0', frac = ''] = n.digits.split('.');
-  if (frac.replace(/0+$/, '').length > exponent) return null;
+  // "15.000" is fifteen thousand in Jakarta and fifteen in Zürich: more decimals than the
+  // currency has is never taken as money, zeros or not.
+  if (frac.length > exponent) return null;
   const v =
     Number(whole) * 10 ** exponent + Number(frac.padEnd(exponent, '0').slice(0, exponent) || '0');
   if (!Number.isSafeInteger(v)) return null;
