@@ -80,6 +80,24 @@ export function keySql(t: ChainedTable, prefix = ''): string {
   return `json_array(${t.key.map((c) => prefix + c).join(', ')})`;
 }
 
+/**
+ * SQL CASE giving the current encoding of the row a journal entry names (`j` is the entry's
+ * alias, or NEW in a trigger on the journal); NULL when the row is gone.
+ */
+export function journaledRowSql(
+  j: string,
+  column: (t: ChainedTable) => string = encodingSql,
+): string {
+  return `CASE ${j}.tbl
+${CHAINED_TABLES.map(
+  (t) =>
+    `  WHEN '${t.name}' THEN (SELECT ${column(t)} FROM ${t.name} WHERE ${t.key
+      .map((c, i) => `${c} = json_extract(${j}.row_key, '$[${i}]')`)
+      .join(' AND ')})`,
+).join('\n')}
+END`;
+}
+
 /** Makes `ledger_chain(prev, encoding)` available to the triggers on this connection. */
 export function registerChainFunction(db: Database.Database): void {
   db.function('ledger_chain', { deterministic: true }, (previous: unknown, encoding: unknown) =>

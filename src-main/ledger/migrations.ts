@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { chainExistingRows, chainMigrationSql } from './chain';
+import { outboxMigrationSql } from './outbox';
 
 /**
  * Numbered schema migrations, applied in order and recorded in PRAGMA user_version. Never edit
@@ -119,5 +120,10 @@ CREATE VIEW refund_current AS
     name: 'tamper-evident journal; INSERT OR REPLACE refused',
     sql: chainMigrationSql(),
     run: chainExistingRows,
+  },
+  {
+    version: 3,
+    name: 'outbox to headquarters, filled by a trigger on the journal',
+    sql: outboxMigrationSql(),
   },
 ];

@@ -4,6 +4,7 @@ import { newId } from './ids';
 import { openLedgerDb, type LedgerOpenError } from './ledger-file';
 import { localDay, shiftOf } from './local-day';
 import { ATTEMPT_SELECT, toAttempt, type AttemptRow } from './attempt-rows';
+import { createOutbox, type Outbox } from './outbox';
 import { createRefundStore, type RefundStore } from './refund-store';
 import { createReports, type Reports } from './reports';
 import { createChainCheck, type ChainBreak, type ChainHead } from './verify-chain';
@@ -53,6 +54,8 @@ export interface Ledger extends RefundStore, Reports {
    * or added behind the ledger's back, or the journal's head. Reports call it before any figure.
    */
   verify(): Result<ChainHead, ChainBreak>;
+  /** Every ledger row, queued for headquarters in the transaction that wrote it. */
+  readonly outbox: Outbox;
   /** The file this ledger lives in. */
   readonly file: string;
   /** The underlying handle, for benchmarks and diagnostics. */
@@ -237,6 +240,7 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
     db,
     file,
     verify,
+    outbox: createOutbox(db),
     recordOrder,
     beginAttempt,
     recordOrderAndBeginAttempt,

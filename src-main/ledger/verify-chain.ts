@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CHAINED_TABLES, chainHash, encodingSql, GENESIS, keySql } from './chain';
+import { CHAINED_TABLES, chainHash, GENESIS, journaledRowSql, keySql } from './chain';
 import type { Result } from './types';
 
 /** A journal that holds: how many rows it chains and the hash at its head. */
@@ -45,14 +45,8 @@ const breakAt = (
 });
 
 /** One pass over the journal: each entry's row, re-encoded now, must hash to what it says. */
-const WALK_SQL = `SELECT j.seq, j.tbl, j.row_key, j.hash, CASE j.tbl
-${CHAINED_TABLES.map(
-  (t) =>
-    `  WHEN '${t.name}' THEN (SELECT ${encodingSql(t)} FROM ${t.name} WHERE ${t.key
-      .map((c, i) => `${c} = json_extract(j.row_key, '$[${i}]')`)
-      .join(' AND ')})`,
-).join('\n')}
-END AS enc FROM journal j WHERE j.seq > ? ORDER BY j.seq`;
+const WALK_SQL = `SELECT j.seq, j.tbl, j.row_key, j.hash, ${journaledRowSql('j')}
+ AS enc FROM journal j WHERE j.seq > ? ORDER BY j.seq`;
 
 /**
  * Checks the journal from entry `after` (whose hash is `previous`) to its head, then, on a full
