@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { renderScreenSet } from '../ocr/fixtures/screen-set';
 import { renderScreen } from '../ocr/fixtures/render-screen';
+import { renderVariant, VARIANTS } from '../ocr/fixtures/render-variants';
 import { REAL_SAMPLES_DIR, SAMPLES_DIR } from '../ocr/fixtures/samples';
 import { createOrderReader, type OcrEngineName, type ReadOrder } from '../ocr/order-reader';
 import { median, writeBenchSection } from './report';
@@ -106,6 +107,9 @@ async function main() {
         }),
       ),
     )),
+    ...(await Promise.all(
+      VARIANTS.flatMap((v) => [1, 2, 3, 4].map((seed) => renderVariant(v, 100 + seed))),
+    )),
   ].map((s, i) => ({
     name: `own ${i + 1}`,
     png: s.png,
@@ -115,7 +119,10 @@ async function main() {
   const sets: Array<[string, Screen[]]> = [
     ['real screens', folder(REAL_SAMPLES_DIR)],
     ['rendered samples', folder(SAMPLES_DIR)],
-    ['own renders (grid, mono, two-row receipts, 元)', own],
+    [
+      'own renders (grid, mono, receipts, qty @ price, 元, tax on top, barcodes, price first, name (qty))',
+      own,
+    ],
   ];
   const readers = Object.fromEntries(
     ENGINES.map((e) => [e, createOrderReader({ engine: e, currency: 'CNY' })]),

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderScreen } from './fixtures/render-screen';
 import { renderScreenSet } from './fixtures/screen-set';
+import { renderVariant, VARIANTS } from './fixtures/render-variants';
 import { toContractOrder } from './to-order';
 import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
 import { haveSamples, SAMPLES_DIR } from './fixtures/samples';
@@ -97,6 +98,24 @@ describe('reading the order', () => {
     // Measured 98% on 72 screens (see docs/ocr.md); 11 of these 12 is the bar.
     expect(rate).toBeGreaterThanOrEqual(0.9);
   }, 120_000);
+});
+
+describe('layouts real screens use', () => {
+  it.each(VARIANTS)(
+    '%s: read right and accepted, never silently wrong',
+    async (variant) => {
+      for (const seed of [1, 2]) {
+        const screen = await renderVariant(variant, seed);
+        const read = await reader.readImage(screen.png, screen.region);
+        expect(read.total).toBe(screen.truth.total);
+        expect(read.status).toBe('ok');
+        expect(read.lines.map((l) => [Number(l.quantity), l.amount])).toEqual(
+          screen.truth.lines.map((l) => [Number(l.quantity), l.amount]),
+        );
+      }
+    },
+    60_000,
+  );
 });
 
 describe('names by the LSTM, numbers by the legacy engine, at once', () => {
