@@ -8,23 +8,23 @@ export const ocrConfigSchema = z
      * which measured best on real POS screens, or the tesseract.js pipeline.
      */
     engine: z.enum(['paddle', 'tesseract']).default('paddle'),
-    /** Traineddata to load; chi_sim is needed for Chinese item names and labels. */
+    /** tesseract engine: traineddata to load; chi_sim for Chinese item names and labels. */
     languages: z
       .array(z.enum(['eng', 'chi_sim']))
       .min(1)
       .default(['eng', 'chi_sim']),
-    /** Warm tesseract.js workers (2 reads a tall region as two halves at once). */
+    /** tesseract engine: warm workers (2 read a tall region as two halves at once). */
     workers: z.number().int().min(1).max(4).default(2),
-    /** Jobs after which a worker is replaced: its WASM memory never shrinks. */
+    /** tesseract engine: jobs after which a worker is replaced (its WASM heap never shrinks). */
     recycleAfter: z.number().int().min(10).max(100_000).default(200),
     /**
-     * Read names with the LSTM and the number side with tesseract's legacy engine at once
+     * tesseract engine: names by the LSTM and the number side by the legacy engine at once
      * (about a third faster on two cores); a read that does not check is read again whole.
      */
     splitColumns: z.boolean().default(true),
     /**
-     * Read a built-in order once at start, so the first read of the day runs on optimised
-     * code (first read ~900 → ~375 ms); costs ~2 s of CPU in the background at launch.
+     * Read a built-in order once at start, so the first read of the day runs on warm code and
+     * loaded models; costs a second or two of CPU in the background at launch.
      */
     warmUp: z.boolean().default(true),
     /** Send an order that read `ok` to the customer display without the cashier's click. */
