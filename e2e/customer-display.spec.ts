@@ -121,6 +121,11 @@ test('the customer display shows the whole order at every size: paged with "line
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.getByTestId('rows-range')).toHaveText(/^第 \d+–\d+ 行，共 11 行$/);
   await artifact(page, 'customer-order-changed-zh');
+  // The customer's language survives the cashier cancelling and reopening the checkout.
+  await call('checkout.cancel', {});
+  const reopened = await call('checkout.reopen', {});
+  await call('checkout.send', { revision: reopened.revision, acceptWarnings: true });
+  await expect(page.getByRole('heading', { name: '请核对您的订单' })).toBeVisible();
   cashier.close();
 });
 

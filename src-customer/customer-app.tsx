@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PaymentMethod } from '../src-main/contract/credential';
-import type { CheckoutSnapshot } from '../src-main/contract/checkout';
+import { FINAL_PHASES, type CheckoutSnapshot } from '../src-main/contract/checkout';
 import type { Order } from '../src-main/contract/order';
 import type { ContractError, Result } from '../src-main/contract/result';
 import type { StationConnection } from '../src-renderer/shared/connect';
@@ -107,12 +107,14 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     lastSeen.current = { revision, order };
   }, [screen, order, revision]);
 
-  // Each new customer starts in the station's language: back to it whenever the display turns
-  // idle (the station reset, or a result screen timed out) and when the station info arrives.
+  // Each new customer starts in the station's language: back to it when the display turns idle
+  // after a result (or with no order at all) and when the station info arrives. An order the
+  // cashier reopens for this customer (idle while in review) keeps the language they chose.
+  const between = !snapshot?.order || FINAL_PHASES.includes(snapshot.phase);
   useEffect(() => {
-    if (info && (screen === 'idle' || screen === 'connecting'))
+    if (info && between && (screen === 'idle' || screen === 'connecting'))
       void i18n.changeLanguage(info.language);
-  }, [info, screen, i18n]);
+  }, [info, screen, between, i18n]);
   const secondsLeft = snapshot?.deadline ? Math.ceil((snapshot.deadline - now) / 1000) : null;
 
   let body;

@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { applySnapshot, type StationStore } from '../shared/station-store';
 
@@ -41,8 +43,16 @@ export function ReadOrderButton({
   accelerator?: string;
   disabled: boolean;
 }) {
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: 'error' | 'info'; text: string } | null>(null);
+  // A message belongs to the order it was said about; a later order (or none) hides it.
+  const [said, setMessage] = useState<{
+    tone: 'error' | 'info';
+    text: string;
+    orderId: string | null;
+  } | null>(null);
+  const orderId = useStore(store, (s) => s.snapshot?.order?.id ?? null);
+  const message = said && said.orderId === orderId ? said : null;
 
   const read = useCallback(async () => {
     if (busy || disabled) return;
@@ -50,16 +60,20 @@ export function ReadOrderButton({
     setMessage(null);
     const r = await client.call('capture.read', {});
     setBusy(false);
-    if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    if (!r.ok)
+      return setMessage({
+        tone: 'error',
+        text: r.error.message,
+        orderId: store.getState().snapshot?.order?.id ?? null,
+      });
     applySnapshot(store, r.value);
     const warnings = r.value.order?.warnings.length ?? 0;
     setMessage({
       tone: 'info',
-      text: warnings
-        ? `Order read with ${warnings} doubtful cell(s): check the highlighted cells.`
-        : 'Order read: the numbers add up.',
+      text: warnings ? t('readOrder.doubtful', { count: warnings }) : t('readOrder.addsUp'),
+      orderId: r.value.order?.id ?? null,
     });
-  }, [busy, disabled, client, store]);
+  }, [busy, disabled, client, store, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -79,7 +93,7 @@ export function ReadOrderButton({
         disabled={busy || disabled}
         onClick={() => void read()}
       >
-        {busy ? 'Reading the POS screen…' : 'Read order'} <kbd>{hotkeyText(accelerator)}</kbd>
+        {busy ? t('readOrder.busy') : t('readOrder.read')} <kbd>{hotkeyText(accelerator)}</kbd>
       </button>
       {message && (
         <p

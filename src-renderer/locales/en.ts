@@ -195,6 +195,13 @@ export const en = {
     shiftHint:
       'Shift: the cashier shift a payment was taken in, named by its start hour: S06 started at 06:00 (ledger.shiftStartHours in config; 6, 14 and 22 by default).',
   },
+  readOrder: {
+    read: 'Read order',
+    busy: 'Reading the POS screen…',
+    addsUp: 'Order read: the numbers add up.',
+    doubtful_one: 'Order read with 1 doubtful cell: check the highlighted cell.',
+    doubtful_other: 'Order read with {{count}} doubtful cells: check the highlighted cells.',
+  },
   backOffice: {
     open: 'Back office',
     scanners: 'Scanners',

@@ -192,6 +192,13 @@ export const zhCN: Strings<typeof en> = {
     shiftHint:
       '班次：收款时所在的收银班次，以开始的小时命名：S06 表示 06:00 开始的班次（配置中的 ledger.shiftStartHours，默认 6、14、22）。',
   },
+  readOrder: {
+    read: '读取订单',
+    busy: '正在读取 POS 屏幕…',
+    addsUp: '订单已读取：数字核对无误。',
+    doubtful_one: '订单已读取，有 1 个可疑单元格：请检查标出的单元格。',
+    doubtful_other: '订单已读取，有 {{count}} 个可疑单元格：请检查标出的单元格。',
+  },
   backOffice: {
     open: '后台',
     scanners: '扫码器',
