@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/station';
-import { artifact } from './support/helpers';
+import { artifact, pairWithCode } from './support/helpers';
 
 /** Types into the focused cell after selecting what is there, as a cashier overtyping would. */
 async function typeCells(page: Page, steps: string[]): Promise<void> {
@@ -101,4 +101,33 @@ test('money safety in the order editor: discounts lower, surcharges are their ow
   await dialog.getByRole('button', { name: /Discard/ }).click();
   await expect(page.getByLabel('Line 1 name')).toHaveValue('');
   await expect(page.getByLabel('Line 2 name')).toHaveCount(0);
+});
+
+test('pairing from the cashier window says when a display paired and lists it; panel and list fit at 1366×768, in both languages', async ({
+  station,
+  page,
+  browser,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(station.cashierUrl);
+  await expect(page.getByTestId('connection')).toHaveText('Connected');
+  await page.keyboard.press('Alt+P');
+  const code = (await page.getByTestId('pairing-code').textContent())?.trim() ?? '';
+  const display = await (await browser.newContext()).newPage();
+  await pairWithCode(display, station.customerUrl, code);
+  await expect(page.getByTestId('paired')).toHaveText(
+    '“Customer display” is paired and shows the order from now on.',
+  );
+  const list = page.getByRole('region', { name: 'Paired displays' });
+  await expect(list.getByText('Customer display')).toBeVisible();
+  await artifact(page, 'cashier-paired-en');
+  for (const part of [page.getByRole('dialog', { name: 'Pair a customer display' }), list]) {
+    const box = (await part.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  }
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(page.getByTestId('paired')).toContainText('已配对');
+  await expect(page.getByRole('region', { name: '已配对的显示屏' })).toBeVisible();
+  await artifact(page, 'cashier-paired-zh');
+  await display.context().close();
 });

@@ -28,7 +28,7 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
       if (!r.ok) return setError(r.error.message);
       setPairing(r.value);
       setError(null);
-      setQr(r.value.url ? await QRCode.toDataURL(r.value.url, { margin: 1, width: 220 }) : null);
+      setQr(r.value.url ? await QRCode.toDataURL(r.value.url, { margin: 1, width: 120 }) : null);
     });
     return () => {
       live = false;
@@ -73,7 +73,8 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
           {t('pairing.paired', { name: paired })}
         </p>
       )}
-      {pairing && (
+      {/* Once a display paired the code has done its job; "New code" pairs another. */}
+      {pairing && !paired && (
         <div className="pairing-body">
           <div>
             <p>{t('pairing.enter')}</p>
@@ -94,14 +95,21 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
               className="qr"
               src={qr}
               alt={t('pairing.qrAlt', { url: pairing.url ?? '' })}
-              width={160}
-              height={160}
+              width={120}
+              height={120}
             />
           )}
         </div>
       )}
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setAttempt((n) => n + 1)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setPaired(null);
+            setAttempt((n) => n + 1);
+          }}
+        >
           {t('pairing.newCode')}
         </button>
         <button type="button" onClick={onClose} autoFocus>
