@@ -94,6 +94,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
   let pending: { name: string; y0: number; y1: number } | null = null;
   let summaryStarted = false;
   let pendingLabel: { kind: SummaryKind; label: string; x0: number; x1: number } | null = null;
+  let lastWasFieldRow = false;
 
   for (const row of rows) {
     const cells = row.boxes
@@ -110,9 +111,16 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       header = cells.map((c, i) => ({ role: roles[i] ?? null, x0: c.box.x0, x1: c.box.x1 }));
       continue;
     }
+    // A card's fields ("数量:1  售价:2", then "金额小计:2") belong to its item, not the summary.
+    const tags = cells.flatMap((c) => labelledNums(c).map((p) => tagOf(p.label)));
+    const fieldRow: boolean =
+      tags.length > 0 &&
+      tags.every((t) => t !== null) &&
+      (tags.some((t) => t === 'quantity' || t === 'unitPrice') || lastWasFieldRow);
+    lastWasFieldRow = fieldRow;
     // Summary pairs: a label and its number in one cell, or a label cell and the next cell's number.
     let isSummary = false;
-    for (let i = 0; i < cells.length; i++) {
+    for (let i = 0; i < cells.length && !fieldRow; i++) {
       const c = cells[i]!;
       for (const { label, num } of labelledNums(c)) {
         const kind = summaryKind(label);
@@ -177,7 +185,11 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
     // An item row: the name is the first cell with words that can be a name.
     const nameCell = cells.find(
       (c) =>
-        !c.formula && isNameLike(c.words) && !isChrome(c.words) && summaryKind(c.words) === null,
+        !c.formula &&
+        isNameLike(c.words) &&
+        !isChrome(c.words) &&
+        summaryKind(c.words) === null &&
+        !labelledNums(c).some((p) => tagOf(p.label)),
     );
     const numCells = cells.filter((c) => c !== nameCell && (c.nums.length > 0 || c.formula));
     const block = (name: string, y0: number): ItemBlock => ({

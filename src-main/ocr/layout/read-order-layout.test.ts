@@ -158,6 +158,36 @@ describe('reading an order by geometry and arithmetic', () => {
     expect(read.status).toBe('ok');
   });
 
+  it('card fields ("数量:2  单价:3.00", "金额小计:6.00") belong to the card above them', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [['可口可乐', 10]],
+        [
+          ['数量:2', 10],
+          ['单价:3.00', 200],
+        ],
+        [['金额小计:6.00', 10]],
+        [['雪碧', 10]],
+        [
+          ['数量:1', 10],
+          ['单价:2.50', 200],
+        ],
+        [['金额小计:2.50', 10]],
+        [
+          ['数量:3', 10],
+          ['合计:8.50元', 200],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.name, l.quantity, l.unitPrice, l.amount])).toEqual([
+      ['可口可乐', '2', 300, 600],
+      ['雪碧', '1', 250, 250],
+    ]);
+    expect(read.total).toBe(850);
+  });
+
   it('a screen whose own numbers do not add up is flagged, never accepted', () => {
     const read = readOrderFromBoxes(
       screen([
