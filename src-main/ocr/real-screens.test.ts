@@ -63,8 +63,8 @@ describe.runIf(present)('real POS screens', () => {
       }
     }
     expect(silentWrong).toEqual([]);
-    // Measured 22 of 27 totals and 8 accepted (docs/benchmarks.md); the bar sits just below.
-    expect(totals).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.75));
-    expect(accepted).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.25));
+    // Measured 26 of 27 totals and 14 accepted (docs/benchmarks.md); the bar sits below that.
+    expect(totals).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.85));
+    expect(accepted).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.4));
   }, 180_000);
 });
