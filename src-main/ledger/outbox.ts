@@ -28,6 +28,8 @@ export interface Outbox {
   read(afterSeq: number, limit: number): OutboxEntry[];
   /** HQ holds every entry up to `seq`: drop them. */
   acknowledge(seq: number): void;
+  /** The last entry HQ acknowledged (every entry up to it was dropped). */
+  acknowledgedUpTo(): number;
   /** Entries not yet acknowledged, and the day of the oldest. */
   pending(): { count: number; oldestDay: string | null };
 }
@@ -115,6 +117,14 @@ export function createOutbox(db: Database.Database): Outbox {
     },
     acknowledge(seq) {
       drop.run(seq);
+    },
+    acknowledgedUpTo() {
+      const r = db
+        .prepare(
+          'SELECT COALESCE((SELECT MIN(seq) FROM outbox) - 1, (SELECT MAX(seq) FROM journal), 0) AS n',
+        )
+        .get() as { n: number };
+      return r.n;
     },
     pending() {
       return db.prepare('SELECT COUNT(*) AS count, MIN(day) AS oldestDay FROM outbox').get() as {

@@ -1,0 +1,97 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Order } from '../../contract/order';
+import type { Ledger } from '../../ledger/open-ledger';
+import { migrateHqDb, openHqDb, type HqDb } from '../hq-db';
+import { createHqServer } from '../hq-server';
+import { startPostgres, type TestPostgres } from './postgres';
+
+export const ADMIN = 'test-admin-token-0123456789';
+
+/** An admin endpoint's JSON answer, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read any field
+export type AdminReply = Record<string, any>;
+
+/** PostgreSQL, a migrated HQ database and an HQ server on a free port. */
+export interface HqHarness {
+  pg: TestPostgres;
+  db: HqDb;
+  url: string;
+  /** Calls an admin endpoint. */
+  admin(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: AdminReply }>;
+  close(): Promise<void>;
+}
+
+export async function startHq(): Promise<HqHarness> {
+  const pg = await startPostgres();
+  const db = openHqDb(pg.url);
+  await migrateHqDb(db);
+  const server: Server = createHqServer({ db, adminToken: ADMIN });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    pg,
+    db,
+    url,
+    async admin(method, path, body) {
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, body: (await res.json()) as AdminReply };
+    },
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await db.end();
+      pg.stop();
+    },
+  };
+}
+
+/** Records and pays one order of `total` minor units; returns the attempt id. */
+export function payOnce(
+  ledger: Ledger,
+  id: string,
+  total: number,
+  method: 'code' | 'face' = 'code',
+): string {
+  const order: Order = {
+    id,
+    currency: 'CNY',
+    lines: [{ id: 'l1', name: 'Tea', quantity: '1', unitPrice: total, amount: total }],
+    adjustments: [],
+    total,
+    source: 'manual',
+    warnings: [],
+  };
+  const a = ledger.recordOrderAndBeginAttempt(order, {
+    orderId: id,
+    amount: total,
+    currency: 'CNY',
+    method,
+    platform: 'wechat',
+    provider: 'sandbox',
+    credentialHint: 'code …1234',
+  });
+  if (!a.ok) throw new Error(a.error.message);
+  ledger.appendAttemptEvent(a.value.id, 'sending');
+  ledger.appendAttemptEvent(a.value.id, 'paid', { providerRef: `T-${id}` });
+  return a.value.id;
+}
+
+/** Polls until `check` is true (or fails after `ms`). */
+export async function waitFor(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
