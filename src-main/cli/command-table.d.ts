@@ -13,6 +13,8 @@ export declare const COMMANDS: {
   readonly report: string;
   readonly ledger: string;
   readonly reconcile: string;
+  readonly provider: string;
+  readonly hq: string;
 };
 export type CommandName = keyof typeof COMMANDS;
 /** True when the arguments ask for the general help (nothing, --help, -h, help). */

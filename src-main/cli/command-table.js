@@ -16,6 +16,8 @@ export const COMMANDS = {
   report: 'the day report from the ledger (JSON, --csv, --html)',
   ledger: 'verify the ledger file and its journal',
   reconcile: "reconcile the ledger with the payment system's statement",
+  provider: "check a real provider's credentials, sign, query an order, reconcile its bill",
+  hq: 'run headquarters over PostgreSQL, administer it, or enrol this station with it',
 };
 
 /** True when the arguments ask for the general help (nothing, --help, -h, help). */

@@ -17,6 +17,8 @@ const loaders: Record<CommandName, () => Promise<CliCommand>> = {
   report: () => import('./report-command'),
   ledger: () => import('./ledger-command'),
   reconcile: () => import('./reconcile-command'),
+  provider: () => import('./provider-command'),
+  hq: () => import('./hq-command'),
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);

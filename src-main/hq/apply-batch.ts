@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { chainHash, GENESIS } from '../ledger/chain';
 import type { StationRef } from './credentials';
-import type { HqDb } from './hq-db';
+import { connectClient, type HqDb } from './hq-db';
 import { dayOfId, parseLedgerRow, type LedgerRow } from './ledger-rows';
 import type { Batch, BatchReply, ErrorReply, WireEvent } from './wire';
 
@@ -61,7 +61,7 @@ export async function applyBatch(
   ensurePartitions: (days: Iterable<string>) => Promise<void>,
 ): Promise<ApplyResult> {
   await ensurePartitions(batchDays(batch, rows));
-  const client = await db.connect();
+  const client = await connectClient(db);
   const args = [station.storeId, station.stationId];
   try {
     await client.query('BEGIN');

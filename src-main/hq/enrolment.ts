@@ -7,7 +7,7 @@ import {
   secretMatches,
   type StationRef,
 } from './credentials';
-import type { HqDb } from './hq-db';
+import { connectClient, type HqDb } from './hq-db';
 import type { Refusal } from './apply-batch';
 import type { EnrolReply } from './wire';
 
@@ -55,7 +55,7 @@ export async function enrolStation(
 ): Promise<Outcome<EnrolReply>> {
   const parsed = parseEnrolmentCode(code);
   if (!parsed) return badCode();
-  const client = await db.connect();
+  const client = await connectClient(db);
   try {
     await client.query('BEGIN');
     const spent = await client.query(

@@ -28,7 +28,7 @@ export function openHqDb(url: string, max = 10): HqDb {
  * own transaction, under an advisory lock so HQ instances starting together apply each once.
  */
 export async function migrateHqDb(db: HqDb): Promise<string[]> {
-  const client = await db.connect();
+  const client = await connectClient(db);
   const applied: string[] = [];
   try {
     await client.query('SELECT pg_advisory_lock(7710001)');
@@ -62,4 +62,15 @@ export async function migrateHqDb(db: HqDb): Promise<string[]> {
     client.release();
   }
   return applied;
+}
+
+/**
+ * A pooled client for a transaction. A server that dies mid-transaction makes the client emit
+ * 'error' besides failing the query; without a listener that would end the HQ process. The
+ * failed query is what callers act on, and the pool drops the dead client on release.
+ */
+export async function connectClient(db: HqDb): Promise<pg.PoolClient> {
+  const client = await db.connect();
+  if (client.listenerCount('error') === 0) client.on('error', () => {});
+  return client;
 }

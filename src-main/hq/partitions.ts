@@ -1,4 +1,4 @@
-import { PARTITIONED_TABLES, type HqDb } from './hq-db';
+import { connectClient, PARTITIONED_TABLES, type HqDb } from './hq-db';
 
 /**
  * Creates the daily partitions the given days need, once per process: a partition is created in
@@ -10,7 +10,7 @@ export function createPartitioner(db: HqDb): (days: Iterable<string>) => Promise
   return async (days) => {
     const missing = [...new Set(days)].filter((d) => !known.has(d));
     if (missing.length === 0) return;
-    const client = await db.connect();
+    const client = await connectClient(db);
     try {
       for (const day of missing) {
         await client.query('BEGIN');
