@@ -99,6 +99,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
   for (const row of rows) {
     const cells = row.boxes
       .map(readCell)
+      .flatMap(splitNameFormula)
       .filter((c) => !(c.box.conf < MIN_NUM_CONF && c.words.length < 2));
     // A header: two or more header words and no money.
     const roles = cells.map((c) => (c.nums.length === 0 ? headerRole(c.words) : null));
@@ -285,4 +286,19 @@ function nameText(cell: Cell): string {
     ? cell.text.replace(/\s*(?:\(\s*\d{1,3}\s*\)|[×xX*]\s*\d{1,3})\s*$/, '')
     : cell.text;
   return text.replace(/^\s*\d{1,3}[.)]\s+(?=\D)/, '').trim();
+}
+
+/**
+ * "Coke 330ml 2 x 3.50" read as one box: the name before the formula and the formula become
+ * two cells, as if the screen had printed them apart.
+ */
+function splitNameFormula(cell: Cell): Cell[] {
+  const f = cell.formula;
+  if (!f || f.at === 0) return [cell];
+  const prefix = cell.text.slice(0, f.at).trim();
+  if (!isNameLike(prefix)) return [cell];
+  const cut = cell.box.x0 + ((cell.box.x1 - cell.box.x0) * f.at) / Math.max(1, cell.text.length);
+  const name = readCell({ ...cell.box, text: prefix, x1: cut });
+  const rest = readCell({ ...cell.box, text: cell.text.slice(f.at), x0: cut });
+  return [name, rest];
 }

@@ -89,6 +89,31 @@ describe('reading an order by geometry and arithmetic', () => {
     ]);
   });
 
+  it('a name and its formula in one box: "Coke 330ml 2 x 3.50" is 2 × 3.50, not 330 ×', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Coke 330ml 2 x 3.50', 10],
+          ['7.00', 300],
+        ],
+        [
+          ['Water 500ml 1 x 1.20', 10],
+          ['1.20', 300],
+        ],
+        [
+          ['TOTAL', 10],
+          ['8.20', 300],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.name, l.quantity, l.unitPrice, l.amount])).toEqual([
+      ['Coke 330ml', '2', 350, 700],
+      ['Water 500ml', '1', 120, 120],
+    ]);
+  });
+
   it('a column headed "Price" that holds line amounts is read by the arithmetic', () => {
     const read = readOrderFromBoxes(
       screen([

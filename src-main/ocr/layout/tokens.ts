@@ -17,6 +17,8 @@ export interface Num {
   unit: string | null;
   /** Approximate horizontal centre in the region, from the character offset in its box. */
   x: number;
+  /** Where the number starts in its cell's text. */
+  at: number;
   conf: number;
 }
 
@@ -28,7 +30,7 @@ export interface Cell {
   /** The words left when numbers, signs and units are removed ("Total", "单价", a name). */
   words: string;
   /** qty × price (= amount) printed in one cell: "2 x $3.00", "1.000 Unit(s) at 0.83 €". */
-  formula: { quantity: Num; price: Num; amount: Num | null } | null;
+  formula: { quantity: Num; price: Num; amount: Num | null; at: number } | null;
   /** A quantity printed in a name: "Burger (2)", "单人套餐×1", "Coffee Press Small(1)". */
   nameQuantity: Num | null;
 }
@@ -111,6 +113,7 @@ export function readCell(box: TextBox): Cell {
       percent: false,
       unit: null,
       x: (box.x0 + box.x1) / 2,
+      at: 0,
       conf: Math.min(box.conf, CANDIDATE_CONF),
     };
     return { box, text: box.text, nums: [num], words: '', formula: null, nameQuantity: null };
@@ -144,6 +147,7 @@ export function readCell(box: TextBox): Cell {
       percent: Boolean(g.pct),
       unit: g.unit?.trim().replace(/^\//, '').trim() || null,
       x: box.x0 + width * centre,
+      at: start + m[0].search(/\S/),
       conf: box.conf,
     });
   }
@@ -177,13 +181,15 @@ export function readCell(box: TextBox): Cell {
 function formulaOf(text: string, nums: Num[]): Cell['formula'] {
   if (nums.length < 2) return null;
   const re = new RegExp(
-    String.raw`(\d[\d.,]*)\s*(?:[A-Za-z()件份个]*)${TIMES}\s*(?:${CURRENCY})?\s*\d`,
+    String.raw`(?<![\d.,])\d[\d.,]*\s*(?:[A-Za-z()件份个]*)${TIMES}\s*(?:${CURRENCY})?\s*\d`,
   );
-  if (!re.test(text)) return null;
-  const [q, p, a] = nums;
-  if (!quantityOf(q!)) return null;
-  const amount = a && /=/.test(text) ? a : null;
-  return { quantity: q!, price: p!, amount };
+  const m = re.exec(text);
+  if (!m) return null;
+  // The formula's numbers are the ones from where it starts: "Coke 330ml 2 x 3.50" is 2 × 3.50.
+  const [q, p, a] = nums.filter((n) => n.at >= m.index);
+  if (!q || !p || !quantityOf(q)) return null;
+  const amount = a && /=/.test(text.slice(m.index)) ? a : null;
+  return { quantity: q, price: p, amount, at: m.index };
 }
 
 /** "Burger (2)", "单人套餐×1", "Coffee Press Small(1)": a quantity at the end of a name. */
