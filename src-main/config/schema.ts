@@ -49,6 +49,17 @@ const hotkeysSchema = z
   })
   .strict();
 
+const hqSchema = z
+  .object({
+    /** Seconds between pushes to HQ when nothing is pending (enrol with `countersign hq join`). */
+    syncSeconds: z.number().int().min(1).max(3600).default(5),
+    /** Ledger entries per batch. */
+    batchSize: z.number().int().min(1).max(1000).default(500),
+    /** PEM file of a private CA that signed HQ's HTTPS certificate. */
+    caFile: z.string().min(1).optional(),
+  })
+  .strict();
+
 /**
  * The station configuration file (config.json in the data directory). Every section has
  * defaults, so an empty object is a valid config; unknown keys are errors, so a typo is named
@@ -78,6 +89,7 @@ export const configSchema = z
     capture: captureConfigSchema.default(captureConfigSchema.parse({})),
     ocr: ocrConfigSchema.default(ocrConfigSchema.parse({})),
     pole: poleConfigSchema.default(poleConfigSchema.parse({})),
+    hq: hqSchema.default(hqSchema.parse({})),
   })
   .strict();
 

@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
+import { configSchema } from '../config/schema';
+import { setupHqSync } from '../station/setup-hq-sync';
 import { localDay } from '../ledger/local-day';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
 import { sendBatch } from './hq-client';
@@ -179,6 +184,35 @@ describe.skipIf(postgresMissing)('HQ: enrolment and sync over PostgreSQL', () =>
       lastSeq: 0,
       chainProblem: expect.stringContaining('journal entry 3'),
     });
+    ledger.close();
+  });
+
+  it('a station joins with `countersign hq join` and its wiring pushes each payment', async () => {
+    const code = (await hq.admin('POST', '/v1/admin/codes', { storeId: 's4', stationId: 'till-1' }))
+      .body.code as string;
+    const dataDir = mkdtempSync(join(dir, 'station-'));
+    const out = new PassThrough();
+    const io = { stdout: out, stderr: out, stdin: new PassThrough() };
+    expect(await main(['hq', 'join', code, '--url', hq.url, '--data-dir', dataDir], io)).toBe(0);
+    // The code was spent: joining again is refused with a sentence.
+    expect(await main(['hq', 'join', code, '--url', hq.url, '--data-dir', dataDir], io)).toBe(1);
+    const ledger = openLedger(join(dataDir, 'ledger.sqlite'), { synchronous: 'NORMAL' });
+    const sync = setupHqSync({
+      dataDir,
+      config: { ...configSchema.parse({}).hq, syncSeconds: 1 },
+      ledger,
+      logger: pino({ level: 'silent' }),
+      version: '0.1.0',
+    })!;
+    payOnce(ledger, 'o1', 4200);
+    sync.nudge();
+    await waitFor(() => ledger.outbox.pending().count === 0);
+    await sync.stop();
+    expect((await report('s4'))[0]).toMatchObject({ paid: { count: 1, total: 4200 } });
+    const listed = (await hq.admin('GET', '/v1/stations')).body.stations.find(
+      (s: { storeId: string }) => s.storeId === 's4',
+    );
+    expect(listed).toMatchObject({ status: 'active', lastSeq: 6, version: '0.1.0' });
     ledger.close();
   });
 });

@@ -22,6 +22,7 @@ import { resumeCheckout } from './resume-checkout';
 import { intakeOrder } from './order-intake';
 import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
+import { setupHqSync } from './setup-hq-sync';
 import { setupPayments, type PaymentsFeature, type SandboxLauncher } from './setup-payments';
 
 export interface StationOptions {
@@ -248,6 +249,16 @@ export async function createStation(options: StationOptions): Promise<Station> {
     resumeCheckout(checkout, payments);
   } else if (checkout.snapshot().phase === 'authorizing')
     checkout.apply({ type: 'notice', code: 'payments_unavailable', text: paymentsDown });
+  // Ledger events leave for HQ through the outbox; nothing here waits on HQ.
+  const hqSync = payments
+    ? setupHqSync({
+        dataDir: options.dataDir,
+        config: config.hq,
+        ledger: payments.ledger,
+        logger: logger.child({ part: 'hq' }),
+        version: VERSION,
+      })
+    : null;
   const devices: DevicesFeature | null =
     parts.devices && payments
       ? setupDevices({
@@ -310,6 +321,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     async close() {
       await devices?.close();
       await capture?.close();
+      await hqSync?.stop();
       await payments?.close();
       checkout.close();
       pairing.close();

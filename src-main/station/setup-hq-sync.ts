@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Logger } from 'pino';
+import type { StationConfig } from '../config/schema';
+import { sendBatch } from '../hq/hq-client';
+import { loadStationCredential } from '../hq/station-credential';
+import { startHqSync, type HqSync } from '../hq/station-sync';
+import type { Ledger } from '../ledger/open-ledger';
+
+/**
+ * Starts pushing the ledger's outbox to HQ when this station is enrolled (docs/hq.md); null
+ * when it is not. Payments never wait on it: it only reads the outbox and drops what HQ holds.
+ */
+export function setupHqSync(deps: {
+  dataDir: string;
+  config: StationConfig['hq'];
+  ledger: Ledger;
+  logger: Logger;
+  version: string;
+}): HqSync | null {
+  const { logger } = deps;
+  let credential;
+  try {
+    credential = loadStationCredential(deps.dataDir);
+  } catch (error) {
+    logger.error({ err: error }, 'HQ sync not started');
+    return null;
+  }
+  if (!credential) return null;
+  const caFile = deps.config.caFile;
+  const ca = caFile
+    ? readFileSync(isAbsolute(caFile) ? caFile : join(deps.dataDir, caFile), 'utf8')
+    : undefined;
+  const { storeId, stationId } = credential;
+  let last = '';
+  return startHqSync({
+    outbox: deps.ledger.outbox,
+    send: (batch) =>
+      sendBatch({ url: credential.url, ca }, credential.credential, {
+        storeId,
+        stationId,
+        ...batch,
+      }),
+    version: deps.version,
+    now: Date.now,
+    batchSize: deps.config.batchSize,
+    intervalMs: deps.config.syncSeconds * 1000,
+    onStatus: (status) => {
+      // Log changes of state, not every push.
+      if (status.state === last) return;
+      last = status.state;
+      const level = status.state === 'synced' ? 'info' : 'warn';
+      logger[level]({ hq: credential.url, ...status }, 'HQ sync');
+    },
+  });
+}
