@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { currencyOf, readOrderFromBoxes } from './read-order-layout';
+import { currencyOf } from './currency';
+import { readOrderFromBoxes } from './read-order-layout';
 import { readCell } from './tokens';
 import type { TextBox } from './text-box';
 
