@@ -28,7 +28,7 @@ export function settle(
         kind: p.kind,
       };
     })
-    .filter((a) => a.amount !== 0 && !(a.kind === 'discount' && false));
+    .filter((a) => a.amount !== 0);
   const sorted = totals.sort((a, b) => b.p.rank - a.p.rank || b.p.y - a.p.y);
   for (const t of sorted) {
     // Every subset of adjustments, fewest first; a discount shown is always taken.
