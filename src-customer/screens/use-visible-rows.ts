@@ -52,9 +52,20 @@ export function useVisibleRows(
     };
   }, [list, resetKey]);
 
+  // A page moves the first row cut off at the edge to the other edge, so no row is ever
+  // skipped between two pages (a fixed step could leave a row half-shown on both).
   const page = (direction: 1 | -1) => {
     const el = list.current;
-    el?.scrollBy({ top: direction * el.clientHeight * 0.85, behavior: 'smooth' });
+    if (!el) return;
+    const box = el.getBoundingClientRect();
+    const rects = ([...el.children] as HTMLElement[]).map((r) => r.getBoundingClientRect());
+    const cut =
+      direction === 1
+        ? rects.find((r) => r.bottom > box.bottom + 2)
+        : rects.findLast((r) => r.top < box.top - 2);
+    if (!cut) return;
+    const top = direction === 1 ? cut.top - box.top : cut.bottom - box.bottom;
+    el.scrollBy({ top, behavior: 'smooth' });
   };
   return { ...state, page };
 }

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { AttemptRow, RefundRow } from '../../src-main/contract/payments';
-import { attemptStatus, METHOD_TEXT, PLATFORM_TEXT, timeText } from './format';
+import { PLATFORM_TEXT, statusCode, timeText } from './format';
 import { checkRefund, refundable } from './refund-check';
 
 /** One attempt in full, with the refund form (full or partial, reason required). */
@@ -15,6 +16,7 @@ export function AttemptDetail({
   attempt: AttemptRow;
   onRefunded(refund: RefundRow): void;
 }) {
+  const { t } = useTranslation();
   const left = refundable(a);
   const [amountText, setAmountText] = useState(formatMinor(left, a.currency).replace(/,/g, ''));
   const [reason, setReason] = useState('');
@@ -47,17 +49,18 @@ export function AttemptDetail({
     onRefunded(r.value);
   };
 
+  const method = t(`payment.method.${a.method}`);
   const fields: [string, string][] = [
-    ['Attempt', a.id],
-    ['Order', a.orderId],
-    ['Time', timeText(a.createdAt)],
-    ['Amount', `${formatMinor(a.amount, a.currency)} ${a.currency}`],
-    ['Method', METHOD_TEXT[a.method] + (a.platform ? ` · ${PLATFORM_TEXT[a.platform]}` : '')],
-    ['Credential', a.credentialHint || '—'],
-    ['Provider', `${a.provider}${a.providerRef ? ` · ${a.providerRef}` : ''}`],
-    ['Shift', a.shift],
-    ['Status', attemptStatus(a) + (a.reason ? ` (${a.reason})` : '')],
-    ['Refunded', `${formatMinor(a.refunded, a.currency)} ${a.currency}`],
+    ['attempt', a.id],
+    ['order', a.orderId],
+    ['time', timeText(a.createdAt)],
+    ['amount', `${formatMinor(a.amount, a.currency)} ${a.currency}`],
+    ['method', method + (a.platform ? ` · ${PLATFORM_TEXT[a.platform]}` : '')],
+    ['credential', a.credentialHint || '—'],
+    ['provider', `${a.provider}${a.providerRef ? ` · ${a.providerRef}` : ''}`],
+    ['shift', a.shift],
+    ['status', t(`attempt.status.${statusCode(a)}`) + (a.reason ? ` (${a.reason})` : '')],
+    ['refunded', `${formatMinor(a.refunded, a.currency)} ${a.currency}`],
   ];
 
   return (
@@ -66,11 +69,11 @@ export function AttemptDetail({
       aria-label={`Payment ${a.id}`}
       data-testid="attempt-detail"
     >
-      <h3>Payment details</h3>
+      <h3>{t('attempt.details')}</h3>
       <dl className="bo-dl">
         {fields.map(([k, v]) => (
           <div key={k}>
-            <dt>{k}</dt>
+            <dt>{t(`attempt.field.${k}`)}</dt>
             <dd>{v}</dd>
           </div>
         ))}
@@ -90,8 +93,8 @@ export function AttemptDetail({
         <div className="bo-alert warn" role="alertdialog" aria-label="Confirm the refund">
           <p>
             Refund {formatMinor(pending.amount, a.currency)} {a.currency} of this{' '}
-            {formatMinor(a.amount, a.currency)} {a.currency} payment to{' '}
-            {a.credentialHint || METHOD_TEXT[a.method]}? Reason: “{pending.reason}”
+            {formatMinor(a.amount, a.currency)} {a.currency} payment to {a.credentialHint || method}
+            ? Reason: “{pending.reason}”
           </p>
           <div className="bo-row">
             <button

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { DayReportView } from '../../src-main/contract/payments';
-import { localDay, METHOD_TEXT, PLATFORM_TEXT } from './format';
+import { localDay, PLATFORM_TEXT } from './format';
 
 /** The day report: headline figures, breakdowns, and the printable page with a Print button. */
 export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }) {
@@ -102,7 +102,7 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
             <Group
               title="By method"
               rows={report.byMethod}
-              label={(k) => METHOD_TEXT[k as 'code'] ?? k}
+              label={(k) => t(`payment.method.${k}`, { defaultValue: k })}
               money={money}
             />
             <Group

@@ -51,11 +51,24 @@ export const PLATFORM_TEXT: Record<string, string> = {
   unionpay: 'UnionPay',
 };
 
-/** The state a refunded paid attempt is shown in. */
-export function attemptStatus(a: Pick<AttemptRow, 'state' | 'amount' | 'refunded'>): string {
+/** What an attempt's status is called: its state, or how much of a paid one was refunded. */
+export type StatusCode = AttemptRow['state'] | 'refunded' | 'partly_refunded';
+
+/** The status of an attempt, refunds included; the windows translate it (`attempt.status.*`). */
+export function statusCode(a: Pick<AttemptRow, 'state' | 'amount' | 'refunded'>): StatusCode {
   if (a.state === 'paid' && a.refunded > 0)
-    return a.refunded >= a.amount ? 'Refunded' : 'Partly refunded';
-  return STATE_TEXT[a.state];
+    return a.refunded >= a.amount ? 'refunded' : 'partly_refunded';
+  return a.state;
+}
+
+/** The status in English, for logs and tests. */
+export function attemptStatus(a: Pick<AttemptRow, 'state' | 'amount' | 'refunded'>): string {
+  const code = statusCode(a);
+  return code === 'refunded'
+    ? 'Refunded'
+    : code === 'partly_refunded'
+      ? 'Partly refunded'
+      : STATE_TEXT[code];
 }
 
 export type DeviceTone = 'ok' | 'warn' | 'error';

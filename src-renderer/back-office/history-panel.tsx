@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { AttemptRow } from '../../src-main/contract/payments';
 import { AttemptDetail } from './attempt-detail';
-import { attemptStatus, METHOD_TEXT, PLATFORM_TEXT, timeText } from './format';
+import { PLATFORM_TEXT, statusCode, timeText } from './format';
 
 /** Payment history: search by text (order, attempt, code hint) and day; open one to refund. */
 export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) {
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
   const [rows, setRows] = useState<AttemptRow[] | null>(null);
@@ -50,19 +52,19 @@ export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) 
     <div className="history" data-testid="history">
       <form className="bo-row" onSubmit={onSubmit} role="search">
         <input
-          aria-label="Search payments"
-          placeholder="Order, attempt or last code digits"
+          aria-label={t('history.search')}
+          placeholder={t('history.searchHint')}
           value={text}
           onChange={(e) => setText(e.target.value)}
         />
         <input
           type="date"
-          aria-label="Day"
+          aria-label={t('report.day')}
           value={date}
           onChange={(e) => setDate(e.target.value)}
         />
         <button type="submit" className="primary">
-          Search
+          {t('history.searchButton')}
         </button>
       </form>
       {error && (
@@ -74,18 +76,18 @@ export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) 
         <table className="bo-table">
           <thead>
             <tr>
-              <th>Time</th>
-              <th>Order</th>
-              <th>Method</th>
-              <th className="num">Amount</th>
-              <th>Status</th>
+              <th>{t('history.time')}</th>
+              <th>{t('history.order')}</th>
+              <th>{t('history.method')}</th>
+              <th className="num">{t('history.amount')}</th>
+              <th>{t('history.status')}</th>
             </tr>
           </thead>
           <tbody>
             {rows?.length === 0 && (
               <tr>
                 <td colSpan={5} className="bo-muted">
-                  No payments match.
+                  {t('history.none')}
                 </td>
               </tr>
             )}
@@ -103,14 +105,16 @@ export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) 
                   </button>
                 </td>
                 <td>
-                  {METHOD_TEXT[a.method]}
+                  {t(`payment.method.${a.method}`)}
                   {a.platform && <span className="bo-muted"> · {PLATFORM_TEXT[a.platform]}</span>}
                 </td>
                 <td className="num">
                   {formatMinor(a.amount, a.currency)} {a.currency}
                 </td>
                 <td>
-                  <span className={`bo-badge state-${a.state}`}>{attemptStatus(a)}</span>
+                  <span className={`bo-badge state-${a.state}`}>
+                    {t(`attempt.status.${statusCode(a)}`)}
+                  </span>
                 </td>
               </tr>
             ))}
