@@ -86,6 +86,19 @@ test('the customer display shows the whole order at every size: paged with "line
     }
   }
 
+  // Flagging adds a note field and other buttons: they stay in view on the smallest screens.
+  await page.getByRole('button', { name: 'Something is wrong' }).click();
+  for (const size of [
+    { width: 800, height: 480 },
+    { width: 480, height: 800 },
+  ]) {
+    await page.setViewportSize(size);
+    await expectInView(page, 'Tell the cashier');
+    await expectInView(page, 'Back');
+    await artifact(page, `customer-flagging-${size.width}x${size.height}`);
+  }
+  await page.getByRole('button', { name: 'Back' }).click();
+
   // At 1280×800 Confirm waits until the customer has paged through every line.
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.reload();

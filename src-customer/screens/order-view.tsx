@@ -23,7 +23,9 @@ interface Props {
 export function OrderView({ order, selectable, flagged, changed, onAllSeen }: Props) {
   const { t } = useTranslation();
   const list = useRef<HTMLUListElement>(null);
-  const rows = useVisibleRows(list, order);
+  // Keyed by content, not identity: every snapshot (a tap keeps the customer's turn alive and
+  // brings one) carries a new but equal order, which must not wipe what was already seen.
+  const rows = useVisibleRows(list, JSON.stringify(order));
   useEffect(() => onAllSeen?.(rows.allSeen), [rows.allSeen, onAllSeen]);
   // What changed is brought into view first; the rest is reached by paging.
   const firstChanged = [...order.lines, ...order.adjustments].find((r) => changed?.has(r.id))?.id;

@@ -65,7 +65,8 @@ export function useVisibleRows(
         : rects.findLast((r) => r.top < box.top - 2);
     if (!cut) return;
     const top = direction === 1 ? cut.top - box.top : cut.bottom - box.bottom;
-    el.scrollBy({ top, behavior: 'smooth' });
+    // A page flips at once, like a card terminal's; nothing moves under the customer's finger.
+    el.scrollBy({ top });
   };
   return { ...state, page };
 }
