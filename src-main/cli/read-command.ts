@@ -4,6 +4,7 @@ import { parseRegionArg, type CaptureRegion } from '../capture/region';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { createOrderReader } from '../ocr/order-reader';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { startProgress } from './progress';
 
 const HELP = `Usage: countersign read [--region x,y,w,h] [--display N] [--data-dir DIR]
 
@@ -45,8 +46,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     currency: config.currency,
     capture: (r) => captureRegion(r, backend),
   });
+  // Starting the OCR engine and reading take seconds: say so on a terminal.
+  const progress = startProgress(io.stderr);
+  progress.step('capturing the region and reading the order');
   try {
-    writeJsonLine(io.stdout, { region, ...(await reader.readScreen(region)) });
+    const read = await reader.readScreen(region).finally(() => progress.done());
+    writeJsonLine(io.stdout, { region, ...read });
     return 0;
   } finally {
     await reader.close();

@@ -3,6 +3,7 @@ import { defaultDataDir, loadConfig } from '../config/load-config';
 import { parseDateArg } from '../payments/cli-support';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { startProgress } from './progress';
 
 const HELP = `Usage: countersign reconcile [--date YYYY-MM-DD] [--data-dir DIR]
 
@@ -29,13 +30,19 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const date = parseDateArg(values.date);
   if (!date.ok) throw new UsageError(date.error);
   const dataDir = values['data-dir'] ?? defaultDataDir();
+  const progress = startProgress(io.stderr);
+  progress.step('opening the ledger and the payment system');
   const station = await openStationPayments({
     dataDir,
     config: loadConfig(dataDir),
     anyPort: true,
+  }).catch((error: unknown) => {
+    progress.done();
+    throw error;
   });
   try {
-    const result = await station.reconcile(date.value);
+    progress.step(`fetching the statement for ${date.value} and comparing`);
+    const result = await station.reconcile(date.value).finally(() => progress.done());
     if (!result.ok) throw new Error(`the statement could not be fetched: ${result.error}`);
     writeJsonLine(io.stdout, result.value);
     return result.value.balanced ? 0 : 1;
