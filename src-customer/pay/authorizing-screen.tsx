@@ -2,23 +2,23 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
 import { paymentSteps } from './payment-steps';
+import { WaitingAction } from './waiting-action';
+
+/** The step's words by what the payment waits for. */
+const waitStep = { password: 'user_paying', payer: 'payer', scan: 'scan' } as const;
 
 /** While the payment system decides: the steps so far, and the password request when it comes. */
 export function AuthorizingScreen({ snapshot }: { snapshot: CheckoutSnapshot }) {
   const { t } = useTranslation();
-  const password = snapshot.payment?.step === 'user_paying';
+  const waiting = snapshot.payment?.step === 'user_paying';
+  const action = snapshot.payment?.action ?? { kind: 'password' as const, until: null, url: null };
   return (
     <div className="screen pay-screen authorizing-screen" data-step={snapshot.payment?.step}>
       {snapshot.order && (
         <p className="big-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
       )}
-      {password ? (
-        <div className="password-ask" role="alert">
-          <div className="phone-icon" aria-hidden="true">
-            ✱✱✱
-          </div>
-          <h1>{t('pay.steps.password')}</h1>
-        </div>
+      {waiting ? (
+        <WaitingAction action={action} />
       ) : (
         <>
           <div className="spinner" aria-hidden="true" />
@@ -31,7 +31,7 @@ export function AuthorizingScreen({ snapshot }: { snapshot: CheckoutSnapshot }) 
             <span className="step-dot" aria-hidden="true">
               {s.state === 'done' ? '✓' : ''}
             </span>
-            {t(`pay.steps.${s.name}`)}
+            {t(`pay.steps.${s.name === 'user_paying' ? waitStep[action.kind] : s.name}`)}
           </li>
         ))}
       </ol>

@@ -10,8 +10,11 @@ import { reasonOf } from './payment-steps';
 export function PayResultScreen({
   snapshot,
   barMs,
+  onRetry,
 }: {
   snapshot: CheckoutSnapshot;
+  /** After a failed payment: pay the same order another way. */
+  onRetry?: () => void;
   /** How long until the display returns to idle (drives the bar's animation). */
   barMs: number;
 }) {
@@ -32,7 +35,13 @@ export function PayResultScreen({
           {t(`pay.reason.${reasonOf(snapshot.payment)}`)}
         </p>
       )}
-      <p className="lead">{t(`result.${kind}Hint`)}</p>
+      {!paid && onRetry ? (
+        <button type="button" className="big primary" onClick={onRetry}>
+          {t('pay.back')}
+        </button>
+      ) : (
+        <p className="lead">{t(`result.${kind}Hint`)}</p>
+      )}
       <div className="return-bar" style={{ animationDuration: `${barMs}ms` }} />
     </div>
   );

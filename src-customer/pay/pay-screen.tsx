@@ -45,6 +45,12 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
     else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
   }, [client, store]);
 
+  const retry = useCallback(async () => {
+    const r = await client.call('checkout.payAnotherWay', {});
+    if (r.ok) applySnapshot(store, r.value);
+    else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
+  }, [client, store]);
+
   let body;
   if (snapshot.phase === 'collecting_credential')
     body = (
@@ -61,6 +67,7 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
       <PayResultScreen
         snapshot={snapshot}
         barMs={snapshot.phase === 'paid' ? resultSeconds * 1000 : resultScreenMs(resultSeconds)}
+        onRetry={snapshot.phase === 'failed' && snapshot.payment ? () => void retry() : undefined}
       />
     );
   const error = failure && failure.revision === snapshot.revision ? failure.error : null;

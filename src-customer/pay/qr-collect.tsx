@@ -1,54 +1,37 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credential } from '../../src-main/contract/credential';
-import { newQrToken, qrPayload } from './qr-token';
 
 /**
- * Merchant-presented QR: a fresh random token per checkout screen, shown as a QR code the
- * customer scans with their wallet; "I have paid" sends the token for the payment system to
- * match against the payment it received.
+ * Merchant-presented QR: asking for it is the payment request. The payment system issues a
+ * token for this order and the station shows it as a QR while authorizing (AuthorizingScreen);
+ * the result comes from the payment system, with nothing for the customer to tap.
  */
 export function QrCollect({ submit }: { submit(c: Credential): Promise<boolean> }) {
   const { t } = useTranslation();
-  const [token] = useState(() => newQrToken((b) => crypto.getRandomValues(b)));
-  const [image, setImage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const asked = useRef(false);
 
+  const ask = () => {
+    setFailed(false);
+    void submit({ kind: 'merchant_qr' }).then((ok) => !ok && setFailed(true));
+  };
   useEffect(() => {
-    let live = true;
-    QRCode.toDataURL(qrPayload(token), { margin: 1, width: 360, errorCorrectionLevel: 'M' })
-      .then((url) => live && setImage(url))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
-    return () => {
-      live = false;
-    };
-  }, [token]);
+    // Once per screen, even when React runs effects twice in development.
+    if (asked.current) return;
+    asked.current = true;
+    ask();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   return (
     <div className="qr-collect">
-      {error ? (
-        <p className="pay-problem" role="alert">
-          {t('pay.qr.failed', { message: error })}
-        </p>
-      ) : (
-        <div className="qr-box">
-          {image && <img src={image} alt={t('pay.qr.title')} data-token={token} />}
-        </div>
+      <p className="lead">{failed ? t('pay.qr.notIssued') : t('pay.qr.issuing')}</p>
+      {failed && (
+        <button type="button" className="big primary" onClick={ask}>
+          {t('pay.face.retry')}
+        </button>
       )}
-      <p className="lead">{t('pay.qr.hint')}</p>
-      <button
-        type="button"
-        className="big primary"
-        disabled={busy || !image}
-        onClick={() => {
-          setBusy(true);
-          void submit({ kind: 'merchant_qr', token }).then((ok) => !ok && setBusy(false));
-        }}
-      >
-        {t('pay.qr.paid')}
-      </button>
     </div>
   );
 }

@@ -45,6 +45,7 @@ const sample: Record<CheckoutEvent['type'], CheckoutEvent> = {
   methods_offered: { type: 'methods_offered' },
   method_chosen: { type: 'method_chosen', method: 'code' },
   method_cleared: { type: 'method_cleared' },
+  payment_retried: { type: 'payment_retried' },
   customer_activity: { type: 'customer_activity' },
   customer_timeout: { type: 'customer_timeout' },
   cancelled: { type: 'cancelled', by: 'cashier' },
@@ -202,6 +203,34 @@ describe('checkout machine: the confirmation journey', () => {
     expect(transition(single, sample.method_cleared, ctx)).toMatchObject({
       ok: false,
       error: { code: 'illegal_transition' },
+    });
+  });
+
+  it('a failed payment offers the other methods for the same order, keeping why it failed', () => {
+    const failed = inPhase('failed', {
+      payment: {
+        attemptId: 'p1',
+        step: 'done',
+        platform: null,
+        outcome: 'failed',
+        reason: 'proxy_declined',
+      },
+    });
+    expect(transition(failed, sample.payment_retried, ctx)).toMatchObject({
+      ok: true,
+      value: {
+        phase: 'choosing_method',
+        order: { id: 'o1' },
+        payment: null,
+        method: null,
+        deadline: ctx.now + ctx.inactivityMs,
+        notice: { code: 'payment_failed' },
+      },
+    });
+    const single = inPhase('failed', { methods: ['qr'] });
+    expect(transition(single, sample.payment_retried, { ...ctx, methods: ['qr'] })).toMatchObject({
+      ok: true,
+      value: { phase: 'collecting_credential', method: 'qr' },
     });
   });
 

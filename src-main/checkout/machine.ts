@@ -17,6 +17,7 @@ export type CheckoutEvent =
   | { type: 'methods_offered' }
   | { type: 'method_chosen'; method: PaymentMethod }
   | { type: 'method_cleared' }
+  | { type: 'payment_retried' }
   | { type: 'customer_activity' }
   | { type: 'customer_timeout' }
   | { type: 'cancelled'; by: 'cashier' | 'customer' | 'system'; reason?: string }
@@ -60,6 +61,8 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   methods_offered: ['confirmed'],
   method_chosen: ['choosing_method'],
   method_cleared: ['collecting_credential'],
+  // A declined, expired or timed-out payment: the customer pays the same order another way.
+  payment_retried: ['failed'],
   customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
@@ -238,6 +241,22 @@ export function transition(
       if (s.methods.length < 2)
         return fail('illegal_transition', 'This station takes only one payment method');
       return next({ phase: 'choosing_method', method: null, deadline: customerDeadline });
+    case 'payment_retried': {
+      if (!s.order) return fail('illegal_transition', 'There is no order to pay');
+      const why = s.payment?.reason ?? s.payment?.outcome ?? 'failed';
+      return next({
+        phase: ctx.methods.length === 1 ? 'collecting_credential' : 'choosing_method',
+        methods: ctx.methods,
+        method: ctx.methods.length === 1 ? ctx.methods[0]! : null,
+        payment: null,
+        deadline: customerDeadline,
+        notice: {
+          code: 'payment_failed',
+          text: `The last payment did not go through (${why})`,
+          at: ctx.now,
+        },
+      });
+    }
     case 'customer_activity':
       // Not a change anyone needs to re-render for beyond the deadline: same revision.
       return ok({ ...s, deadline: customerDeadline });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paymentMethodSchema } from './credential';
+import { paymentActionSchema, paymentMethodSchema } from './credential';
 import { paymentPlatformSchema } from './payment-code';
 import { orderSchema } from './order';
 
@@ -41,6 +41,8 @@ export const paymentProgressSchema = z
     platform: paymentPlatformSchema.nullable(),
     outcome: z.enum(['paid', 'failed', 'reversed']).nullable(),
     reason: z.string().max(500).nullable(),
+    /** What the payment waits for while `user_paying` (password, proxy payer, QR scan). */
+    action: paymentActionSchema.nullable().optional(),
   })
   .strict();
 export type PaymentProgress = z.infer<typeof paymentProgressSchema>;

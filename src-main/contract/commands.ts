@@ -212,6 +212,8 @@ export const commands = {
   },
   /** The customer goes back from a payment method to the choice (before any credential). */
   'checkout.changeMethod': { roles: ['customer'], input: empty, output: snapshot },
+  /** After a failed payment, the customer (or the cashier for them) pays the same order another way. */
+  'checkout.payAnotherWay': { roles: ['cashier', 'customer'], input: empty, output: snapshot },
   'checkout.activity': { roles: ['customer'], input: empty, output: snapshot },
 } as const satisfies Record<
   string,

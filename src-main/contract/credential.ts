@@ -28,6 +28,21 @@ export const credentialSchema = z.discriminatedUnion('kind', [
       scenePhoto: imageDataUrl.optional(),
     })
     .strict(),
-  z.object({ kind: z.literal('merchant_qr'), token: z.string().min(8).max(128) }).strict(),
+  // The payment system issues the QR token for the order (docs/payment-api.md): nothing to send.
+  z.object({ kind: z.literal('merchant_qr') }).strict(),
 ]);
 export type Credential = z.infer<typeof credentialSchema>;
+
+/**
+ * What the payment system waits for while a payment is `user_paying`: the customer's password,
+ * the proxy payer's confirmation, or a wallet scanning the merchant QR at `url`; `until` is when
+ * it gives up (epoch ms), for the countdown on both screens.
+ */
+export const paymentActionSchema = z
+  .object({
+    kind: z.enum(['password', 'payer', 'scan']),
+    until: z.number().int().nullable(),
+    url: z.string().max(500).nullable(),
+  })
+  .strict();
+export type PaymentAction = z.infer<typeof paymentActionSchema>;

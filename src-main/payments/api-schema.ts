@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { credentialSchema } from '../contract/credential';
-import { chargeAmountSchema, currencySchema } from '../contract/money';
+import { credentialSchema, paymentActionSchema } from '../contract/credential';
+import {
+  chargeAmountSchema,
+  currencySchema,
+  minorUnitsSchema,
+  quantitySchema,
+} from '../contract/money';
 import { paymentPlatformSchema } from '../contract/payment-code';
 
 /**
@@ -11,6 +16,17 @@ export const merchantOrderNoSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{6,64}$/, 'merchantOrderNo is 6–64 letters, digits, _ or -');
 
+/** One order line as the payment system records it (a goods-detail entry). */
+export const goodsLineSchema = z
+  .object({
+    name: z.string().min(1).max(120),
+    quantity: quantitySchema,
+    unitPrice: minorUnitsSchema.nullable(),
+    amount: minorUnitsSchema,
+  })
+  .strict();
+export type GoodsLine = z.infer<typeof goodsLineSchema>;
+
 export const payRequestSchema = z
   .object({
     merchantOrderNo: merchantOrderNoSchema,
@@ -18,6 +34,8 @@ export const payRequestSchema = z
     currency: currencySchema,
     credential: credentialSchema,
     description: z.string().max(128).optional(),
+    /** The order's lines: the wallet, the proxy payer's picture and the records show them. */
+    goods: z.array(goodsLineSchema).max(200).optional(),
   })
   .strict();
 export type PayRequest = z.infer<typeof payRequestSchema>;
@@ -45,6 +63,8 @@ export const paymentAnswerSchema = z.object({
   paymentId: z.string().nullable(),
   reason: z.string().nullable(),
   refunded: z.number().int(),
+  /** While `user_paying`: what the payment waits for, until when, and the QR's address. */
+  action: paymentActionSchema.nullable().optional(),
 });
 export type PaymentAnswer = z.infer<typeof paymentAnswerSchema>;
 

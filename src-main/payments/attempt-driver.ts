@@ -1,7 +1,7 @@
-import type { Credential } from '../contract/credential';
+import type { Credential, PaymentAction } from '../contract/credential';
 import type { Ledger } from '../ledger/open-ledger';
 import { isFinalState, type Attempt, type AttemptState } from '../ledger/types';
-import type { PaymentAnswer } from './api-schema';
+import type { GoodsLine, PaymentAnswer } from './api-schema';
 import type { Clock } from './clock';
 import type { GatewayResult, PaymentGateway } from './gateway';
 
@@ -21,8 +21,11 @@ export type ProgressState = AttemptState;
 export type ProgressListener = (
   attemptId: string,
   state: ProgressState,
-  detail?: { reason?: string },
+  detail?: { reason?: string; action?: PaymentAction | null },
 ) => void;
+
+/** The longest a payment waits on a proxy payer or a QR scan, whatever the provider says. */
+const MAX_CUSTOMER_WAIT_MS = 10 * 60_000;
 
 export interface DriverDeps {
   ledger: Ledger;
@@ -59,19 +62,24 @@ export async function driveAttempt(
   gateway: PaymentGateway,
   start: Attempt,
   credential: Credential | null,
+  goods?: GoodsLine[],
 ): Promise<FinalOutcome> {
   const { ledger, clock, signal } = deps;
   const timing = { ...deps.timing, ...gateway.timing };
   let attempt = start;
-  const move = (state: AttemptState, detail: { reason?: string; providerRef?: string } = {}) => {
+  const move = (
+    state: AttemptState,
+    detail: { reason?: string; providerRef?: string; action?: PaymentAction | null } = {},
+  ) => {
     if (attempt.state === state && !isFinalState(state)) return;
-    const r = ledger.appendAttemptEvent(attempt.id, state, detail);
+    const { action, ...recorded } = detail;
+    const r = ledger.appendAttemptEvent(attempt.id, state, recorded);
     // Another process may have finished it first; its word stands.
     attempt = r.ok ? r.value : (ledger.getAttempt(attempt.id) ?? attempt);
     deps.onProgress(
       attempt.id,
       attempt.state,
-      detail.reason ? { reason: detail.reason } : undefined,
+      detail.reason || action ? { reason: detail.reason, action } : undefined,
     );
   };
   const checkOpen = () => {
@@ -87,12 +95,25 @@ export async function driveAttempt(
       move('failed', { reason: a.reason ?? 'declined', providerRef: ref });
     else if (a.status === 'reversed')
       move('reversed', { reason: a.reason ?? 'reversed', providerRef: ref });
-    else move('user_paying', { reason: 'waiting for the customer password', providerRef: ref });
+    else {
+      const action = a.action ?? null;
+      // A proxy payer or a QR scan takes as long as the provider allows, not our usual deadline.
+      if (action && action.kind !== 'password' && action.until !== null)
+        deadline = Math.max(
+          deadline,
+          Math.min(action.until + 2 * timing.queryIntervalMs, clock.now() + MAX_CUSTOMER_WAIT_MS),
+        );
+      move('user_paying', {
+        reason: `waiting for the ${action?.kind ?? 'password'}`,
+        providerRef: ref,
+        action,
+      });
+    }
     return isFinalState(attempt.state);
   };
   // A fresh payment's deadline runs from the send on the service's clock; a resumed one's from
   // when the ledger wrote it (the earlier process's send may have been long ago).
-  const deadline = (credential ? clock.now() : attempt.createdAt) + timing.deadlineMs;
+  let deadline = (credential ? clock.now() : attempt.createdAt) + timing.deadlineMs;
 
   if (credential && attempt.state === 'created') {
     deps.onProgress(attempt.id, 'created');
@@ -102,6 +123,7 @@ export async function driveAttempt(
       amount: attempt.amount,
       currency: attempt.currency,
       credential,
+      ...(goods?.length ? { goods } : {}),
     });
     if (r.kind === 'answer' && apply(r.value)) return outcomeOf(attempt);
     if (r.kind === 'refused') {

@@ -14,6 +14,9 @@ const sandboxSchema = z
     key: z.string().min(8).max(256).default(SANDBOX_DEFAULTS.key),
     /** Amounts above this (minor units) wait for the customer's password on the wallet page. */
     passwordAbove: z.number().int().min(0).default(50_000),
+    /** How long a proxy payer has to confirm on their phone, and a merchant QR stays payable. */
+    proxyTimeoutMs: z.number().int().min(1000).max(600_000).default(120_000),
+    qrLifeMs: z.number().int().min(1000).max(600_000).default(120_000),
     /** The sandbox's own database, inside the data directory. */
     file: z.string().min(1).default('sandbox.sqlite'),
   })

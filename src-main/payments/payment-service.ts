@@ -5,6 +5,7 @@ import { orderSchema, type Order } from '../contract/order';
 import { classifyPaymentCode } from '../contract/payment-code';
 import type { Ledger } from '../ledger/open-ledger';
 import type { Attempt, LedgerError, Refund, Result } from '../ledger/types';
+import type { GoodsLine } from './api-schema';
 import {
   driveAttempt,
   outcomeOf,
@@ -74,9 +75,18 @@ const refuse = (orderId: string, amount: number, reason: string): FinalOutcome =
 function credentialHint(c: Credential): string {
   if (c.kind === 'payment_code') return `code …${c.code.slice(-4)}`;
   if (c.kind === 'proxy') return `proxy ${c.proxyId}`;
-  if (c.kind === 'merchant_qr') return `qr ${c.token.slice(0, 6)}…`;
+  if (c.kind === 'merchant_qr') return 'merchant qr';
   return 'face';
 }
+
+/** The order's lines as the payment request carries them (goods detail). */
+const goodsOf = (order: Order): GoodsLine[] =>
+  order.lines.map((l) => ({
+    name: l.name,
+    quantity: l.quantity,
+    unitPrice: l.unitPrice,
+    amount: l.amount,
+  }));
 
 /** Builds the payment service over a ledger and the registered providers. */
 export function createPaymentService(opts: PaymentServiceOptions): PaymentService {
@@ -108,7 +118,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
   };
 
   /** One driver per attempt per process, however many callers ask. */
-  const drive = (attempt: Attempt, credential: Credential | null): Promise<FinalOutcome> => {
+  const drive = (
+    attempt: Attempt,
+    credential: Credential | null,
+    goods?: GoodsLine[],
+  ): Promise<FinalOutcome> => {
     const running = inflight.get(attempt.id);
     if (running) return running;
     const gateway = providers.get(attempt.provider);
@@ -116,7 +130,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       return Promise.resolve(
         outcomeOf({ ...attempt, state: 'failed' }, { reason: `no provider ${attempt.provider}` }),
       );
-    const p = driveAttempt(deps, gateway, attempt, credential)
+    const p = driveAttempt(deps, gateway, attempt, credential, goods)
       .catch((error: unknown) => guarded<FinalOutcome>(error))
       .finally(() => inflight.delete(attempt.id));
     inflight.set(attempt.id, p);
@@ -204,7 +218,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
           `ledger_unavailable: ${guard.fault()} Nothing was charged.`,
         );
       }
-      if (begun.ok) return drive(begun.value, credential);
+      if (begun.ok) return drive(begun.value, credential, goodsOf(order));
       const existing = begun.error.attemptId ? ledger.getAttempt(begun.error.attemptId) : null;
       if (begun.error.code === 'already_paid' && existing)
         return outcomeOf(existing, { alreadyPaid: true });

@@ -134,6 +134,7 @@ export function linkPaymentSystem(opts: LinkOptions): PaymentSystemLink {
         port: opts.anyPort ? 0 : sb.port,
         dataDir: opts.dataDir,
         passwordAbove: sb.passwordAbove,
+        waits: { proxyMs: sb.proxyTimeoutMs, qrMs: sb.qrLifeMs },
         merchantId: sb.merchantId,
         key: sb.key,
       });

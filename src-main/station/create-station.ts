@@ -192,6 +192,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       apply({ type: 'disputed', revision, lineIds, adjustmentIds, note }),
     'checkout.chooseMethod': ({ method }) => apply({ type: 'method_chosen', method }),
     'checkout.changeMethod': () => apply({ type: 'method_cleared' }),
+    'checkout.payAnotherWay': () => apply({ type: 'payment_retried' }),
     'checkout.activity': () => {
       const r = apply({ type: 'customer_activity' });
       // A touch when nothing waits on the customer is not an error worth showing.

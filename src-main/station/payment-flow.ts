@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { CheckoutService } from '../checkout/checkout-service';
 import type { CheckoutSnapshot, PaymentProgress } from '../contract/checkout';
-import type { Credential, PaymentMethod } from '../contract/credential';
+import type { Credential, PaymentAction, PaymentMethod } from '../contract/credential';
 import { classifyPaymentCode } from '../contract/payment-code';
 import { fail, type Result } from '../contract/result';
 import type { AttemptState } from '../ledger/types';
@@ -37,7 +37,12 @@ export interface PaymentFlow {
   /** A raw scan from any scanner: paid with when a code is awaited, otherwise ignored with a hint. */
   handleScan(raw: string, deviceId: string): Result<CheckoutSnapshot>;
   /** Wire to the payment service's onProgress. */
-  onProgress(attemptId: string, state: AttemptState, orderId: string | null): void;
+  onProgress(
+    attemptId: string,
+    state: AttemptState,
+    orderId: string | null,
+    action?: PaymentAction | null,
+  ): void;
   /** Resolves when the payment started last has ended (tests, shutdown). */
   settled(): Promise<void>;
   /** A checkout restored as authorizing: its order's attempt is resumed by the orchestrator. */
@@ -147,7 +152,7 @@ export function createPaymentFlow(deps: {
       }
       return submitCredential({ kind: 'payment_code', code: code.code, platform: code.platform });
     },
-    onProgress(attemptId, state, orderId) {
+    onProgress(attemptId, state, orderId, action) {
       const step = STEP_OF[state];
       const s = checkout.snapshot();
       // Start-up resolution of old attempts reports progress too; only the live one is shown.
@@ -160,6 +165,8 @@ export function createPaymentFlow(deps: {
           platform: s.payment?.platform ?? null,
           outcome: null,
           reason: null,
+          // What the customer or the payer must do now, with its countdown (QR, proxy, password).
+          action: step === 'user_paying' ? (action ?? s.payment?.action ?? null) : null,
         },
       });
     },

@@ -97,8 +97,13 @@ export async function setupPayments(deps: {
       linkStatus = s;
       update();
     },
-    onProgress: (attemptId, state) =>
-      flow.onProgress(attemptId, state, payments.ledger.getAttempt(attemptId)?.orderId ?? null),
+    onProgress: (attemptId, state, detail) =>
+      flow.onProgress(
+        attemptId,
+        state,
+        payments.ledger.getAttempt(attemptId)?.orderId ?? null,
+        detail?.action ?? null,
+      ),
     serviceOptions: {
       // Only payments the sandbox link carries wait for it; with no route given (a credential
       // not yet classified) only when every route goes there.

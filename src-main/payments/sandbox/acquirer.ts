@@ -2,9 +2,10 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { PaymentPlatform } from '../../contract/payment-code';
 import { localDay } from '../../ledger/local-day';
-import type { PayRequest, PaymentAnswer, RefundAnswer, RefundRequest } from '../api-schema';
+import type { PayRequest, PaymentAnswer } from '../api-schema';
 import { resolveCredential } from './credential-resolver';
 import { credentialSha256, orderConflict } from './order-conflict';
+import { createRefund } from './sandbox-refund';
 
 /** A refusal the HTTP layer turns into a 4xx with this code and message. */
 export class AcquirerError extends Error {
@@ -17,7 +18,7 @@ export class AcquirerError extends Error {
   }
 }
 
-interface PaymentRow {
+export interface PaymentRow {
   merchant_id: string;
   merchant_order_no: string;
   payment_id: string;
@@ -30,6 +31,8 @@ interface PaymentRow {
   refunded: number;
   pending_until: number | null;
   credential_sha256: string | null;
+  goods: string | null;
+  waiting: 'password' | 'payer' | 'scan' | null;
 }
 
 export interface AccountRow {
@@ -45,16 +48,8 @@ export interface AccountRow {
 
 const CODE_LIFE_MS = 60_000;
 
-const answer = (p: PaymentRow): PaymentAnswer => ({
-  merchantOrderNo: p.merchant_order_no,
-  status: p.status,
-  amount: p.amount,
-  currency: p.currency,
-  platform: (p.platform as PaymentPlatform | null) ?? null,
-  paymentId: p.payment_id,
-  reason: p.reason,
-  refunded: p.refunded,
-});
+/** Why a user_paying payment ended when nobody answered in time, by what it waited for. */
+const TIMEOUT_REASON = { password: 'password_timeout', payer: 'proxy_timeout', scan: 'qr_expired' };
 
 /** A fresh payment code in the platform's format (prefix decides the platform). */
 export function formatPaymentCode(platform: PaymentPlatform): string {
@@ -71,9 +66,41 @@ export function formatPaymentCode(platform: PaymentPlatform): string {
  */
 export function createAcquirer(
   db: Database.Database,
-  opts: { now: () => number; userPayingTimeoutMs: number },
+  opts: {
+    now: () => number;
+    userPayingTimeoutMs: number;
+    /** How long a proxy payer has to confirm, and a merchant QR stays scannable. */
+    proxyTimeoutMs: number;
+    qrLifeMs: number;
+    /** The sandbox's own address, for the QR token's URL (known once it listens). */
+    baseUrl: () => string;
+  },
 ) {
   const { now } = opts;
+  const answer = (p: PaymentRow): PaymentAnswer => {
+    let action: PaymentAnswer['action'] = null;
+    if (p.status === 'user_paying') {
+      const qr = db
+        .prepare('SELECT token FROM qr_orders WHERE payment_id = ?')
+        .get(p.payment_id) as { token: string } | undefined;
+      action = {
+        kind: p.waiting ?? 'password',
+        until: p.pending_until,
+        url: qr ? `${opts.baseUrl()}/qr/${qr.token}` : null,
+      };
+    }
+    return {
+      merchantOrderNo: p.merchant_order_no,
+      status: p.status,
+      amount: p.amount,
+      currency: p.currency,
+      platform: (p.platform as PaymentPlatform | null) ?? null,
+      paymentId: p.payment_id,
+      reason: p.reason,
+      refunded: p.refunded,
+      action,
+    };
+  };
   const getPayment = (merchantId: string, no: string) =>
     db
       .prepare('SELECT * FROM payments WHERE merchant_id = ? AND merchant_order_no = ?')
@@ -103,14 +130,19 @@ export function createAcquirer(
   /** A user_paying payment past its deadline is cancelled the first time anyone looks. */
   const expire = (p: PaymentRow): PaymentRow => {
     if (p.status === 'user_paying' && p.pending_until !== null && p.pending_until <= now()) {
-      setStatus(p, 'failed', 'password_timeout');
+      setStatus(p, 'failed', TIMEOUT_REASON[p.waiting ?? 'password']);
       return getPayment(p.merchant_id, p.merchant_order_no)!;
     }
     return p;
   };
 
-  const resolveAccount = (req: PayRequest, out: { platform: PaymentPlatform | null }) =>
-    resolveCredential(db, req, now(), out);
+  /** A binding of this account to this merchant that covers the amount: no password needed. */
+  const boundFor = (merchantId: string, accountId: string, amount: number) =>
+    db
+      .prepare(
+        'SELECT id FROM bindings WHERE merchant_id = ? AND account_id = ? AND removed_at IS NULL AND max_amount >= ?',
+      )
+      .get(merchantId, accountId, amount) !== undefined;
 
   const pay = db.transaction(
     (merchantId: string, req: PayRequest, forceUserPaying: boolean): PaymentAnswer => {
@@ -122,19 +154,35 @@ export function createAcquirer(
         return answer(expire(existing));
       }
       const out = { platform: null as PaymentPlatform | null };
-      const found = resolveAccount(req, out);
+      const found = resolveCredential(db, req, now(), out, merchantId);
       const acct = found.accountId ? account(found.accountId) : undefined;
       let status: PaymentAnswer['status'] = 'failed';
       let reason: string | null = found.reason ?? null;
-      if (acct) {
+      let waiting: PaymentRow['waiting'] = null;
+      let waitMs = opts.userPayingTimeoutMs;
+      if (found.waiting === 'scan') {
+        status = 'user_paying';
+        reason = 'waiting_for_scan';
+        waiting = 'scan';
+        waitMs = opts.qrLifeMs;
+      } else if (acct) {
         out.platform ??= acct.platform;
         // A wallet holds one currency; charging CNY 10.00 to a USD wallet as USD 10.00 is wrong.
         if (req.currency !== acct.currency) reason = 'currency_mismatch';
         else if (req.amount > acct.per_payment_limit) reason = 'over_limit';
         else if (req.amount > acct.balance) reason = 'insufficient_funds';
-        else if (forceUserPaying || req.amount > acct.password_above) {
+        else if (found.waiting === 'payer') {
+          status = 'user_paying';
+          reason = 'waiting_for_payer';
+          waiting = 'payer';
+          waitMs = opts.proxyTimeoutMs;
+        } else if (
+          forceUserPaying ||
+          (req.amount > acct.password_above && !boundFor(merchantId, acct.id, req.amount))
+        ) {
           status = 'user_paying';
           reason = 'waiting_for_password';
+          waiting = 'password';
         } else {
           debit(acct.id, req.amount);
           status = 'paid';
@@ -142,15 +190,16 @@ export function createAcquirer(
         }
       }
       const t = now();
+      const paymentId = `T${randomBytes(10).toString('hex')}`;
       db.prepare(
         `INSERT INTO payments (merchant_id, merchant_order_no, payment_id, amount, currency, platform,
            method, account_id, status, reason, created_at, pending_until, done_at, done_day,
-           credential_sha256)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           credential_sha256, goods, waiting)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         merchantId,
         req.merchantOrderNo,
-        `T${randomBytes(10).toString('hex')}`,
+        paymentId,
         req.amount,
         req.currency,
         out.platform,
@@ -159,11 +208,30 @@ export function createAcquirer(
         status,
         reason,
         t,
-        status === 'user_paying' ? t + opts.userPayingTimeoutMs : null,
+        status === 'user_paying' ? t + waitMs : null,
         status === 'paid' ? t : null,
         status === 'paid' ? localDay(t) : null,
         credentialSha256(req.credential),
+        req.goods ? JSON.stringify(req.goods) : null,
+        waiting,
       );
+      if (waiting === 'payer' && req.credential.kind === 'proxy') {
+        // The one-time code the payer reads off the verification picture and types back.
+        db.prepare('INSERT INTO proxy_requests VALUES (?, ?, ?, ?, ?, ?)').run(
+          paymentId,
+          req.credential.proxyId,
+          acct!.id,
+          String(randomInt(1_000_000)).padStart(6, '0'),
+          req.credential.scenePhoto ?? null,
+          t,
+        );
+      }
+      if (waiting === 'scan')
+        db.prepare('INSERT INTO qr_orders VALUES (?, ?, ?)').run(
+          randomBytes(18).toString('base64url'),
+          paymentId,
+          t + waitMs,
+        );
       return answer(getPayment(merchantId, req.merchantOrderNo)!);
     },
   );
@@ -180,7 +248,7 @@ export function createAcquirer(
         PaymentRow | undefined;
       if (!row) throw new AcquirerError(404, 'not_found', `no payment ${paymentId}`);
       const p = expire(row);
-      if (p.status !== 'user_paying')
+      if (p.status !== 'user_paying' || (p.waiting ?? 'password') !== 'password')
         throw new AcquirerError(
           409,
           'not_waiting',
@@ -226,57 +294,7 @@ export function createAcquirer(
     return answer(getPayment(merchantId, no)!);
   });
 
-  const refund = db.transaction((merchantId: string, req: RefundRequest): RefundAnswer => {
-    const p = getPayment(merchantId, req.merchantOrderNo);
-    if (!p) throw new AcquirerError(404, 'not_found', `no payment ${req.merchantOrderNo}`);
-    const prior = db
-      .prepare('SELECT * FROM refunds WHERE merchant_id = ? AND refund_no = ?')
-      .get(merchantId, req.refundNo) as { amount: number; merchant_order_no: string } | undefined;
-    if (prior) {
-      if (prior.amount !== req.amount || prior.merchant_order_no !== req.merchantOrderNo)
-        throw new AcquirerError(
-          409,
-          'refund_conflict',
-          `refund ${req.refundNo} exists with other details`,
-        );
-      return {
-        refundNo: req.refundNo,
-        merchantOrderNo: p.merchant_order_no,
-        status: 'succeeded',
-        amount: prior.amount,
-        refundedTotal: p.refunded,
-      };
-    }
-    if (p.status !== 'paid')
-      throw new AcquirerError(409, 'not_paid', `payment ${req.merchantOrderNo} is ${p.status}`);
-    if (p.refunded + req.amount > p.amount!)
-      throw new AcquirerError(
-        409,
-        'refund_exceeds_paid',
-        `refunding ${req.amount} would exceed the paid ${p.amount} (already refunded ${p.refunded})`,
-      );
-    const t = now();
-    db.prepare('INSERT INTO refunds VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      merchantId,
-      req.refundNo,
-      req.merchantOrderNo,
-      req.amount,
-      req.reason,
-      t,
-      localDay(t),
-    );
-    db.prepare(
-      'UPDATE payments SET refunded = refunded + ? WHERE merchant_id = ? AND merchant_order_no = ?',
-    ).run(req.amount, merchantId, req.merchantOrderNo);
-    credit(p.account_id!, req.amount);
-    return {
-      refundNo: req.refundNo,
-      merchantOrderNo: req.merchantOrderNo,
-      status: 'succeeded',
-      amount: req.amount,
-      refundedTotal: p.refunded + req.amount,
-    };
-  });
+  const refund = createRefund(db, { now, getPayment, credit });
 
   /** Issues a single-use payment code valid for 60 s, as the wallet page shows it. */
   const issueCode = (
@@ -290,7 +308,19 @@ export function createAcquirer(
     return { code, expiresAt, platform: acct.platform };
   };
 
-  return { pay, query, reverse, refund, resolveUserPaying, issueCode, account, getPayment };
+  return {
+    pay,
+    query,
+    reverse,
+    refund,
+    resolveUserPaying,
+    issueCode,
+    account,
+    getPayment,
+    wallets: () => db.prepare('SELECT id, name FROM accounts ORDER BY id').all() as AccountRow[],
+    // For the payer's and the wallet's pages (customer-actions.ts).
+    core: { db, now, answer, expire, setStatus, debit, boundFor },
+  };
 }
 
 export type Acquirer = ReturnType<typeof createAcquirer>;

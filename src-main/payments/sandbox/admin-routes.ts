@@ -102,37 +102,30 @@ export function handleAdmin(
     db.prepare('INSERT OR REPLACE INTO faces VALUES (?, ?)').run(hash, parsed.data.accountId);
     return sendJson(res, 200, { enrolled: true, accountId: parsed.data.accountId });
   }
-  if (route === 'POST proxy-approvals') {
+  if (route === 'POST proxy-payers') {
+    // A relative's proxy ID with their guardian limits (tests; two are seeded).
     const parsed = z
       .object({
-        proxyId: z.string().min(4).max(64),
+        proxyId: z.string().regex(/^\d{4,20}$/),
         accountId: z.string(),
+        phone: z.string().min(4).max(20).default('138****0000'),
         maxAmount: minorUnitsSchema,
-        ttlMs: z.number().int().positive().default(600_000),
+        categories: z.array(z.string().min(1).max(32)).max(20).default(['grocery']),
       })
       .strict()
       .safeParse(body);
     if (!parsed.success) return bad(parsed.error.issues);
     const p = parsed.data;
-    db.prepare('INSERT OR REPLACE INTO proxy_approvals VALUES (?, ?, ?, ?, NULL)').run(
+    if (!acquirer.account(p.accountId))
+      return sendError(res, 404, 'not_found', `no account ${p.accountId}`);
+    db.prepare('INSERT OR REPLACE INTO proxy_payers VALUES (?, ?, ?, ?, ?)').run(
       p.proxyId,
       p.accountId,
+      p.phone,
       p.maxAmount,
-      ctx.now() + p.ttlMs,
+      JSON.stringify(p.categories),
     );
-    return sendJson(res, 200, { approved: true, proxyId: p.proxyId });
-  }
-  if (route === 'POST qr-tokens') {
-    const parsed = z
-      .object({ token: z.string().min(8).max(128), accountId: z.string() })
-      .strict()
-      .safeParse(body);
-    if (!parsed.success) return bad(parsed.error.issues);
-    db.prepare('INSERT OR REPLACE INTO qr_tokens VALUES (?, ?, NULL)').run(
-      parsed.data.token,
-      parsed.data.accountId,
-    );
-    return sendJson(res, 200, { scanned: true, token: parsed.data.token });
+    return sendJson(res, 200, { proxyId: p.proxyId });
   }
   if (
     method === 'POST' &&

@@ -3,16 +3,22 @@ import type Database from 'better-sqlite3';
 import { classifyPaymentCode, type PaymentPlatform } from '../../contract/payment-code';
 import type { PayRequest } from '../api-schema';
 
+/** The paying account, a decline reason, or what the payment must wait for first. */
+export type Resolved =
+  | { accountId: string; reason?: undefined; waiting?: 'payer' }
+  | { reason: string; accountId?: undefined; waiting?: undefined }
+  | { waiting: 'scan'; accountId?: undefined; reason?: undefined };
+
 /**
- * Finds the account a credential pays from, consuming single-use credentials (codes, proxy
- * approvals, scanned QR tokens), or gives the decline reason. Runs inside the pay transaction.
+ * Finds the account a credential pays from, consuming single-use payment codes, or gives the decline reason. Runs inside the pay transaction.
  */
 export function resolveCredential(
   db: Database.Database,
   req: PayRequest,
   t: number,
   platformOut: { platform: PaymentPlatform | null },
-): { accountId: string; reason?: undefined } | { reason: string; accountId?: undefined } {
+  merchantId: string,
+): Resolved {
   const c = req.credential;
   if (c.kind === 'payment_code') {
     const cls = classifyPaymentCode(c.code);
@@ -34,19 +40,18 @@ export function resolveCredential(
     return row ? { accountId: row.account_id } : { reason: 'face_not_recognised' };
   }
   if (c.kind === 'proxy') {
-    const row = db.prepare('SELECT * FROM proxy_approvals WHERE proxy_id = ?').get(c.proxyId) as
-      | { account_id: string; max_amount: number; expires_at: number; used_at: number | null }
-      | undefined;
-    if (!row) return { reason: 'proxy_not_approved' };
-    if (row.used_at !== null || row.expires_at <= t) return { reason: 'proxy_approval_expired' };
-    if (req.amount > row.max_amount) return { reason: 'proxy_amount_not_approved' };
-    db.prepare('UPDATE proxy_approvals SET used_at = ? WHERE proxy_id = ?').run(t, c.proxyId);
-    return { accountId: row.account_id };
+    // The guardian's rules come first: which merchants and how much this proxy ID may spend.
+    const payer = db.prepare('SELECT * FROM proxy_payers WHERE proxy_id = ?').get(c.proxyId) as
+      { account_id: string; max_amount: number; categories: string } | undefined;
+    if (!payer) return { reason: 'proxy_unknown' };
+    const merchant = db.prepare('SELECT category FROM merchants WHERE id = ?').get(merchantId) as
+      { category: string } | undefined;
+    const allowed = JSON.parse(payer.categories) as string[];
+    if (!merchant || !allowed.includes(merchant.category))
+      return { reason: 'proxy_category_not_allowed' };
+    if (req.amount > payer.max_amount) return { reason: 'proxy_amount_not_approved' };
+    return { accountId: payer.account_id, waiting: 'payer' };
   }
-  const row = db.prepare('SELECT * FROM qr_tokens WHERE token = ?').get(c.token) as
-    { account_id: string; used_at: number | null } | undefined;
-  if (!row) return { reason: 'qr_not_scanned' };
-  if (row.used_at !== null) return { reason: 'qr_already_used' };
-  db.prepare('UPDATE qr_tokens SET used_at = ? WHERE token = ?').run(t, c.token);
-  return { accountId: row.account_id };
+  // Merchant QR: the account is known only once a wallet scans the token.
+  return { waiting: 'scan' };
 }

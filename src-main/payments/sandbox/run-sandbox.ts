@@ -9,6 +9,8 @@ export interface RunSandboxOptions {
   merchantId?: string;
   key?: string;
   adminToken?: string;
+  proxyTimeoutMs?: number;
+  qrLifeMs?: number;
 }
 
 /** The line a sandbox process prints when it is listening (or could not start). */
@@ -32,6 +34,8 @@ export async function runSandboxUntilSignal(
       dbFile: join(opts.dataDir, 'sandbox.sqlite'),
       passwordAbove: opts.passwordAbove,
       adminToken: opts.adminToken,
+      proxyTimeoutMs: opts.proxyTimeoutMs,
+      qrLifeMs: opts.qrLifeMs,
       merchants: opts.merchantId && opts.key ? [{ id: opts.merchantId, key: opts.key }] : undefined,
     });
   } catch (error) {

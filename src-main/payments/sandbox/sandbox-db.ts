@@ -29,12 +29,20 @@ CREATE TABLE IF NOT EXISTS refunds (
   PRIMARY KEY (merchant_id, refund_no)
 ) STRICT;
 CREATE TABLE IF NOT EXISTS faces (image_sha256 TEXT PRIMARY KEY, account_id TEXT NOT NULL) STRICT;
-CREATE TABLE IF NOT EXISTS proxy_approvals (
-  proxy_id TEXT PRIMARY KEY, account_id TEXT NOT NULL, max_amount INTEGER NOT NULL,
-  expires_at INTEGER NOT NULL, used_at INTEGER
+CREATE TABLE IF NOT EXISTS proxy_payers (
+  proxy_id TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), phone TEXT NOT NULL,
+  max_amount INTEGER NOT NULL, categories TEXT NOT NULL
 ) STRICT;
-CREATE TABLE IF NOT EXISTS qr_tokens (
-  token TEXT PRIMARY KEY, account_id TEXT NOT NULL, used_at INTEGER
+CREATE TABLE IF NOT EXISTS proxy_requests (
+  payment_id TEXT PRIMARY KEY, proxy_id TEXT NOT NULL, account_id TEXT NOT NULL,
+  code TEXT NOT NULL, scene_photo TEXT, created_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS qr_orders (
+  token TEXT PRIMARY KEY, payment_id TEXT NOT NULL UNIQUE, expires_at INTEGER NOT NULL
+) STRICT;
+CREATE TABLE IF NOT EXISTS bindings (
+  id TEXT PRIMARY KEY, merchant_id TEXT NOT NULL, account_id TEXT NOT NULL REFERENCES accounts(id),
+  phone TEXT NOT NULL, max_amount INTEGER NOT NULL, created_at INTEGER NOT NULL, removed_at INTEGER
 ) STRICT;
 CREATE TABLE IF NOT EXISTS nonces (
   merchant_id TEXT NOT NULL, nonce TEXT NOT NULL, at INTEGER NOT NULL,
@@ -47,6 +55,11 @@ const ADDED_COLUMNS = [
   { table: 'accounts', column: 'currency', sql: "currency TEXT NOT NULL DEFAULT 'CNY'" },
   // NULL on payments made before: their credential is unknown, so it is not compared.
   { table: 'payments', column: 'credential_sha256', sql: 'credential_sha256 TEXT' },
+  // The order's lines as JSON, and what a user_paying payment waits for (password, payer, scan).
+  { table: 'payments', column: 'goods', sql: 'goods TEXT' },
+  { table: 'payments', column: 'waiting', sql: 'waiting TEXT' },
+  // What the store sells (a guardian allows a proxy payment only in chosen categories).
+  { table: 'merchants', column: 'category', sql: "category TEXT NOT NULL DEFAULT 'grocery'" },
 ] as const;
 
 /** The merchant and wallets every fresh sandbox has, so `countersign pay` works out of the box. */
@@ -61,6 +74,26 @@ export const SANDBOX_DEFAULTS = {
   balance: 100_000_000,
   perPaymentLimit: 5_000_000,
   password: '123456',
+  /**
+   * Proxy IDs a relative set up on their phone: who pays, the guardian's per-payment limit and
+   * the merchant categories allowed (the seeded merchant sells `grocery`).
+   */
+  proxyPayers: [
+    {
+      proxyId: '88880001',
+      accountId: 'wx-alice',
+      phone: '138****0001',
+      max: 20_000,
+      categories: ['grocery', 'pharmacy'],
+    },
+    {
+      proxyId: '88880002',
+      accountId: 'ali-bob',
+      phone: '139****0002',
+      max: 20_000,
+      categories: ['pharmacy'],
+    },
+  ],
 } as const;
 
 /** Opens the sandbox database (WAL), creating tables and seeding defaults on first use. */
@@ -102,5 +135,8 @@ export function openSandboxDb(
       SANDBOX_DEFAULTS.password,
       opts.passwordAbove,
     );
+  const addPayer = db.prepare('INSERT OR IGNORE INTO proxy_payers VALUES (?, ?, ?, ?, ?)');
+  for (const p of SANDBOX_DEFAULTS.proxyPayers)
+    addPayer.run(p.proxyId, p.accountId, p.phone, p.max, JSON.stringify(p.categories));
   return db;
 }

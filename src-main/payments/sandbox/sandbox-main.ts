@@ -5,6 +5,7 @@
 import { runSandboxUntilSignal } from './run-sandbox';
 
 const env = process.env;
+const [proxyTimeoutMs, qrLifeMs] = (env.SANDBOX_WAITS ?? '').split(',').map(Number);
 const code = await runSandboxUntilSignal(
   {
     port: Number(env.SANDBOX_PORT ?? 0),
@@ -13,6 +14,8 @@ const code = await runSandboxUntilSignal(
     merchantId: env.SANDBOX_MERCHANT_ID,
     key: env.SANDBOX_KEY,
     adminToken: env.SANDBOX_ADMIN_TOKEN,
+    proxyTimeoutMs: proxyTimeoutMs || undefined,
+    qrLifeMs: qrLifeMs || undefined,
   },
   process.stdout,
 );

@@ -8,6 +8,8 @@ export interface SandboxProcessOptions {
   port: number;
   dataDir: string;
   passwordAbove?: number;
+  /** How long proxy payers and merchant QRs wait (ms). */
+  waits?: { proxyMs: number; qrMs: number };
   merchantId?: string;
   key?: string;
   /** A prebuilt JS entry (packaged app); by default the TypeScript entry runs through tsx. */
@@ -49,6 +51,7 @@ export function startSandboxProcess(opts: SandboxProcessOptions): Promise<Sandbo
       ...(opts.passwordAbove !== undefined
         ? { SANDBOX_PASSWORD_ABOVE: String(opts.passwordAbove) }
         : {}),
+      ...(opts.waits ? { SANDBOX_WAITS: `${opts.waits.proxyMs},${opts.waits.qrMs}` } : {}),
       ...(opts.merchantId ? { SANDBOX_MERCHANT_ID: opts.merchantId } : {}),
       ...(opts.key ? { SANDBOX_KEY: opts.key } : {}),
     },

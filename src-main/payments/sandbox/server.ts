@@ -15,6 +15,8 @@ import { createFaultQueue, type FaultInput, type FaultRoute, faultSpecSchema } f
 import { decodePath, describeIssue, parseJson, readBody, sendError, sendJson } from './http-util';
 import { openSandboxDb } from './sandbox-db';
 import { statementCsv } from './statement';
+import { createCustomerActions } from './customer-actions';
+import { handlePhone } from './phone-routes';
 import { handleWallet } from './wallet-routes';
 
 export interface SandboxOptions {
@@ -26,6 +28,10 @@ export interface SandboxOptions {
   /** Amounts above this (minor units) wait for the customer's password. */
   passwordAbove?: number;
   userPayingTimeoutMs?: number;
+  /** How long a proxy payer has to confirm (default 120 s). */
+  proxyTimeoutMs?: number;
+  /** How long a merchant QR can be paid (default 120 s). */
+  qrLifeMs?: number;
   /** Requests whose timestamp is further than this from the sandbox clock are stale. */
   maxSkewMs?: number;
   /** Token for /admin routes; random when omitted. */
@@ -57,10 +63,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const maxSkewMs = options.maxSkewMs ?? 300_000;
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const db = openSandboxDb(options.dbFile, { merchants: options.merchants, passwordAbove });
+  let baseUrl = '';
   const acquirer = createAcquirer(db, {
     now,
     userPayingTimeoutMs: options.userPayingTimeoutMs ?? 60_000,
+    proxyTimeoutMs: options.proxyTimeoutMs ?? 120_000,
+    qrLifeMs: options.qrLifeMs ?? 120_000,
+    baseUrl: () => baseUrl,
   });
+  const actions = createCustomerActions(acquirer);
   const faults = createFaultQueue();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -130,6 +141,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
     if (parts[0] === 'health') return sendJson(res, 200, { ok: true, service: SANDBOX_SERVICE });
     if (parts[0] === 'wallet') return wallet(method, parts, body, res);
+    if (parts[0] === 'proxy' || parts[0] === 'qr')
+      return handlePhone({ acquirer, actions, now }, method, parts, url.searchParams, body, res);
     if (parts[0] === 'admin') {
       const token = req.headers['x-cs-admin'];
       const ok =
@@ -235,6 +248,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     port,
