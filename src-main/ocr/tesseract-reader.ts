@@ -1,3 +1,4 @@
+import { nameWarnings } from './layout/labels';
 import type { ReviewWarning } from '../contract/order';
 import {
   captureAndRead,
@@ -88,6 +89,8 @@ function toOutput(
   warnings: ReviewWarning[],
   timings: Record<string, number>,
 ): ReadOrder {
+  // A two-row receipt item read with its formula row as the name is not a line to confirm.
+  warnings = [...warnings, ...nameWarnings(draft.lines)];
   return {
     status: warnings.length === 0 ? 'ok' : 'needs_review',
     currency,

@@ -19,22 +19,22 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\
 const KINDS: Array<[SummaryKind, RegExp]> = [
   [
     'other',
-    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|余额|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
+    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
   ],
   [
     'subtotal',
-    /subtotal|^subtot|商品总额|商品金额|优惠前|小计|^net$|untaxed|totalht|zwischensumme/,
+    /subtotal|^subtot|商品总额|商品總額|商品金额|优惠前|優惠前|小计|小計|^net$|untaxed|totalht|zwischensumme/,
   ],
   [
     'discount',
-    /discount|coupon|promo|voucher|savings|rebate|member|优惠|折扣|减免|抹零|立减|remise|rabatt/,
+    /discount|coupon|promo|voucher|savings|rebate|member|优惠|優惠|折扣|减免|抹零|立减|remise|rabatt/,
   ],
   // Short words only at a label's start or end: "Custard" holds no tax, "Tulip" no tip.
-  ['tax', /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|^tva|^mwst|^ust\b|^iva/],
+  ['tax', /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva/],
   ['surcharge', /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入/],
   [
     'total',
-    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|总价|總價|总计|總計|总金额|總金額|合计|合計|总额|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$/i,
+    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$/i,
   ],
 ];
 
@@ -49,7 +49,11 @@ export function summaryKind(words: string): SummaryKind | null {
 /** How sure a total label is to name what the customer pays: "Amount due" over "Total". */
 export function totalRank(words: string): number {
   const t = squash(words);
-  if (/grandtotal|amountdue|topay|balancedue|应付|应收|实付|实收|实际金额|收款金额|gross/.test(t)) {
+  if (
+    /grandtotal|amountdue|topay|balancedue|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|gross/.test(
+      t,
+    )
+  ) {
     return 2;
   }
   return 1;
@@ -96,4 +100,29 @@ export function isNameLike(words: string): boolean {
   const letters = words.match(/[\p{L}]/gu) ?? [];
   const cjk = words.match(/[\u3400-\u9fff]/g) ?? [];
   return cjk.length >= 1 ? letters.length >= 2 || cjk.length >= 2 : letters.length >= 2;
+}
+
+/**
+ * True when a line's "name" is not one: a number formula ("1.665 x 29.77") or too few letters.
+ * Both readers hold every line to it, so the customer is never asked to confirm a formula.
+ */
+export function isNotAName(name: string): boolean {
+  return /^\s*[\d.,]+\s*[xX×*@]\s*[\d.,]/.test(name) || !isNameLike(name);
+}
+
+/** The warnings for lines whose names are not names. */
+export function nameWarnings(
+  lines: ReadonlyArray<{ id: string; name: string }>,
+): Array<{ code: string; message: string; cell: { kind: 'line'; id: string; field: 'name' } }> {
+  return lines.flatMap((l, i) =>
+    isNotAName(l.name)
+      ? [
+          {
+            code: 'name_unread',
+            message: `Line ${i + 1}: "${l.name}" is not an item name`,
+            cell: { kind: 'line' as const, id: l.id, field: 'name' as const },
+          },
+        ]
+      : [],
+  );
 }

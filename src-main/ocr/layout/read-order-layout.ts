@@ -2,7 +2,7 @@ import { currencyExponent, formatMinor } from '../../contract/money';
 import type { ReviewWarning } from '../../contract/order';
 import type { ReadOrder } from '../read-result';
 import { readLayout } from './blocks';
-import { isNameLike } from './labels';
+import { nameWarnings } from './labels';
 import { solve } from './solve';
 import { currencyOf } from './currency';
 import { panelSplits, splitPanels } from './panels';
@@ -11,9 +11,6 @@ import { minorOf, readCell } from './tokens';
 
 /** An order read from text boxes: the reader's result before timings are added. */
 export type LayoutOrder = Omit<ReadOrder, 'timings'>;
-
-const looksLikeFormula = (name: string) =>
-  /^\s*[\d.,]+\s*[xX×*@]\s*[\d.,]/.test(name) || !isNameLike(name);
 
 /**
  * Reads an order from an engine's text boxes by geometry and arithmetic: rows, item blocks,
@@ -129,14 +126,8 @@ function readRows(
         cell: { ...cell, field: 'quantity' },
       });
     }
-    if (looksLikeFormula(l.name)) {
-      warnings.push({
-        code: 'name_unread',
-        message: `Line ${i + 1}: "${l.name}" is not an item name`,
-        cell: { ...cell, field: 'name' },
-      });
-    }
   });
+  warnings.push(...nameWarnings(lines));
   if (lines.length === 0)
     warnings.push({ code: 'no_lines', message: 'No order lines were found in the region' });
   let total = solution.total;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { headerRole, isNotAName, nameWarnings, summaryKind, totalRank } from './labels';
+
+describe('what a label names', () => {
+  it.each([
+    ['Total:', 'total'],
+    ['TOTAL DUE', 'total'],
+    ['Grand Total', 'total'],
+    ['Amount Due', 'total'],
+    ['To Pay', 'total'],
+    ['Balance', 'total'],
+    ['Gross Price (inc', 'total'],
+    ['Checkout', 'total'],
+    ['合计', 'total'],
+    ['总计:', 'total'],
+    ['應付金額', 'total'],
+    ['应付金额:', 'total'],
+    ['實付', 'total'],
+    ['實際金額', 'total'],
+    ['总价：', 'total'],
+    ['總價', 'total'],
+    ['Subtotal', 'subtotal'],
+    ['Sub Total', 'subtotal'],
+    ['商品总额:', 'subtotal'],
+    ['优惠前应收款', 'subtotal'],
+    ['Discount', 'discount'],
+    ['会员优惠:', 'discount'],
+    ['抹零', 'discount'],
+    ['VAT(10%)', 'tax'],
+    ['Taxes :', 'tax'],
+    ['Tax Amount', 'tax'],
+    ['Service charge', 'surcharge'],
+    ['Tips', 'surcharge'],
+    ['Custard (small sachet)', null],
+    ['Apple In-Ear Headphones', null],
+    ['Tulip bulbs', null],
+    ['Amount payed', 'other'],
+    ['找零', 'other'],
+    ['Total Item(s)', 'other'],
+    ['Show 10 entries', 'other'],
+  ])('%s → %s', (label, kind) => {
+    expect(summaryKind(label)).toBe(kind);
+  });
+
+  it('"Amount due" outranks a plain "Total"', () => {
+    expect(totalRank('Amount Due')).toBeGreaterThan(totalRank('Total'));
+  });
+
+  it.each([
+    ['Qty', 'quantity'],
+    ['数量', 'quantity'],
+    ['Unit Price', 'unitPrice'],
+    ['单价', 'unitPrice'],
+    ['Amount', 'amount'],
+    ['小计', 'amount'],
+    ['Description', 'name'],
+    ['#', 'other'],
+    ['条码', 'other'],
+    ['Qy', null],
+  ])('header %s → %s', (word, role) => {
+    expect(headerRole(word)).toBe(role);
+  });
+});
+
+describe('what is not an item name', () => {
+  it.each([
+    ['1.665 x 29.77', true],
+    ['2 @ 3.50', true],
+    ['12', true],
+    ['', true],
+    ['Apple Fuji', false],
+    ['鸡蛋', false],
+    ['beer 0.3 liter', false],
+  ])('%s → %s', (name, notAName) => {
+    expect(isNotAName(name)).toBe(notAName);
+  });
+
+  it('each such line gets a warning naming its cell', () => {
+    expect(nameWarnings([{ id: 'l1', name: '1.665 x 29.77' }])).toEqual([
+      expect.objectContaining({
+        code: 'name_unread',
+        cell: { kind: 'line', id: 'l1', field: 'name' },
+      }),
+    ]);
+  });
+});
