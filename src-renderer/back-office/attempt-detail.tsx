@@ -21,6 +21,7 @@ export function AttemptDetail({
   const [amountText, setAmountText] = useState(formatMinor(left, a.currency).replace(/,/g, ''));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
+  const money = (v: number) => `${formatMinor(v, a.currency)} ${a.currency}`;
   const [done, setDone] = useState<{ row: RefundRow; reason: string } | null>(null);
   // A refund sends money back for good: the checked request waits here for a second yes.
   const [pending, setPending] = useState<{ amount: number; reason: string } | null>(null);
@@ -29,7 +30,11 @@ export function AttemptDetail({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const checked = checkRefund({ amountText, reason }, a);
-    if (!checked.ok) return setError({ field: checked.field, text: checked.error });
+    if (!checked.ok)
+      return setError({
+        field: checked.field,
+        text: t(`refund.error.${checked.key}`, checked.params),
+      });
     setError(null);
     setPending(checked.value);
   };
@@ -66,7 +71,7 @@ export function AttemptDetail({
   return (
     <section
       className="bo-card attempt-detail"
-      aria-label={`Payment ${a.id}`}
+      aria-label={t('attempt.label', { id: a.id })}
       data-testid="attempt-detail"
     >
       <h3>{t('attempt.details')}</h3>
@@ -80,21 +85,28 @@ export function AttemptDetail({
       </dl>
       {done && (
         <p className={done.row.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
-          Refund {done.row.id}: {formatMinor(done.row.amount, a.currency)} {a.currency} —{' '}
-          {done.row.state === 'succeeded'
-            ? 'refunded'
-            : done.row.state === 'failed'
-              ? `failed (${done.row.stateReason ?? 'no reason given'})`
-              : 'requested'}
-          . Reason: “{done.reason}”
+          {t('refund.done', {
+            id: done.row.id,
+            amount: money(done.row.amount),
+            state:
+              done.row.state === 'succeeded'
+                ? t('refund.succeeded')
+                : done.row.state === 'failed'
+                  ? t('refund.failed', { reason: done.row.stateReason ?? '—' })
+                  : t('refund.requested'),
+            reason: done.reason,
+          })}
         </p>
       )}
       {pending && (
-        <div className="bo-alert warn" role="alertdialog" aria-label="Confirm the refund">
+        <div className="bo-alert warn" role="alertdialog" aria-label={t('refund.confirmTitle')}>
           <p>
-            Refund {formatMinor(pending.amount, a.currency)} {a.currency} of this{' '}
-            {formatMinor(a.amount, a.currency)} {a.currency} payment to {a.credentialHint || method}
-            ? Reason: “{pending.reason}”
+            {t('refund.confirmText', {
+              amount: money(pending.amount),
+              paid: money(a.amount),
+              to: a.credentialHint || method,
+              reason: pending.reason,
+            })}
           </p>
           <div className="bo-row">
             <button
@@ -104,21 +116,24 @@ export function AttemptDetail({
               autoFocus
               onClick={() => void confirm()}
             >
-              Confirm refund
+              {t('refund.confirm')}
             </button>
             <button type="button" className="secondary" onClick={() => setPending(null)}>
-              Back
+              {t('refund.back')}
             </button>
           </div>
         </div>
       )}
       {left > 0 ? (
-        <form className="bo-form" onSubmit={(e) => void submit(e)} aria-label="Refund">
+        <form className="bo-form" onSubmit={(e) => void submit(e)} aria-label={t('refund.title')}>
           <h4>
-            Refund <span className="bo-muted">(up to {formatMinor(left, a.currency)})</span>
+            {t('refund.title')}{' '}
+            <span className="bo-muted">
+              {t('refund.upTo', { left: formatMinor(left, a.currency) })}
+            </span>
           </h4>
           <div className="bo-row">
-            <label htmlFor="refund-amount">Amount</label>
+            <label htmlFor="refund-amount">{t('refund.amount')}</label>
             <input
               id="refund-amount"
               inputMode="decimal"
@@ -131,18 +146,18 @@ export function AttemptDetail({
               className="secondary"
               onClick={() => setAmountText(formatMinor(left, a.currency).replace(/,/g, ''))}
             >
-              Full
+              {t('refund.full')}
             </button>
           </div>
           <div className="bo-row">
-            <label htmlFor="refund-reason">Reason</label>
+            <label htmlFor="refund-reason">{t('refund.reason')}</label>
             <input
               id="refund-reason"
               value={reason}
               maxLength={200}
               aria-invalid={error?.field === 'reason'}
               onChange={(e) => setReason(e.target.value)}
-              placeholder="e.g. damaged item returned"
+              placeholder={t('refund.reasonHint')}
             />
           </div>
           {error && (
@@ -151,12 +166,12 @@ export function AttemptDetail({
             </p>
           )}
           <button type="submit" className="danger" disabled={busy || pending !== null}>
-            Refund
+            {t('refund.title')}
           </button>
         </form>
       ) : (
         <p className="bo-muted">
-          {a.state === 'paid' ? 'Refunded in full.' : 'Only paid payments can be refunded.'}
+          {t(a.state === 'paid' ? 'refund.error.fullyRefunded' : 'refund.error.notPaid')}
         </p>
       )}
     </section>

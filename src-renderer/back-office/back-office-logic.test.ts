@@ -66,23 +66,24 @@ describe('refund form', () => {
   it('refuses too much, zero, garbage, no reason, and unpaid attempts, naming the field', () => {
     expect(checkRefund({ amountText: '38.01', reason: 'r' }, paid)).toMatchObject({
       field: 'amount',
-      error: 'At most 38.00 CNY can still be refunded.',
+      key: 'tooMuch',
+      params: { left: '38.00', currency: 'CNY' },
     });
     expect(checkRefund({ amountText: '0', reason: 'r' }, paid)).toMatchObject({ field: 'amount' });
     expect(checkRefund({ amountText: '-5', reason: 'r' }, paid)).toMatchObject({ field: 'amount' });
     expect(checkRefund({ amountText: '1.234', reason: 'r' }, paid)).toMatchObject({
       field: 'amount',
-      error: /not an amount/,
+      key: 'notAmount',
     });
     expect(checkRefund({ amountText: '1', reason: '  ' }, paid)).toMatchObject({
       field: 'reason',
     });
     expect(
       checkRefund({ amountText: '1', reason: 'r' }, { ...paid, state: 'failed' }),
-    ).toMatchObject({ error: 'Only a paid payment can be refunded.' });
+    ).toMatchObject({ key: 'notPaid' });
     expect(
       checkRefund({ amountText: '1', reason: 'r' }, { ...paid, refunded: 5000 }),
-    ).toMatchObject({ error: /refunded in full/ });
+    ).toMatchObject({ key: 'fullyRefunded' });
   });
 });
 

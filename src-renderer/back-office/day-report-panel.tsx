@@ -67,28 +67,33 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
         <>
           <div className="bo-figures">
             <Figure
-              label="Paid"
+              label={t('report.paid')}
               value={money(report.paid.total)}
-              sub={plural(report.paid.count, 'payment')}
+              sub={t('report.payments', { count: report.paid.count })}
               testId="fig-paid"
             />
             <Figure
-              label="Refunded"
+              label={t('report.refunded')}
               value={money(report.refunded.total)}
-              sub={plural(report.refunded.count, 'refund')}
+              sub={t('report.refunds', { count: report.refunded.count })}
               testId="fig-refunded"
             />
-            <Figure label="Net" value={money(report.net)} sub={report.date} testId="fig-net" />
             <Figure
-              label="Failed"
+              label={t('report.net')}
+              value={money(report.net)}
+              sub={report.date}
+              testId="fig-net"
+            />
+            <Figure
+              label={t('report.failed')}
               value={String(report.failed)}
-              sub="attempts"
+              sub={t('report.attempts')}
               testId="fig-failed"
             />
             <Figure
-              label="Reversed"
+              label={t('report.reversed')}
               value={String(report.reversed)}
-              sub="attempts"
+              sub={t('report.attempts')}
               testId="fig-reversed"
             />
           </div>
@@ -100,13 +105,13 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
           )}
           <div className="bo-groups">
             <Group
-              title="By method"
+              title={t('report.byMethod')}
               rows={report.byMethod}
               label={(k) => t(`payment.method.${k}`, { defaultValue: k })}
               money={money}
             />
             <Group
-              title="By platform"
+              title={t('report.byPlatform')}
               rows={report.byPlatform}
               label={(k) => PLATFORM_TEXT[k] ?? k}
               money={money}
@@ -151,8 +156,6 @@ function adoptReportStyles(frame: HTMLIFrameElement): void {
   sheet.replaceSync(css);
   doc.adoptedStyleSheets = [sheet];
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function Figure(p: { label: string; value: string; sub: string; testId: string }) {
   return (
