@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { DeviceHealthRow } from '../../src-main/contract/hardware';
-import { agoText, DEVICE_KIND_TEXT, deviceTone } from './format';
+import { agoOf, deviceTone } from './format';
 
 /**
  * Scanner health: one row per configured device with a status dot, last scan and last error.
@@ -14,6 +15,7 @@ export function DevicePanel({
   client: ContractClient<'cashier'>;
   compact?: boolean;
 }) {
+  const { t } = useTranslation();
   const [rows, setRows] = useState<DeviceHealthRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -38,14 +40,14 @@ export function DevicePanel({
   if (error)
     return (
       <p className="bo-error" role="alert">
-        Device health unavailable: {error}
+        {t('devices.unavailable', { error })}
       </p>
     );
-  if (!rows) return <p className="bo-muted">Reading devices…</p>;
+  if (!rows) return <p className="bo-muted">{t('devices.reading')}</p>;
   if (rows.length === 0)
     return (
       <p className="bo-muted" data-testid="devices-none">
-        No scanners are configured. Keyboard-wedge scanners need no setup.
+        {t('devices.none')}
       </p>
     );
   return (
@@ -57,12 +59,16 @@ export function DevicePanel({
             <span className="dot" aria-hidden="true" />
             <span className="bo-device-name">
               {d.id}
-              <span className="bo-muted"> · {DEVICE_KIND_TEXT[d.kind]}</span>
+              <span className="bo-muted"> · {t(`devices.kind.${d.kind}`)}</span>
             </span>
-            <span className="bo-device-state">{d.connected ? 'Online' : 'Offline'}</span>
+            <span className="bo-device-state">
+              {t(d.connected ? 'devices.online' : 'devices.offline')}
+            </span>
             {!compact && (
               <span className="bo-muted">
-                Last scan {agoText(d.lastScanAt, now)}
+                {t('devices.lastScan', {
+                  ago: t(`ago.${agoOf(d.lastScanAt, now).unit}`, agoOf(d.lastScanAt, now)),
+                })}
                 {d.lastScan && ` (${d.lastScan})`}
               </span>
             )}

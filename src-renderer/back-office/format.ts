@@ -16,15 +16,24 @@ export function timeText(ms: number, today = localDay()): string {
   return day === today ? time : `${day} ${time}`;
 }
 
-/** How long ago, for a device's last scan ("just now", "4 min ago", "2 h ago"). */
-export function agoText(ms: number | null, now: number): string {
-  if (ms === null) return 'never';
+/** How long ago, as a unit and a count; the windows say it (`ago.*`) in their language. */
+export function agoOf(
+  ms: number | null,
+  now: number,
+): { unit: 'never' | 'now' | 's' | 'min' | 'h' | 'd'; n: number } {
+  if (ms === null) return { unit: 'never', n: 0 };
   const s = Math.max(0, Math.round((now - ms) / 1000));
-  if (s < 10) return 'just now';
-  if (s < 60) return `${s} s ago`;
-  if (s < 3600) return `${Math.floor(s / 60)} min ago`;
-  if (s < 86_400) return `${Math.floor(s / 3600)} h ago`;
-  return `${Math.floor(s / 86_400)} d ago`;
+  if (s < 10) return { unit: 'now', n: 0 };
+  if (s < 60) return { unit: 's', n: s };
+  if (s < 3600) return { unit: 'min', n: Math.floor(s / 60) };
+  if (s < 86_400) return { unit: 'h', n: Math.floor(s / 3600) };
+  return { unit: 'd', n: Math.floor(s / 86_400) };
+}
+
+/** How long ago in English, for a device's last scan ("just now", "4 min ago", "2 h ago"). */
+export function agoText(ms: number | null, now: number): string {
+  const { unit, n } = agoOf(ms, now);
+  return unit === 'never' ? 'never' : unit === 'now' ? 'just now' : `${n} ${unit} ago`;
 }
 
 export const STATE_TEXT: Record<AttemptRow['state'], string> = {
@@ -82,9 +91,3 @@ export function deviceTone(d: Pick<DeviceHealthRow, 'connected' | 'lastError'>):
   if (!d.connected) return 'error';
   return d.lastError ? 'warn' : 'ok';
 }
-
-export const DEVICE_KIND_TEXT: Record<DeviceHealthRow['kind'], string> = {
-  serial: 'Serial scanner',
-  'hid-pos': 'HID POS scanner',
-  'hid-keyboard': 'HID keyboard scanner',
-};

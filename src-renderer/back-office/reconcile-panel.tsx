@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { ReconciliationView } from '../../src-main/contract/payments';
@@ -12,6 +13,7 @@ export function ReconcilePanel({
   client: ContractClient<'cashier'>;
   currency: string;
 }) {
+  const { t } = useTranslation();
   const [date, setDate] = useState(localDay());
   const [result, setResult] = useState<ReconciliationView | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,7 @@ export function ReconcilePanel({
   return (
     <div className="reconcile" data-testid="reconcile">
       <form className="bo-row" onSubmit={(e) => void run(e)}>
-        <label htmlFor="reconcile-date">Day</label>
+        <label htmlFor="reconcile-date">{t('report.day')}</label>
         <input
           id="reconcile-date"
           type="date"
@@ -39,7 +41,7 @@ export function ReconcilePanel({
           onChange={(e) => setDate(e.target.value)}
         />
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Fetching the statement…' : 'Reconcile'}
+          {busy ? t('reconcile.busy') : t('reconcile.run')}
         </button>
       </form>
       {error && (
@@ -54,17 +56,17 @@ export function ReconcilePanel({
             role="status"
             data-testid="reconcile-verdict"
           >
-            {result.balanced
-              ? `Balanced: the ledger and the statement agree for ${result.date}.`
-              : `Not balanced for ${result.date}: see the differences below.`}
+            {t(result.balanced ? 'reconcile.balanced' : 'reconcile.unbalanced', {
+              date: result.date,
+            })}
           </p>
           <p className="bo-muted">
-            Matched {result.matchedPayments} payment(s) and {result.matchedRefunds} refund(s).
+            {t('reconcile.matched', {
+              payments: result.matchedPayments,
+              refunds: result.matchedRefunds,
+            })}
           </p>
-          <Diff
-            title="In the statement, missing from the ledger"
-            empty={result.missingInLedger.length === 0}
-          >
+          <Diff title={t('reconcile.missingInLedger')} empty={result.missingInLedger.length === 0}>
             {result.missingInLedger.map((r) => (
               <li key={`${r.merchant_order_no}-${r.refund_no}`}>
                 {r.type} {r.merchant_order_no}
@@ -73,7 +75,7 @@ export function ReconcilePanel({
             ))}
           </Diff>
           <Diff
-            title="In the ledger, missing from the statement"
+            title={t('reconcile.missingInStatement')}
             empty={result.missingInStatement.length === 0}
           >
             {result.missingInStatement.map((r) => (
@@ -82,22 +84,18 @@ export function ReconcilePanel({
               </li>
             ))}
           </Diff>
-          <Diff title="Amounts that differ" empty={result.amountDifferences.length === 0}>
+          <Diff title={t('reconcile.amounts')} empty={result.amountDifferences.length === 0}>
             {result.amountDifferences.map((d) => (
-              <li key={d.id}>
-                {d.id}: ledger {d.ledger}, statement {d.statement}
-              </li>
+              <li key={d.id}>{t('reconcile.differs', d)}</li>
             ))}
           </Diff>
-          <Diff title="Statuses that differ" empty={result.statusDifferences.length === 0}>
+          <Diff title={t('reconcile.statuses')} empty={result.statusDifferences.length === 0}>
             {result.statusDifferences.map((d) => (
-              <li key={d.id}>
-                {d.id}: ledger {d.ledger}, statement {d.statement}
-              </li>
+              <li key={d.id}>{t('reconcile.differs', d)}</li>
             ))}
           </Diff>
           {result.unreadable.length > 0 && (
-            <Diff title="Statement lines that could not be read" empty={false}>
+            <Diff title={t('reconcile.unreadable')} empty={false}>
               {result.unreadable.map((u, i) => (
                 <li key={i}>
                   <code>{u}</code>
@@ -120,10 +118,11 @@ function Diff({
   empty: boolean;
   children: React.ReactNode;
 }) {
+  const { t } = useTranslation();
   return (
     <section className={`bo-diff ${empty ? 'empty' : 'has'}`}>
       <h4>
-        {title} {empty ? <span className="bo-muted">— none</span> : null}
+        {title} {empty ? <span className="bo-muted">— {t('reconcile.none')}</span> : null}
       </h4>
       {!empty && <ul>{children}</ul>}
     </section>
