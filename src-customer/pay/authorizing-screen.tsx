@@ -13,7 +13,11 @@ export function AuthorizingScreen({ snapshot }: { snapshot: CheckoutSnapshot }) 
   const waiting = snapshot.payment?.step === 'user_paying';
   const action = snapshot.payment?.action ?? { kind: 'password' as const, until: null, url: null };
   return (
-    <div className="screen pay-screen authorizing-screen" data-step={snapshot.payment?.step}>
+    <div
+      className="screen pay-screen authorizing-screen"
+      data-step={snapshot.payment?.step}
+      data-action={waiting ? action.kind : undefined}
+    >
       {snapshot.order && (
         <p className="big-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
       )}
@@ -35,7 +39,7 @@ export function AuthorizingScreen({ snapshot }: { snapshot: CheckoutSnapshot }) 
           </li>
         ))}
       </ol>
-      <p className="lead">{t('pay.steps.wait')}</p>
+      {!waiting && <p className="lead">{t('pay.steps.wait')}</p>}
     </div>
   );
 }

@@ -26,7 +26,7 @@ export function Countdown({ until, label }: { until: number | null | undefined; 
   const left = useSecondsLeft(until);
   if (left === null) return null;
   return (
-    <p className="countdown" data-testid="pay-countdown" aria-live="off">
+    <p className="wait-countdown" data-testid="pay-countdown" aria-live="off">
       {label} <strong>{clockText(left)}</strong>
     </p>
   );

@@ -98,6 +98,7 @@ export async function driveAttempt(
     else {
       const action = a.action ?? null;
       // A proxy payer or a QR scan takes as long as the provider allows, not our usual deadline.
+      waitingOnPerson = action !== null && action.kind !== 'password';
       if (action && action.kind !== 'password' && action.until !== null)
         deadline = Math.max(
           deadline,
@@ -113,6 +114,7 @@ export async function driveAttempt(
   };
   // A fresh payment's deadline runs from the send on the service's clock; a resumed one's from
   // when the ledger wrote it (the earlier process's send may have been long ago).
+  let waitingOnPerson = false;
   let deadline = (credential ? clock.now() : attempt.createdAt) + timing.deadlineMs;
 
   if (credential && attempt.state === 'created') {
@@ -142,10 +144,11 @@ export async function driveAttempt(
   }
 
   while (attempt.state !== 'reversing' && clock.now() < deadline) {
-    await clock.sleep(
-      Math.min(timing.queryIntervalMs, Math.max(0, deadline - clock.now())),
-      signal,
-    );
+    // A person tapping on a phone is answered within a second, not a query interval later.
+    const interval = waitingOnPerson
+      ? Math.min(timing.queryIntervalMs, 1000)
+      : timing.queryIntervalMs;
+    await clock.sleep(Math.min(interval, Math.max(0, deadline - clock.now())), signal);
     checkOpen();
     const q = await gateway.query(attempt.id);
     if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);

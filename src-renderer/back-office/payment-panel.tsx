@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import { classifyPaymentCode } from '../../src-main/contract/payment-code';
+import { clockText, useSecondsLeft } from '../../src-customer/pay/countdown';
 import { paymentSteps } from '../../src-customer/pay/payment-steps';
 import { reasonOf } from '../shared/payment-reason';
 import { applySnapshot, type StationStore } from '../shared/station-store';
@@ -60,7 +61,8 @@ export function PaymentPanel({
       )}
       {phase === 'authorizing' && payment?.step === 'user_paying' && (
         <p className="bo-alert warn" role="status" data-testid="password-wait">
-          {t('payment.passwordWait')}
+          {t(WAIT_TEXT[payment.action?.kind ?? 'password'])}{' '}
+          <TimeLeft until={payment.action?.until ?? null} />
         </p>
       )}
       {(phase === 'paid' || phase === 'failed') && payment && (
@@ -91,6 +93,22 @@ export function PaymentPanel({
         <ManualCode client={client} store={store} />
       )}
     </section>
+  );
+}
+
+/** What the payment waits for, in the cashier's words. */
+const WAIT_TEXT = {
+  password: 'payment.passwordWait',
+  payer: 'payment.payerWait',
+  scan: 'payment.scanWait',
+} as const;
+
+/** The countdown to when the payment system gives up waiting. */
+function TimeLeft({ until }: { until: number | null }) {
+  const { t } = useTranslation();
+  const left = useSecondsLeft(until);
+  return left === null ? null : (
+    <strong data-testid="wait-countdown">{t('payment.timeLeft', { time: clockText(left) })}</strong>
   );
 }
 
