@@ -40,10 +40,11 @@ describe('calibration region math', () => {
     const ok = regionFor({ x: 10.4, y: 20.6, width: 300, height: 200 }, 1);
     expect(ok).toEqual({ ok: true, value: { display: 1, x: 10, y: 21, width: 300, height: 200 } });
     if (ok.ok) expect(regionSchema.safeParse(ok.value).success).toBe(true);
-    expect(regionFor(null, 0)).toMatchObject({ ok: false, error: /Drag a rectangle/ });
+    expect(regionFor(null, 0)).toMatchObject({ ok: false, key: 'noRect' });
     expect(regionFor({ x: 0, y: 0, width: 5, height: 100 }, 0)).toMatchObject({
       ok: false,
-      error: /too small \(5×100 px\)/,
+      key: 'tooSmall',
+      params: { width: 5, height: 100 },
     });
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { CapturedImage, DisplayInfo } from '../../src-main/contract/hardware';
 import {
@@ -18,6 +19,7 @@ type Client = ContractClient<'cashier'>;
  * order (arrow keys nudge it; Shift moves 10 px; Alt resizes), check the live preview, save.
  */
 export function CalibrationPanel({ client }: { client: Client }) {
+  const { t } = useTranslation();
   const [displays, setDisplays] = useState<DisplayInfo[] | null>(null);
   const [display, setDisplay] = useState(0);
   const [frozen, setFrozen] = useState<CapturedImage | null>(null);
@@ -101,12 +103,16 @@ export function CalibrationPanel({ client }: { client: Client }) {
 
   const save = async () => {
     const region = regionFor(rect, display);
-    if (!region.ok) return setMessage({ tone: 'error', text: region.error });
+    if (!region.ok)
+      return setMessage({
+        tone: 'error',
+        text: t(`calibration.error.${region.key}`, region.params),
+      });
     const r = await client.call('capture.setRegion', { region: region.value });
     if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
     setMessage({
       tone: 'info',
-      text: `Saved: display ${r.value.display}, ${r.value.width}×${r.value.height} px at (${r.value.x}, ${r.value.y}).`,
+      text: t('calibration.saved', r.value),
     });
   };
 
@@ -115,7 +121,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
   return (
     <div className="calibration" data-testid="calibration">
       <div className="bo-row">
-        <label htmlFor="cal-display">Display</label>
+        <label htmlFor="cal-display">{t('calibration.display')}</label>
         <select
           id="cal-display"
           value={display}
@@ -131,7 +137,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
             <option key={d.index} value={d.index}>
               {d.index + 1}: {Math.round(d.width * d.scaleFactor)}×
               {Math.round(d.height * d.scaleFactor)}
-              {d.primary ? ' (primary)' : ''}
+              {d.primary ? ` (${t('calibration.primary')})` : ''}
             </option>
           ))}
         </select>
@@ -141,17 +147,14 @@ export function CalibrationPanel({ client }: { client: Client }) {
           disabled={busy}
           onClick={() => void freeze(display)}
         >
-          Take a new picture
+          {t('calibration.freeze')}
         </button>
         <span className="spacer" />
         <button type="button" className="primary" onClick={() => void save()}>
-          Save region
+          {t('calibration.save')}
         </button>
       </div>
-      <p className="bo-muted">
-        Drag a rectangle around the order on the POS screen. Arrow keys move it (Shift: 10 px),
-        Alt+arrows resize it.
-      </p>
+      <p className="bo-muted">{t('calibration.hint')}</p>
       {message && (
         <p
           className={message.tone === 'error' ? 'bo-error' : 'bo-ok'}
@@ -165,7 +168,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
           className="cal-stage"
           tabIndex={0}
           role="application"
-          aria-label="Display picture: drag to select the order region"
+          aria-label={t('calibration.stage')}
           onKeyDown={onKey}
           onPointerDown={(e) => {
             const p = pointOf(e);
@@ -181,14 +184,11 @@ export function CalibrationPanel({ client }: { client: Client }) {
           onPointerUp={() => (dragFrom.current = null)}
         >
           {frozen ? (
-            <img
-              ref={imgRef}
-              src={frozen.image}
-              alt="Frozen picture of the display"
-              draggable={false}
-            />
+            <img ref={imgRef} src={frozen.image} alt={t('calibration.frozen')} draggable={false} />
           ) : (
-            <p className="bo-muted">{busy ? 'Capturing the display…' : 'No picture yet.'}</p>
+            <p className="bo-muted">
+              {busy ? t('calibration.capturing') : t('calibration.noPicture')}
+            </p>
           )}
           {shownRect && (
             <div
@@ -204,17 +204,17 @@ export function CalibrationPanel({ client }: { client: Client }) {
           )}
         </div>
         <aside className="cal-preview">
-          <h3>Live preview</h3>
+          <h3>{t('calibration.preview')}</h3>
           {preview && rect ? (
             <>
-              <img src={preview.image} alt="Live preview of the region" />
+              <img src={preview.image} alt={t('calibration.previewAlt')} />
               <p className="bo-muted">
                 {Math.round(rect.width)}×{Math.round(rect.height)} px at ({Math.round(rect.x)},{' '}
                 {Math.round(rect.y)})
               </p>
             </>
           ) : (
-            <p className="bo-muted">The region appears here.</p>
+            <p className="bo-muted">{t('calibration.previewEmpty')}</p>
           )}
         </aside>
       </div>

@@ -72,12 +72,14 @@ export function nudge(r: Rect, key: string, step: number, resize: boolean, bound
   };
 }
 
-/** The region to store for a selection on a display, or why it cannot be stored. */
+/** The region to store for a selection on a display, or why not (`calibration.error.*`). */
 export function regionFor(
   r: Rect | null,
   display: number,
-): { ok: true; value: Region } | { ok: false; error: string } {
-  if (!r) return { ok: false, error: 'Drag a rectangle around the order on the POS screen first.' };
+):
+  | { ok: true; value: Region }
+  | { ok: false; key: 'noRect' | 'tooSmall'; params: Record<string, number> } {
+  if (!r) return { ok: false, key: 'noRect', params: {} };
   const value = {
     display,
     x: Math.round(r.x),
@@ -88,7 +90,8 @@ export function regionFor(
   if (value.width < MIN_SIDE || value.height < MIN_SIDE)
     return {
       ok: false,
-      error: `The rectangle is too small (${value.width}×${value.height} px); the order needs at least ${MIN_SIDE}×${MIN_SIDE}.`,
+      key: 'tooSmall',
+      params: { width: value.width, height: value.height, min: MIN_SIDE },
     };
   return { ok: true, value };
 }

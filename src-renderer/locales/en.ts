@@ -316,6 +316,26 @@ export const en = {
     differs: '{{id}}: ledger {{ledger}}, statement {{statement}}',
     none: 'none',
   },
+  calibration: {
+    display: 'Display',
+    primary: 'primary',
+    freeze: 'Take a new picture',
+    save: 'Save region',
+    hint: 'Drag a rectangle around the order on the POS screen. Arrow keys move it (Shift: 10 px), Alt+arrows resize it.',
+    stage: 'Display picture: drag to select the order region',
+    frozen: 'Frozen picture of the display',
+    capturing: 'Capturing the display…',
+    noPicture: 'No picture yet.',
+    preview: 'Live preview',
+    previewAlt: 'Live preview of the region',
+    previewEmpty: 'The region appears here.',
+    saved: 'Saved: display {{display}}, {{width}}×{{height}} px at ({{x}}, {{y}}).',
+    error: {
+      noRect: 'Drag a rectangle around the order on the POS screen first.',
+      tooSmall:
+        'The rectangle is too small ({{width}}×{{height}} px); the order needs at least {{min}}×{{min}}.',
+    },
+  },
   backOffice: {
     open: 'Back office',
     scanners: 'Scanners',
