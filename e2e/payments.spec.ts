@@ -1,9 +1,4 @@
-import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { openCashier, type RawClient } from './support/raw-ws';
 import { E2E_CONFIG, expect, startStation, test, type Station } from './support/station';
 import { freePort, pairWithCode, shot } from './support/helpers';
@@ -258,76 +253,4 @@ test('a scan at idle is ignored with a visible hint and nothing is charged', asy
   }
 });
 
-/** `countersign sandbox` on a free port: its URL and the admin token for test enrolments. */
-async function ownSandbox(): Promise<{ url: string; admin: string; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [
-      'src-main/cli/countersign.js',
-      'sandbox',
-      '--port',
-      '0',
-      '--data-dir',
-      mkdtempSync(join(tmpdir(), 'cs-e2e-sandbox-')),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ready = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const msg = JSON.parse(line) as { ready?: boolean; url: string; adminToken: string };
-      if (msg.ready) resolve(msg);
-    });
-  });
-  return { url: ready.url, admin: ready.adminToken, stop: () => child.kill('SIGTERM') };
-}
-
-test('face (in 简体中文, fake camera) on the customer display', async ({ browser }) => {
-  test.setTimeout(90_000);
-  const sandbox = await ownSandbox();
-  // Chromium's fake camera and an auto-accepted permission prompt, as a kiosk would be set up.
-  const camera = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--use-fake-device-for-media-stream',
-      '--use-fake-ui-for-media-stream',
-    ],
-  });
-  const till = await openTill(browser, { sandboxUrl: sandbox.url, customerBrowser: camera });
-  try {
-    const { customer } = till;
-    // Face, in Chinese: live preview, countdown, one frame sent; the sandbox knows no such face.
-    const submitted = await till.call('order.submit', {
-      order: {
-        lines: [{ id: 'l1', name: 'Green tea', quantity: '1', unitPrice: 1200, amount: 1200 }],
-        adjustments: [],
-        total: 1200,
-      },
-    });
-    await till.call('checkout.send', { revision: submitted.revision, acceptWarnings: false });
-    await customer.getByRole('button', { name: '中文' }).click();
-    await customer.getByRole('button', { name: '确认' }).click();
-    await customer.locator('button[data-method="face"]').click();
-    await expect(customer.getByRole('heading', { name: '请看向摄像头' })).toBeVisible();
-    await expect(customer.getByTestId('face-countdown')).toBeVisible();
-    await shot(customer, 'pay-7-customer-face-zh');
-    await expect(customer.getByTestId('pay-reason')).toHaveText('未能识别您的面部。', {
-      timeout: 15_000,
-    });
-    // The camera is off once the photo is taken.
-    expect(
-      await customer.evaluate(() =>
-        Array.from(document.querySelectorAll('video')).some((v) => v.srcObject !== null),
-      ),
-    ).toBe(false);
-    await shot(customer, 'pay-8-customer-face-failed-zh');
-
-    // Proxy payment and merchant QR have their own spec (customer-methods.spec.ts).
-  } finally {
-    await till.stop();
-    await camera.close();
-    sandbox.stop();
-  }
-});
+// Face payment has its own spec (face-pay.spec.ts): real faces through the fake camera.

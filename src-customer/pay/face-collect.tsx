@@ -1,31 +1,79 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credential } from '../../src-main/contract/credential';
+import { faceDescriptorSchema } from '../../src-main/contract/face-credential';
+import { checkFace, FACE_GATE, type FacePrompt, type SeenFace } from './face-gate';
+import { loadFaceDetector, lookAtCamera } from './face-detector';
 import { useCamera } from './use-camera';
 
-const COUNTDOWN = 3;
+/** Pause between looks: the models take most of a frame anyway, and the display stays fluid. */
+const LOOK_EVERY_MS = 120;
 
-/** Face payment: live preview, a short countdown, one JPEG frame sent, camera off. */
+type Stage = 'loading' | 'looking' | 'sending' | 'failed';
+
+/**
+ * Face payment: a mirrored live view with a guide oval, faces checked on this device, and the
+ * descriptor (never the picture) sent by itself once one face is centred, close, frontal,
+ * sharp, steady and live. The camera is off as soon as the descriptor is taken.
+ */
 export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean> }) {
   const { t } = useTranslation();
+  const [stage, setStage] = useState<Stage>('loading');
+  const [prompt, setPrompt] = useState<FacePrompt>('no_face');
+  // The models' last anti-spoof / liveness scores, shown as data attributes for support and tests.
+  const [scores, setScores] = useState('');
   const [attempt, setAttempt] = useState(0);
-  const [sending, setSending] = useState(false);
-  const { videoRef, state, capture, stop } = useCamera(!sending);
-  const live = state.kind === 'live' && !sending;
+  const { videoRef, state, stop } = useCamera(stage !== 'sending');
+  const live = state.kind === 'live';
+  const submitRef = useRef(submit);
+  useEffect(() => {
+    submitRef.current = submit;
+  });
 
-  const take = () => {
-    const image = capture();
-    if (!image) return;
-    setSending(true);
-    stop();
-    void submit({ kind: 'face', image }).then((ok) => {
-      // A refused photo (the station said no) lets the customer try again with the camera back on.
-      if (!ok) {
-        setSending(false);
-        setAttempt((a) => a + 1);
+  useEffect(() => {
+    if (!live) return;
+    let cancelled = false;
+    let previous: SeenFace | null = null;
+    let steady = 0;
+    void (async () => {
+      const human = await loadFaceDetector().catch(() => null);
+      if (cancelled) return;
+      if (!human) return setStage('failed');
+      setStage('looking');
+      while (!cancelled) {
+        const video = videoRef.current;
+        if (!video || video.readyState < 2) {
+          await new Promise((r) => setTimeout(r, LOOK_EVERY_MS));
+          continue;
+        }
+        const look = await lookAtCamera(human, video);
+        if (cancelled) return;
+        const next = checkFace(look.faces, previous);
+        previous = look.faces.length === 1 ? look.faces[0]! : null;
+        steady = next === 'ready' ? steady + 1 : 0;
+        setPrompt(next);
+        setScores(look.faces.map((f) => `${f.real.toFixed(2)}/${f.live.toFixed(2)}`).join(' '));
+        // The descriptor of the face the gate passed, not of a faint second detection.
+        const passed = look.faces.findIndex((f) => f.score >= FACE_GATE.minScore);
+        const descriptor = faceDescriptorSchema.safeParse(look.descriptors[passed]);
+        if (steady >= FACE_GATE.steadyFrames && descriptor.success) {
+          stop();
+          setStage('sending');
+          const accepted = await submitRef.current({ kind: 'face', descriptor: descriptor.data });
+          // Refused by the station: the camera comes back for another look.
+          if (!accepted && !cancelled) {
+            setStage('loading');
+            setAttempt((a) => a + 1);
+          }
+          return;
+        }
+        await new Promise((r) => setTimeout(r, LOOK_EVERY_MS));
       }
-    });
-  };
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [live, attempt, stop, videoRef]);
 
   if (state.kind === 'insecure')
     return (
@@ -33,53 +81,35 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
         {t('pay.face.insecure')}
       </p>
     );
-  if (state.kind === 'unavailable')
+  if (state.kind === 'unavailable' || stage === 'failed')
     return (
       <p className="pay-problem" role="alert">
-        {t('pay.face.unavailable', { message: state.message })}
+        {t('pay.face.unavailable', {
+          message: state.kind === 'unavailable' ? state.message : 'models',
+        })}
       </p>
     );
+  const text =
+    stage === 'sending'
+      ? t('pay.face.sending')
+      : stage === 'loading' || !live
+        ? t('pay.face.starting')
+        : t(`pay.face.prompt.${prompt}`);
   return (
     <div className="face-collect">
-      <div className="camera-frame">
+      <div className={`camera-frame face-${stage === 'looking' ? prompt : stage}`}>
         <video ref={videoRef} muted playsInline aria-label={t('pay.face.title')} />
         <div className="face-guide" aria-hidden="true" />
-        {live && <Countdown key={attempt} onDone={take} />}
       </div>
-      <p className="lead" role="status">
-        {sending ? t('pay.face.sending') : live ? t('pay.face.hold') : t('pay.face.starting')}
+      <p
+        className="lead"
+        role="status"
+        data-testid="face-prompt"
+        data-prompt={stage === 'looking' ? prompt : stage}
+        data-real-live={scores}
+      >
+        {text}
       </p>
-      {live && (
-        <button type="button" className="big primary" onClick={take}>
-          {t('pay.face.capture')}
-        </button>
-      )}
-    </div>
-  );
-}
-
-/** Counts down from COUNTDOWN once mounted, then takes the photo. */
-function Countdown({ onDone }: { onDone(): void }) {
-  const [count, setCount] = useState(COUNTDOWN);
-  const done = useRef(onDone);
-  useEffect(() => {
-    done.current = onDone;
-  });
-  useEffect(() => {
-    let left = COUNTDOWN;
-    const timer = setInterval(() => {
-      left -= 1;
-      setCount(left);
-      if (left <= 0) {
-        clearInterval(timer);
-        done.current();
-      }
-    }, 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <div className="countdown" data-testid="face-countdown">
-      {Math.max(count, 1)}
     </div>
   );
 }

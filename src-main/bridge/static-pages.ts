@@ -16,6 +16,12 @@ export const PAGE_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The customer display also compiles the face models' WebAssembly (tfjs WASM backend). */
+export const CUSTOMER_PAGE_CSP = PAGE_CSP.replace(
+  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+);
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -26,13 +32,14 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
 };
 
 /** Security headers on every response. */
-export function baseHeaders(type: string): Record<string, string> {
+export function baseHeaders(type: string, csp = PAGE_CSP): Record<string, string> {
   return {
     'Content-Type': type,
-    'Content-Security-Policy': PAGE_CSP,
+    'Content-Security-Policy': csp,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'X-Frame-Options': 'DENY',
@@ -60,6 +67,7 @@ export async function servePage(
   root: string,
   subPath: string,
   injectMeta: Record<string, string> = {},
+  csp = PAGE_CSP,
 ): Promise<void> {
   let rel: string;
   try {
@@ -95,7 +103,7 @@ export async function servePage(
     body = body.toString('utf8').replace('<head>', `<head>${metas}`);
   }
   res.writeHead(200, {
-    ...baseHeaders(type),
+    ...baseHeaders(type, csp),
     // Hashed assets can be cached; pages carry a token and must not be.
     'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'public, max-age=3600',
   });

@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import type { Station } from '../station/create-station';
 import { createHostPolicy, type HostPolicy } from './host-policy';
 import { isLoopbackAddress, isLoopbackHost } from './network';
-import { sendText, servePage } from './static-pages';
+import { FACE_ASSETS_PREFIX, serveFaceAsset } from './face-assets';
+import { CUSTOMER_PAGE_CSP, sendText, servePage } from './static-pages';
 import { createWsEndpoint } from './ws-endpoint';
 
 export interface StationServerOptions {
@@ -116,6 +117,7 @@ export async function startStationServer(options: StationServerOptions): Promise
         });
         return;
       }
+      if (url.startsWith(FACE_ASSETS_PREFIX)) return serveFaceAsset(req, res, url);
       if (url.startsWith('/customer/')) {
         const meta: Record<string, string> =
           !requirePairing && local ? { 'countersign-token': localCustomerToken } : {};
@@ -125,6 +127,7 @@ export async function startStationServer(options: StationServerOptions): Promise
           resolve(pagesDir, 'customer'),
           url.slice('/customer/'.length),
           meta,
+          CUSTOMER_PAGE_CSP,
         );
         return;
       }

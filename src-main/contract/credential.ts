@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { faceCredentialSchema } from './face-credential';
 import { paymentPlatformSchema } from './payment-code';
 
 /** Payment methods the customer can pick on the display. */
@@ -20,7 +21,7 @@ export const credentialSchema = z.discriminatedUnion('kind', [
       platform: paymentPlatformSchema,
     })
     .strict(),
-  z.object({ kind: z.literal('face'), image: imageDataUrl }).strict(),
+  faceCredentialSchema,
   z
     .object({
       kind: z.literal('proxy'),

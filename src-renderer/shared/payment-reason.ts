@@ -9,6 +9,7 @@ export const KNOWN_REASONS = [
   'unknown_code',
   'invalid_code',
   'face_not_recognised',
+  'face_confirm_phone',
   'proxy_unknown',
   'proxy_category_not_allowed',
   'proxy_amount_not_approved',

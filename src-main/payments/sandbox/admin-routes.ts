@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { credentialSchema } from '../../contract/credential';
 import { currencySchema, minorUnitsSchema } from '../../contract/money';
 import { paymentPlatformSchema } from '../../contract/payment-code';
 import type { Acquirer } from './acquirer';
+import { handleFaceEnrolRoute } from './face-routes';
 import { faultSpecSchema, type FaultQueue } from './faults';
 import { describeIssue, sendError, sendJson } from './http-util';
 import type Database from 'better-sqlite3';
@@ -22,8 +21,6 @@ const accountSchema = z
     currency: currencySchema.default('CNY'),
   })
   .strict();
-
-const faceImage = credentialSchema.options[1].shape.image;
 
 /**
  * Test-control endpoints (fault injection, accounts, enrolments). They need the admin token,
@@ -91,17 +88,7 @@ export function handleAdmin(
       ? sendJson(res, 200, code)
       : sendError(res, 404, 'not_found', `no account ${parts[1]}`);
   }
-  if (route === 'POST faces') {
-    const parsed = z.object({ accountId: z.string(), image: faceImage }).strict().safeParse(body);
-    if (!parsed.success) return bad(parsed.error.issues);
-    const bytes = Buffer.from(
-      parsed.data.image.slice(parsed.data.image.indexOf(',') + 1),
-      'base64',
-    );
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    db.prepare('INSERT OR REPLACE INTO faces VALUES (?, ?)').run(hash, parsed.data.accountId);
-    return sendJson(res, 200, { enrolled: true, accountId: parsed.data.accountId });
-  }
+  if (route === 'POST faces') return handleFaceEnrolRoute(db, body, ctx.now(), res);
   if (route === 'POST proxy-payers') {
     // A relative's proxy ID with their guardian limits (tests; two are seeded).
     const parsed = z

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { classifyPaymentCode, type PaymentPlatform } from '../../contract/payment-code';
 import type { PayRequest } from '../api-schema';
+import { faceIndexOf } from './face-index';
 
 /** The paying account, a decline reason, or what the payment must wait for first. */
 export type Resolved =
@@ -33,11 +33,9 @@ export function resolveCredential(
     return { accountId: row.account_id };
   }
   if (c.kind === 'face') {
-    const bytes = Buffer.from(c.image.slice(c.image.indexOf(',') + 1), 'base64');
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    const row = db.prepare('SELECT account_id FROM faces WHERE image_sha256 = ?').get(hash) as
-      { account_id: string } | undefined;
-    return row ? { accountId: row.account_id } : { reason: 'face_not_recognised' };
+    const m = faceIndexOf(db).match(c.descriptor, c.phoneLast4);
+    if (m.kind === 'matched') return { accountId: m.accountId };
+    return { reason: m.kind === 'confirm_phone' ? 'face_confirm_phone' : 'face_not_recognised' };
   }
   if (c.kind === 'proxy') {
     // The guardian's rules come first: which merchants and how much this proxy ID may spend.

@@ -181,28 +181,6 @@ describe('sandbox behaviour', () => {
     }
   });
 
-  it('pays by enrolled face', async () => {
-    const acct = await newAccount(sandbox, 'wechat', 50_000);
-    const image = `data:image/png;base64,${Buffer.from('face-of-' + acct).toString('base64')}`;
-    await admin(sandbox, 'POST', '/admin/faces', { accountId: acct, image });
-    const pay = (credential: unknown, amount = 1_000) =>
-      signed(
-        'POST',
-        '/v1/payments',
-        JSON.stringify({
-          merchantOrderNo: `C${Math.random().toString(36).slice(2, 12)}`,
-          amount,
-          currency: 'CNY',
-          credential,
-        }),
-      );
-    expect((await pay({ kind: 'face', image })).json.status).toBe('paid');
-    expect((await pay({ kind: 'face', image: 'data:image/png;base64,AAAA' })).json).toMatchObject({
-      status: 'failed',
-      reason: 'face_not_recognised',
-    });
-  });
-
   it('writes a daily statement with payments, reversals and refunds', async () => {
     const acct = await newAccount(sandbox, 'wechat', 50_000);
     const body = await payBody(2_000, acct);

@@ -1,0 +1,168 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { openCashier, type RawClient } from './support/raw-ws';
+import { E2E_CONFIG, expect, startStation, test } from './support/station';
+import { faceImage, writeFaceScenes } from './support/face-fixtures';
+import { pairWithCode, shot } from './support/helpers';
+
+/**
+ * Face payment through Chromium's fake camera, fed real faces cut out of @vladmandic/human's
+ * sample pictures: one station and one sandbox for the file; one browser per camera scene
+ * (the fake camera's file is fixed at launch).
+ */
+test.describe.configure({ mode: 'serial' });
+
+let sandbox: { url: string; admin: string; child: ChildProcess };
+let station: Awaited<ReturnType<typeof startStation>>;
+let raw: RawClient;
+let scenes: Record<string, string>;
+let seq = 1;
+
+async function call(command: string, input: unknown): Promise<Record<string, unknown>> {
+  const reply = await raw.call(seq++, command, input);
+  const result = reply.result as { ok: boolean; value: Record<string, unknown> };
+  expect(result?.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
+  return result.value;
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(60_000);
+  scenes = await writeFaceScenes(test.info().outputPath('camera'));
+  const child = spawn(
+    process.execPath,
+    [
+      'src-main/cli/countersign.js',
+      'sandbox',
+      '--port',
+      '0',
+      '--data-dir',
+      mkdtempSync(join(tmpdir(), 'cs-face-')),
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const ready = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const msg = JSON.parse(line) as { ready?: boolean; url: string; adminToken: string };
+      if (msg.ready) resolve(msg);
+    });
+  });
+  sandbox = { url: ready.url, admin: ready.adminToken, child };
+  // Enrol person A from a different photo than the one the camera will show.
+  const image = `data:image/png;base64,${(await faceImage('a1')).toString('base64')}`;
+  const enrolled = await fetch(`${sandbox.url}/admin/faces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cs-admin': sandbox.admin },
+    body: JSON.stringify({ accountId: 'wx-alice', phone: '13800138000', image }),
+  });
+  expect(enrolled.status, await enrolled.clone().text()).toBe(200);
+  station = await startStation({
+    ...E2E_CONFIG,
+    customer: { language: 'en', resultSeconds: 120 },
+    payments: { sandbox: { enabled: false, url: sandbox.url } },
+  });
+  raw = await openCashier(station.station.wsUrl, station.station.cashierUrl);
+});
+
+test.afterAll(async () => {
+  raw?.close();
+  await station?.stop();
+  sandbox?.child.kill('SIGTERM');
+});
+
+/** A customer display in its own Chromium whose camera shows `scene`, at the face screen. */
+async function faceScreen(scene: string): Promise<{ browser: Browser; customer: Page }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${scenes[scene]}`,
+    ],
+  });
+  const customer = await (
+    await browser.newContext({ viewport: { width: 1024, height: 768 } })
+  ).newPage();
+  // The last scene's result or cancellation gives way to the idle screen the pairing ends on.
+  const { phase } = await call('checkout.get', {});
+  if (phase !== 'idle') await call('checkout.reset', {});
+  const { code } = (await call('pairing.create', {})) as { code: string };
+  await pairWithCode(customer, station.station.customerUrl, code);
+  const submitted = await call('order.submit', {
+    order: {
+      lines: [{ id: 'l1', name: 'Green tea', quantity: '1', unitPrice: 1200, amount: 1200 }],
+      adjustments: [],
+      total: 1200,
+    },
+  });
+  await call('checkout.send', { revision: submitted.revision, acceptWarnings: false });
+  await customer.getByRole('button', { name: 'Confirm' }).click();
+  await customer.locator('button[data-method="face"]').click();
+  return { browser, customer };
+}
+
+const prompt = (page: Page) => page.getByTestId('face-prompt');
+const cameraOff = (page: Page) =>
+  page.evaluate(() =>
+    Array.from(document.querySelectorAll('video')).every((v) => v.srcObject === null),
+  );
+
+test('an enrolled face pays by itself, and the camera is off after', async () => {
+  const { browser, customer } = await faceScreen('a');
+  try {
+    await expect(customer.locator('.result-paid')).toBeVisible({ timeout: 40_000 });
+    expect(await cameraOff(customer)).toBe(true);
+    await shot(customer, 'face-paid');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('another person is refused with a clear message', async () => {
+  const { browser, customer } = await faceScreen('b');
+  try {
+    await expect(customer.getByTestId('pay-reason')).toHaveText(/not recognised/, {
+      timeout: 40_000,
+    });
+    expect(await cameraOff(customer)).toBe(true);
+  } finally {
+    await browser.close();
+  }
+});
+
+for (const [scene, expected] of [
+  ['none', 'no_face'],
+  ['two', 'one_person'],
+] as const)
+  test(`the ${scene} scene asks: ${expected}`, async () => {
+    const { browser, customer } = await faceScreen(scene);
+    try {
+      const seen = new Set<string>();
+      try {
+        await expect(async () => {
+          const p = await prompt(customer).getAttribute('data-prompt');
+          seen.add(`${p} ${await prompt(customer).getAttribute('data-real-live')}`);
+          expect(p).toBe(expected);
+        }).toPass({ timeout: 30_000, intervals: [300] });
+      } finally {
+        // What the models said on the way (prompt, anti-spoof/liveness per face), in the report.
+        test.info().annotations.push({ type: 'prompts', description: [...seen].join(', ') });
+      }
+      await shot(customer, `face-${scene}`);
+      // Nothing was sent: the checkout still waits for the face.
+      expect((await call('checkout.get', {})).phase).toBe('collecting_credential');
+      await call('checkout.cancel', {});
+    } finally {
+      await browser.close();
+    }
+  });
+
+// Measured (docs/benchmarks.md, face): a printed photo of the enrolled face through the fake
+// camera scores real 0.81 / live 0.95, the same as the "live" scenes, which are pictures too.
+// The anti-spoofing and liveness models cannot tell them apart here, so the gate would pass it.
+test.fixme('a printed photo held up is refused by the liveness gate', () => {});
