@@ -8,6 +8,7 @@ export declare const COMMANDS: {
   readonly serve: string;
   readonly displays: string;
   readonly sandbox: string;
+  readonly face: string;
   readonly pay: string;
   readonly refund: string;
   readonly report: string;

@@ -11,6 +11,7 @@ export const COMMANDS = {
   serve: 'run the station headless: both windows and the contract over HTTP/WebSocket',
   displays: 'list paired customer displays, or revoke one',
   sandbox: 'run the sandbox payment system on 127.0.0.1',
+  face: 'enrol a face for a sandbox account from a photo',
   pay: 'take one payment through the orchestrator; prints the outcome',
   refund: 'refund part or all of a paid payment',
   report: 'the day report from the ledger (JSON, --csv, --html)',

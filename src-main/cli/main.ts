@@ -12,6 +12,7 @@ const loaders: Record<CommandName, () => Promise<CliCommand>> = {
   serve: () => import('./serve-command'),
   displays: () => import('./displays-command'),
   sandbox: () => import('./sandbox-command'),
+  face: () => import('./face-command'),
   pay: () => import('./pay-command'),
   refund: () => import('./refund-command'),
   report: () => import('./report-command'),

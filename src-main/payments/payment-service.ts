@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { credentialSchema, type Credential, type PaymentMethod } from '../contract/credential';
 import { chargeAmountSchema } from '../contract/money';
@@ -76,7 +77,8 @@ function credentialHint(c: Credential): string {
   if (c.kind === 'payment_code') return `code …${c.code.slice(-4)}`;
   if (c.kind === 'proxy') return `proxy ${c.proxyId}`;
   if (c.kind === 'merchant_qr') return 'merchant qr';
-  return 'face';
+  // Only a hash of the descriptor: the ledger never holds a face or anything to rebuild one.
+  return `face ${createHash('sha256').update(JSON.stringify(c.descriptor)).digest('hex').slice(0, 16)}`;
 }
 
 /** The order's lines as the payment request carries them (goods detail). */
