@@ -118,4 +118,31 @@ describe('sandbox face payment', () => {
     expect((await pay({ kind: 'face', descriptor: [...short, 1e6] })).status).toBe(400);
     expect((await pay({ kind: 'face', descriptor: faces.a2, image: a1Image })).status).toBe(400);
   });
+
+  it('enrols on the enrolment page with the wallet password and a photo', async () => {
+    const acct = await newAccount(sandbox, 'wechat', 50_000);
+    const form = (password: string) => {
+      const f = new FormData();
+      f.set('account', acct);
+      f.set('password', password);
+      f.set('phone', '13700004444');
+      f.set(
+        'photo',
+        new Blob([Buffer.from(a1Image.split(',')[1]!, 'base64')], { type: 'image/png' }),
+        'me.png',
+      );
+      return fetch(`${sandbox.url}/faces/enrol`, { method: 'POST', body: f });
+    };
+    expect(
+      (await fetch(`${sandbox.url}/faces/enrol`)).headers.get('content-security-policy'),
+    ).toMatch(/default-src 'none'/);
+    expect((await form('wrong!')).status).toBe(403);
+    const ok = await form('123456');
+    expect(await ok.text()).toContain(`Face enrolled for ${acct}`);
+    // The same face is now enrolled twice (first test's account too): the phone settles it.
+    expect(
+      (await pay({ kind: 'face', descriptor: faces.a2, phoneLast4: '4444' })).json.status,
+    ).toBe('paid');
+    expect(await balance(acct)).toBe(49_000);
+  });
 });

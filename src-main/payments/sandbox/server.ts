@@ -18,6 +18,7 @@ import { statementCsv } from './statement';
 import { createCustomerActions } from './customer-actions';
 import { handlePhone } from './phone-routes';
 import { handleWallet } from './wallet-routes';
+import { handleFaceEnrolPage } from './face-enrol-page';
 
 export interface SandboxOptions {
   /** 0 picks a free port. */
@@ -141,6 +142,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
     if (parts[0] === 'health') return sendJson(res, 200, { ok: true, service: SANDBOX_SERVICE });
     if (parts[0] === 'wallet') return wallet(method, parts, body, res);
+    if (parts[0] === 'faces' && parts[1] === 'enrol' && parts.length === 2)
+      return handleFaceEnrolPage(db, method, req.headers['content-type'], body, now(), res);
     if (parts[0] === 'proxy' || parts[0] === 'qr')
       return handlePhone({ acquirer, actions, now }, method, parts, url.searchParams, body, res);
     if (parts[0] === 'admin') {
