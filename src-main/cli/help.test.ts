@@ -16,6 +16,7 @@ describe('countersign --help', () => {
     try {
       for (const f of ['countersign.js', 'command-table.js'])
         copyFileSync(join(here, f), join(dir, f));
+      writeFileSync(join(dir, 'package.json'), '{"type":"module"}');
       const out = execFileSync(process.execPath, [join(dir, 'countersign.js'), '--help'], {
         encoding: 'utf8',
         cwd: dir,
