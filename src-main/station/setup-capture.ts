@@ -88,7 +88,7 @@ export function setupCapture(deps: {
 
   async function read(): Promise<Result<CheckoutSnapshot>> {
     if (!region)
-      return fail('unavailable', 'Set the order region first: Settings → Set order region');
+      return fail('unavailable', 'Draw the order region first: Back office → Order region');
     const phase = checkout.snapshot().phase;
     if (!['idle', 'review', 'disputed', 'paid', 'failed', 'cancelled'].includes(phase)) {
       return fail(
