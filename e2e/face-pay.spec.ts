@@ -162,7 +162,8 @@ for (const [scene, expected] of [
     }
   });
 
-// Measured (docs/benchmarks.md, face): a printed photo of the enrolled face through the fake
-// camera scores real 0.81 / live 0.95, the same as the "live" scenes, which are pictures too.
-// The anti-spoofing and liveness models cannot tell them apart here, so the gate would pass it.
+// Measured (docs/benchmarks.md, face): a printed photo of the enrolled face (halftone, washed out,
+// on a white sheet) through the fake camera scores anti-spoof 0.81 / liveness 0.95, like the
+// "live" scenes, which are pictures too. The models cannot tell them apart here, so the gate
+// would let it through: a known limit, not a passing test.
 test.fixme('a printed photo held up is refused by the liveness gate', () => {});

@@ -30,8 +30,11 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
     submitRef.current = submit;
   });
 
+  // Marks for the benchmark (src-main/bench/face-bench.ts): camera asked → live → models → capture.
+  useEffect(() => void performance.mark('face:start'), []);
   useEffect(() => {
     if (!live) return;
+    performance.mark('face:camera-live');
     let cancelled = false;
     let previous: SeenFace | null = null;
     let steady = 0;
@@ -39,6 +42,7 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
       const human = await loadFaceDetector().catch(() => null);
       if (cancelled) return;
       if (!human) return setStage('failed');
+      performance.mark('face:models-ready', { detail: human.tf.getBackend() });
       setStage('looking');
       while (!cancelled) {
         const video = videoRef.current;
@@ -46,7 +50,9 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
           await new Promise((r) => setTimeout(r, LOOK_EVERY_MS));
           continue;
         }
+        const started = performance.now();
         const look = await lookAtCamera(human, video);
+        performance.measure('face:look', { start: started });
         if (cancelled) return;
         const next = checkFace(look.faces, previous);
         previous = look.faces.length === 1 ? look.faces[0]! : null;
@@ -58,6 +64,7 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
         const descriptor = faceDescriptorSchema.safeParse(look.descriptors[passed]);
         if (steady >= FACE_GATE.steadyFrames && descriptor.success) {
           stop();
+          performance.mark('face:captured');
           setStage('sending');
           const accepted = await submitRef.current({ kind: 'face', descriptor: descriptor.data });
           // Refused by the station: the camera comes back for another look.
