@@ -6,6 +6,7 @@ import { parseRegionArg } from '../capture/region';
 import { createOrderReader, type OrderReader } from '../ocr/order-reader';
 import { OCR_LANGUAGES, type OcrLanguage } from '../ocr/traineddata';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { startProgress } from './progress';
 
 const HELP = `Usage: countersign ocr IMAGE [--region x,y,w,h] [--currency CNY] [--engine paddle|tesseract]
                        [--lang eng+chi_sim] [--workers N]   (the last two: tesseract only)
@@ -105,9 +106,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     currency: values.currency,
     workers: Number(values.workers),
   });
+  // Starting the engine and reading take a while: a terminal is told, a pipe sees only JSON.
+  const progress = startProgress(io.stderr);
   try {
     if (!values.batch) {
+      progress.step(`reading ${positionals[0]!}`);
       const result = await readOne(reader, values.currency, positionals[0]!, region ?? undefined);
+      progress.done();
       writeJsonLine(io.stdout, result);
       return 0;
     }
@@ -130,10 +135,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         });
         continue;
       }
+      progress.step(`line ${lineNo}: reading ${job.image}`);
       writeJsonLine(io.stdout, await readOne(reader, values.currency, job.image, job.region));
     }
     return 0;
   } finally {
+    progress.done();
     await reader.close();
   }
 }
