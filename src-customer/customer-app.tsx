@@ -21,6 +21,7 @@ import { OrderView } from './screens/order-view';
 import { PairingScreen } from './screens/pairing-screen';
 import { screenFor } from './screen-for';
 import { PayScreen } from './pay/pay-screen';
+import { SplitSummary } from './pay/split-summary';
 import { useWedgeScan } from '../src-renderer/back-office/use-wedge-scan';
 
 interface Props {
@@ -145,14 +146,17 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     );
   else if (screen === 'method')
     body = (
-      <MethodScreen
-        order={order}
-        methods={snapshot.methods.length ? snapshot.methods : (info?.methods ?? [])}
-        chosen={snapshot.method}
-        onChoose={(method: PaymentMethod) =>
-          void act(() => client.call('checkout.chooseMethod', { method }))
-        }
-      />
+      <>
+        <SplitSummary snapshot={snapshot} />
+        <MethodScreen
+          order={order}
+          methods={snapshot.methods.length ? snapshot.methods : (info?.methods ?? [])}
+          chosen={snapshot.method}
+          onChoose={(method: PaymentMethod) =>
+            void act(() => client.call('checkout.chooseMethod', { method }))
+          }
+        />
+      </>
     );
   else if (screen === 'result' && snapshot.phase === 'cancelled')
     body = <ResultScreen snapshot={snapshot} seconds={info?.resultSeconds ?? 8} />;

@@ -89,6 +89,10 @@ export const en = {
       capture: 'Take the photo now',
       retry: 'Try again',
       sending: 'Checking your face…',
+      phone:
+        'Your face matches more than one account. Enter the last 4 digits of your phone number.',
+      phoneLabel: 'Last 4 digits of your phone number',
+      phoneSubmit: 'Pay',
       prompt: {
         no_face: 'Put your face inside the oval',
         one_person: 'Only one person at a time, please',
@@ -124,6 +128,10 @@ export const en = {
       issuing: 'Getting a QR code for this order…',
       notIssued: 'No QR code could be issued right now.',
     },
+    split: {
+      summary_one: '{{paid}} paid in {{count}} part; {{left}} of {{total}} left to pay.',
+      summary_other: '{{paid}} paid in {{count}} parts; {{left}} of {{total}} left to pay.',
+    },
     timeLeft: 'Time left',
     steps: {
       title: 'Processing your payment',
@@ -145,7 +153,7 @@ export const en = {
       invalid_code: 'That is not a valid payment code.',
       face_not_recognised: 'Your face was not recognised. Please pay another way.',
       face_confirm_phone:
-        'Your face matches more than one account closely. Please pay another way.',
+        'Your face matches more than one account. Tap “Pay another way”, choose face again and enter the last 4 digits of your phone number.',
       proxy_unknown: 'That proxy ID is not known. Please check the digits.',
       proxy_category_not_allowed: 'The person paying does not allow payments at this store.',
       proxy_amount_not_approved: 'The amount is more than the person paying allows.',

@@ -88,6 +88,9 @@ export const zhCN: Messages = {
       capture: '立即拍照',
       retry: '重试',
       sending: '正在识别…',
+      phone: '您的面部与多个账户相近，请输入手机号后4位。',
+      phoneLabel: '手机号后4位',
+      phoneSubmit: '支付',
       prompt: {
         no_face: '请将面部置于椭圆框内',
         one_person: '请一次只有一个人',
@@ -123,6 +126,10 @@ export const zhCN: Messages = {
       issuing: '正在为本订单获取二维码…',
       notIssued: '暂时无法获取二维码。',
     },
+    split: {
+      summary_one: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
+      summary_other: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
+    },
     timeLeft: '剩余时间',
     steps: {
       title: '正在处理您的付款',
@@ -143,7 +150,8 @@ export const zhCN: Messages = {
       unknown_code: '支付系统无法识别该付款码。',
       invalid_code: '这不是有效的付款码。',
       face_not_recognised: '未能识别您的面部，请换一种方式支付。',
-      face_confirm_phone: '您的面部与多个账户相近，请换一种方式支付。',
+      face_confirm_phone:
+        '您的面部与多个账户相近。请点“换一种方式支付”，再选刷脸并输入手机号后4位。',
       proxy_unknown: '这个代付 ID 不存在，请核对数字。',
       proxy_category_not_allowed: '代付人不允许在本店付款。',
       proxy_declined: '代付人拒绝了本次付款，您未被扣款。',

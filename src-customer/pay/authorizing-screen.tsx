@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import { nextPaymentAmount } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
 import { paymentSteps } from './payment-steps';
 import { WaitingAction } from './waiting-action';
@@ -19,7 +20,9 @@ export function AuthorizingScreen({ snapshot }: { snapshot: CheckoutSnapshot }) 
       data-action={waiting ? action.kind : undefined}
     >
       {snapshot.order && (
-        <p className="big-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
+        <p className="big-total">
+          {moneyText(nextPaymentAmount(snapshot), snapshot.order.currency)}
+        </p>
       )}
       {waiting ? (
         <WaitingAction action={action} />

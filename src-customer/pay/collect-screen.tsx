@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { Credential } from '../../src-main/contract/credential';
+import { nextPaymentAmount } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
+import { SplitSummary } from './split-summary';
 import { CodeCollect } from './code-collect';
 import { FaceCollect } from './face-collect';
 import { ProxyCollect } from './proxy-collect';
@@ -24,8 +26,11 @@ export function CollectScreen({ snapshot, submit, onBack }: Props) {
     <div className={`screen pay-screen collect-${method}`} data-method={method}>
       <div className="pay-head">
         {snapshot.order && (
-          <p className="pay-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
+          <p className="pay-total">
+            {moneyText(nextPaymentAmount(snapshot), snapshot.order.currency)}
+          </p>
         )}
+        <SplitSummary snapshot={snapshot} />
         <h1>
           {method === 'proxy'
             ? t('pay.proxy.title')
@@ -37,7 +42,7 @@ export function CollectScreen({ snapshot, submit, onBack }: Props) {
         </h1>
       </div>
       {method === 'code' && <CodeCollect notice={snapshot.notice} />}
-      {method === 'face' && <FaceCollect submit={submit} />}
+      {method === 'face' && <FaceCollect submit={submit} notice={snapshot.notice} />}
       {method === 'proxy' && <ProxyCollect submit={submit} />}
       {method === 'qr' && <QrCollect submit={submit} />}
       <div className="pay-foot">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
 import { reasonOf } from './payment-steps';
+import { SplitSummary } from './split-summary';
 
 /**
  * Paid or failed: the amount when paid; for a failure, the reason in plain words (never the
@@ -30,6 +31,7 @@ export function PayResultScreen({
       {snapshot.order && paid && (
         <p className="big-total">{moneyText(snapshot.order.total, snapshot.order.currency)}</p>
       )}
+      <SplitSummary snapshot={snapshot} />
       {!paid && (
         <p className="lead pay-reason" data-testid="pay-reason">
           {t(`pay.reason.${reasonOf(snapshot.payment)}`)}

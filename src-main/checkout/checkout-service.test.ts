@@ -94,7 +94,13 @@ describe('checkout service', () => {
     svc.apply({ type: 'sent', revision: svc.snapshot().revision, acceptWarnings: false });
     svc.apply({ type: 'confirmed', revision: svc.snapshot().revision });
     svc.apply({ type: 'credential_received', platform: 'wechat' });
-    svc.apply({ type: 'payment_finished', outcome: 'paid', attemptId: 'p1', reason: null });
+    svc.apply({
+      type: 'payment_finished',
+      outcome: 'paid',
+      attemptId: 'p1',
+      reason: null,
+      amount: order.total,
+    });
     clock.advance(4_999);
     expect(svc.snapshot().phase).toBe('paid');
     clock.advance(1);

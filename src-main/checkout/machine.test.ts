@@ -63,7 +63,15 @@ const sample: Record<CheckoutEvent['type'], CheckoutEvent> = {
       reason: null,
     },
   },
-  payment_finished: { type: 'payment_finished', outcome: 'paid', attemptId: 'p1', reason: null },
+  payment_finished: {
+    type: 'payment_finished',
+    outcome: 'paid',
+    attemptId: 'p1',
+    reason: null,
+    amount: 1891,
+  },
+  part_set: { type: 'part_set', amount: 1000 },
+  parts_refunded: { type: 'parts_refunded', refunded: 2, failed: 0 },
 };
 
 describe('checkout machine: legality table', () => {
@@ -303,7 +311,13 @@ describe('checkout machine: time', () => {
     expect(
       transition(
         s,
-        { type: 'payment_finished', outcome: 'reversed', attemptId: 'p9', reason: 'no answer' },
+        {
+          type: 'payment_finished',
+          outcome: 'reversed',
+          attemptId: 'p9',
+          reason: 'no answer',
+          amount: 1891,
+        },
         ctx,
       ),
     ).toMatchObject({
@@ -312,6 +326,95 @@ describe('checkout machine: time', () => {
         phase: 'failed',
         payment: { outcome: 'reversed', attemptId: 'p9', platform: 'alipay', reason: 'no answer' },
       },
+    });
+  });
+});
+
+describe('checkout machine: an order paid in parts', () => {
+  const run = (s: CheckoutSnapshot, ...events: CheckoutEvent[]) =>
+    events.reduce((cur, e) => {
+      const r = transition(cur, e, ctx);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    }, s);
+  const paidPart = (attemptId: string, amount: number): CheckoutEvent => ({
+    type: 'payment_finished',
+    outcome: 'paid',
+    attemptId,
+    reason: null,
+    amount,
+  });
+  const choosing = inPhase('choosing_method');
+  const collect: CheckoutEvent = { type: 'method_chosen', method: 'code' };
+  const credential: CheckoutEvent = { type: 'credential_received', platform: 'wechat' };
+
+  it('pays part by part; the order is paid only when the parts cover it', () => {
+    let s = run(
+      choosing,
+      { type: 'part_set', amount: 700 },
+      collect,
+      credential,
+      paidPart('p1', 700),
+    );
+    expect(s).toMatchObject({
+      phase: 'choosing_method',
+      split: { next: null, paid: [{ attemptId: 'p1', amount: 700, method: 'code' }] },
+      notice: { code: 'part_paid' },
+    });
+    s = run(s, { type: 'part_set', amount: 700 }, collect, credential, {
+      type: 'payment_finished',
+      outcome: 'failed',
+      attemptId: 'p2',
+      reason: 'over_limit',
+      amount: 700,
+    });
+    // A failed part leaves the paid ones, and the rest payable.
+    expect(s).toMatchObject({ phase: 'failed', split: { paid: [{ attemptId: 'p1' }] } });
+    s = run(s, { type: 'payment_retried' }, collect, credential, paidPart('p3', 1191));
+    expect(s).toMatchObject({ phase: 'paid', split: { paid: [{}, { attemptId: 'p3' }] } });
+  });
+
+  it('refuses a part of nothing or more than is left; the whole rest clears the part', () => {
+    const s = run(
+      choosing,
+      { type: 'part_set', amount: 1000 },
+      collect,
+      credential,
+      paidPart('p1', 1000),
+    );
+    expect(transition(s, { type: 'part_set', amount: 892 }, ctx)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(transition(s, { type: 'part_set', amount: 0 }, ctx).ok).toBe(false);
+    expect(transition(s, { type: 'part_set', amount: 891 }, ctx)).toMatchObject({
+      ok: true,
+      value: { split: { next: null } },
+    });
+  });
+
+  it('keeps an order with paid parts until cancelling refunds them', () => {
+    const s = run(
+      choosing,
+      { type: 'part_set', amount: 500 },
+      collect,
+      credential,
+      paidPart('p1', 500),
+    );
+    for (const e of [sample.order_submitted, sample.reset] as CheckoutEvent[])
+      expect(transition({ ...s, phase: 'failed' }, e, ctx)).toMatchObject({
+        ok: false,
+        error: { message: expect.stringContaining('cancel the checkout to refund') },
+      });
+    const cancelled = run(s, { type: 'cancelled', by: 'cashier' });
+    expect(cancelled).toMatchObject({
+      phase: 'cancelled',
+      split: { paid: [{ attemptId: 'p1' }] },
+      notice: { code: 'refunding_parts' },
+    });
+    expect(run(cancelled, { type: 'parts_refunded', refunded: 1, failed: 0 })).toMatchObject({
+      split: null,
+      notice: { code: 'parts_refunded' },
     });
   });
 });

@@ -1,5 +1,6 @@
 import {
   checkoutPhaseSchema,
+  remainingOf,
   type CheckoutPhase,
   type CheckoutSnapshot,
   type PaymentProgress,
@@ -7,6 +8,7 @@ import {
 import type { PaymentMethod } from '../contract/credential';
 import type { Order } from '../contract/order';
 import { fail, ok, type Result } from '../contract/result';
+import { checkPart, hasPaidParts, partsBlock, withPaidPart } from './split';
 
 /** Everything that can happen to a checkout. Pure data: the machine decides what it means. */
 export type CheckoutEvent =
@@ -18,6 +20,8 @@ export type CheckoutEvent =
   | { type: 'method_chosen'; method: PaymentMethod }
   | { type: 'method_cleared' }
   | { type: 'payment_retried' }
+  | { type: 'part_set'; amount: number | null }
+  | { type: 'parts_refunded'; refunded: number; failed: number }
   | { type: 'customer_activity' }
   | { type: 'customer_timeout' }
   | { type: 'cancelled'; by: 'cashier' | 'customer' | 'system'; reason?: string }
@@ -31,6 +35,8 @@ export type CheckoutEvent =
       outcome: 'paid' | 'failed' | 'reversed';
       attemptId: string | null;
       reason: string | null;
+      /** What this payment charged (a part, or the whole order). */
+      amount: number;
     };
 
 export type CheckoutEventType = CheckoutEvent['type'];
@@ -63,6 +69,10 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   method_cleared: ['collecting_credential'],
   // A declined, expired or timed-out payment: the customer pays the same order another way.
   payment_retried: ['failed'],
+  // How much the next payment charges, before its credential (a split payment's part).
+  part_set: ['choosing_method', 'collecting_credential', 'failed'],
+  // The paid parts of a cancelled checkout went back to the customer.
+  parts_refunded: ['cancelled'],
   customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
   // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
@@ -73,6 +83,7 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
     'confirmed',
     'choosing_method',
     'collecting_credential',
+    'failed',
   ],
   reopened: ['cancelled', 'failed'],
   reset: ['paid', 'failed', 'cancelled', 'review'],
@@ -82,6 +93,18 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   payment_progress: ['authorizing'],
   payment_finished: ['authorizing'],
 };
+
+/** The payment progress once a payment ended. */
+const finished = (
+  s: CheckoutSnapshot,
+  e: Extract<CheckoutEvent, { type: 'payment_finished' }>,
+): PaymentProgress => ({
+  attemptId: e.attemptId,
+  step: 'done',
+  platform: s.payment?.platform ?? null,
+  outcome: e.outcome,
+  reason: e.reason,
+});
 
 /** The checkout before any order. */
 export function initialSnapshot(now: number, methods: PaymentMethod[] = []): CheckoutSnapshot {
@@ -142,7 +165,31 @@ export function transition(
     ok({ ...s, notice: null, ...patch, revision: s.revision + 1, updatedAt: ctx.now });
   const customerDeadline = ctx.now + ctx.inactivityMs;
 
+  // Paid parts hold the order: it is neither replaced, edited nor dropped until they are refunded.
+  if (
+    (e.type === 'order_submitted' || e.type === 'reopened' || e.type === 'reset') &&
+    hasPaidParts(s)
+  )
+    return partsBlock(s);
+
   switch (e.type) {
+    case 'part_set': {
+      const part = checkPart(s, e.amount);
+      if (!part.ok) return part;
+      return next({ split: { next: part.value, paid: s.split?.paid ?? [] } });
+    }
+    case 'parts_refunded':
+      return next({
+        split: null,
+        notice: {
+          code: e.failed > 0 ? 'parts_refund_failed' : 'parts_refunded',
+          text:
+            e.failed > 0
+              ? `${e.refunded} paid part(s) refunded, ${e.failed} could not be: see payment history`
+              : `${e.refunded} paid part(s) refunded`,
+          at: ctx.now,
+        },
+      });
     case 'order_submitted': {
       // Keep the customer's flags while the cashier fixes a disputed order; a new order starts clean.
       const sameOrder =
@@ -155,6 +202,7 @@ export function transition(
         payment: null,
         deadline: null,
         methods: ctx.methods,
+        split: null,
       });
     }
     case 'sent': {
@@ -266,19 +314,22 @@ export function transition(
       return next({
         phase: 'cancelled',
         deadline: null,
+        split: hasPaidParts(s) ? { next: null, paid: s.split!.paid } : null,
         notice: {
-          code: 'customer_timeout',
+          code: hasPaidParts(s) ? 'refunding_parts' : 'customer_timeout',
           text: 'The customer did not respond in time',
           at: ctx.now,
         },
       });
     }
     case 'cancelled':
+      // Paid parts stay listed until the station has refunded them (parts_refunded).
       return next({
         phase: 'cancelled',
         deadline: null,
+        split: hasPaidParts(s) ? { next: null, paid: s.split!.paid } : null,
         notice: {
-          code: `cancelled_by_${e.by}`,
+          code: hasPaidParts(s) ? 'refunding_parts' : `cancelled_by_${e.by}`,
           text: e.reason?.trim() || `Cancelled by the ${e.by}`,
           at: ctx.now,
         },
@@ -305,16 +356,26 @@ export function transition(
       });
     case 'payment_progress':
       return next({ payment: e.progress });
-    case 'payment_finished':
+    case 'payment_finished': {
+      if (e.outcome === 'paid' && s.order) {
+        const split = withPaidPart(s, e);
+        const left = remainingOf({ order: s.order, split });
+        // A part paid: the rest is paid the same way, maybe with another credential.
+        if (left > 0)
+          return next({
+            phase: ctx.methods.length === 1 ? 'collecting_credential' : 'choosing_method',
+            method: ctx.methods.length === 1 ? ctx.methods[0]! : null,
+            payment: null,
+            split,
+            deadline: customerDeadline,
+            notice: { code: 'part_paid', text: `Part paid; ${left} left to pay`, at: ctx.now },
+          });
+        if (s.split) return next({ phase: 'paid', split, payment: finished(s, e) });
+      }
       return next({
         phase: e.outcome === 'paid' ? 'paid' : 'failed',
-        payment: {
-          attemptId: e.attemptId,
-          step: 'done',
-          platform: s.payment?.platform ?? null,
-          outcome: e.outcome,
-          reason: e.reason,
-        },
+        payment: finished(s, e),
       });
+    }
   }
 }

@@ -57,6 +57,39 @@ export const checkoutNoticeSchema = z
   .strict();
 export type CheckoutNotice = z.infer<typeof checkoutNoticeSchema>;
 
+/** One paid part of an order paid in several payments. */
+export const paidPartSchema = z
+  .object({
+    attemptId: z.string().max(64),
+    amount: z.number().int().positive(),
+    method: paymentMethodSchema,
+  })
+  .strict();
+export type PaidPart = z.infer<typeof paidPartSchema>;
+
+/**
+ * An order paid in parts (each under a per-payment limit): the parts paid so far and the amount
+ * of the next payment (null: all that is left).
+ */
+export const splitSchema = z
+  .object({
+    next: z.number().int().positive().nullable(),
+    paid: z.array(paidPartSchema).max(50),
+  })
+  .strict();
+export type Split = z.infer<typeof splitSchema>;
+
+/** What is left to pay on the checkout's order once its paid parts are taken off. */
+export function remainingOf(s: Pick<CheckoutSnapshot, 'order' | 'split'>): number {
+  const paid = s.split?.paid.reduce((sum, p) => sum + p.amount, 0) ?? 0;
+  return (s.order?.total ?? 0) - paid;
+}
+
+/** The amount the next payment charges: the part set, or everything left. */
+export function nextPaymentAmount(s: Pick<CheckoutSnapshot, 'order' | 'split'>): number {
+  return s.split?.next ?? remainingOf(s);
+}
+
 /** The one checkout state in main, as both windows see it. */
 export const checkoutSnapshotSchema = z
   .object({
@@ -71,6 +104,8 @@ export const checkoutSnapshotSchema = z
     notice: checkoutNoticeSchema.nullable(),
     /** When the customer's turn times out (epoch ms), or null when nothing waits on them. */
     deadline: z.number().int().nullable(),
+    /** Paid parts and the next part's amount when the order is paid in several payments. */
+    split: splitSchema.nullable().optional(),
     updatedAt: z.number().int(),
   })
   .strict();

@@ -214,6 +214,15 @@ export const commands = {
   'checkout.changeMethod': { roles: ['customer'], input: empty, output: snapshot },
   /** After a failed payment, the customer (or the cashier for them) pays the same order another way. */
   'checkout.payAnotherWay': { roles: ['cashier', 'customer'], input: empty, output: snapshot },
+  /**
+   * Split payment: how much the next payment charges (null: all that is left), for an amount over
+   * a method's or an account's per-payment limit. The cashier or the customer sets it.
+   */
+  'checkout.setPart': {
+    roles: ['cashier', 'customer'],
+    input: z.object({ amount: z.number().int().positive().nullable() }).strict(),
+    output: snapshot,
+  },
   'checkout.activity': { roles: ['customer'], input: empty, output: snapshot },
 } as const satisfies Record<
   string,

@@ -136,16 +136,23 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
         ok: false,
         error: { code: 'unknown_order', message: `order ${input.orderId} is not recorded` },
       };
-    for (const a of attemptsForOrder(input.orderId)) {
-      if (a.state === 'paid')
-        return {
-          ok: false,
-          error: {
-            code: 'already_paid',
-            message: `order ${input.orderId} is paid`,
-            attemptId: a.id,
-          },
-        };
+    // An order may be paid in parts (split payments): it is paid once its parts cover the total.
+    const attempts = attemptsForOrder(input.orderId);
+    const paid = attempts.filter((a) => a.state === 'paid');
+    const paidSum = paid.reduce((sum, a) => sum + a.amount, 0);
+    if (paid.length > 0 && paidSum + input.amount > order.total)
+      return {
+        ok: false,
+        error: {
+          code: 'already_paid',
+          message:
+            paidSum >= order.total
+              ? `order ${input.orderId} is paid`
+              : `order ${input.orderId} has ${order.total - paidSum} left to pay, not ${input.amount}`,
+          attemptId: paid[0]!.id,
+        },
+      };
+    for (const a of attempts) {
       if (!isFinalState(a.state))
         return {
           ok: false,

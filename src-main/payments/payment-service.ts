@@ -39,8 +39,11 @@ export interface PaymentServiceOptions {
 
 /** The station's payment orchestration, as the checkout and the CLI call it. */
 export interface PaymentService {
-  /** Charges an order once; resolves only with a final outcome (or rejects if closed meanwhile). */
-  pay(order: unknown, credential: unknown): Promise<FinalOutcome>;
+  /**
+   * Charges an order once, or one part of it (`amount` below the total: a split payment);
+   * resolves only with a final outcome (or rejects if closed meanwhile).
+   */
+  pay(order: unknown, credential: unknown, amount?: number): Promise<FinalOutcome>;
   /** Refunds part or all of a paid attempt, never beyond what was paid. */
   refund(
     attemptId: string,
@@ -152,7 +155,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     return outcomes;
   }
 
-  const pay = async (rawOrder: unknown, rawCredential: unknown): Promise<FinalOutcome> => {
+  const pay = async (
+    rawOrder: unknown,
+    rawCredential: unknown,
+    partAmount?: number,
+  ): Promise<FinalOutcome> => {
     const o = orderSchema.safeParse(rawOrder);
     const idGuess =
       typeof (rawOrder as { id?: unknown })?.id === 'string' ? (rawOrder as { id: string }).id : '';
@@ -163,9 +170,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
         `invalid_order: ${o.error.issues[0]?.path.join('.')}: ${o.error.issues[0]?.message}`,
       );
     const order: Order = o.data;
-    const amount = chargeAmountSchema.safeParse(order.total);
+    const amount = chargeAmountSchema.safeParse(partAmount ?? order.total);
     if (!amount.success)
       return refuse(order.id, order.total, `invalid_amount: ${amount.error.issues[0]?.message}`);
+    if (amount.data > order.total)
+      return refuse(order.id, amount.data, 'invalid_amount: a part cannot be more than the order');
     const c = credentialSchema.safeParse(rawCredential);
     if (!c.success)
       return refuse(
@@ -203,7 +212,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       try {
         begun = ledger.recordOrderAndBeginAttempt(order, {
           orderId: order.id,
-          amount: order.total,
+          amount: amount.data,
           currency: order.currency,
           method: METHOD_OF[credential.kind],
           platform,
@@ -222,13 +231,17 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       }
       if (begun.ok) return drive(begun.value, credential, goodsOf(order));
       const existing = begun.error.attemptId ? ledger.getAttempt(begun.error.attemptId) : null;
-      if (begun.error.code === 'already_paid' && existing)
+      const paidSum = ledger
+        .attemptsForOrder(order.id)
+        .reduce((sum, a) => sum + (a.state === 'paid' ? a.amount : 0), 0);
+      if (begun.error.code === 'already_paid' && existing && paidSum >= order.total)
         return outcomeOf(existing, { alreadyPaid: true });
       if (begun.error.code !== 'attempt_open' || !existing)
         return refuse(order.id, order.total, `${begun.error.code}: ${begun.error.message}`);
-      // An earlier attempt is still open: finish it first; if it paid, we are done.
+      // An earlier attempt is still open: finish it first; if that paid the order, we are done.
       const earlier = await drive(existing, null);
-      if (earlier.status === 'paid') return { ...earlier, alreadyPaid: true };
+      if (earlier.status === 'paid' && paidSum + earlier.amount >= order.total)
+        return { ...earlier, alreadyPaid: true };
     }
     return refuse(order.id, order.total, 'attempt_open: the order kept an attempt open');
   };

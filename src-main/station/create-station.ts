@@ -193,6 +193,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'checkout.chooseMethod': ({ method }) => apply({ type: 'method_chosen', method }),
     'checkout.changeMethod': () => apply({ type: 'method_cleared' }),
     'checkout.payAnotherWay': () => apply({ type: 'payment_retried' }),
+    'checkout.setPart': ({ amount }) => apply({ type: 'part_set', amount }),
     'checkout.activity': () => {
       const r = apply({ type: 'customer_activity' });
       // A touch when nothing waits on the customer is not an error worth showing.

@@ -1,6 +1,11 @@
 import type { Logger } from 'pino';
 import type { CheckoutService } from '../checkout/checkout-service';
-import type { CheckoutSnapshot, PaymentProgress } from '../contract/checkout';
+import {
+  nextPaymentAmount,
+  type CheckoutSnapshot,
+  type PaidPart,
+  type PaymentProgress,
+} from '../contract/checkout';
 import type { Credential, PaymentAction, PaymentMethod } from '../contract/credential';
 import { classifyPaymentCode } from '../contract/payment-code';
 import { fail, type Result } from '../contract/result';
@@ -10,7 +15,9 @@ import { LedgerUnavailableError } from '../payments/ledger-guard';
 
 /** The part of the payment service the checkout needs. */
 export interface PaymentPort {
-  pay(order: unknown, credential: unknown): Promise<FinalOutcome>;
+  pay(order: unknown, credential: unknown, amount?: number): Promise<FinalOutcome>;
+  /** Gives a paid part back (a cancelled split payment). */
+  refund(attemptId: string, amount: number, reason: string): Promise<{ ok: boolean }>;
   /** Why no payment may start now, or null. */
   blockedReason(): string | null;
 }
@@ -79,6 +86,7 @@ export function createPaymentFlow(deps: {
       type: 'payment_finished',
       outcome: outcome.status,
       attemptId: outcome.attemptId,
+      amount: outcome.amount,
       reason: outcome.reason ?? null,
     });
   };
@@ -103,6 +111,8 @@ export function createPaymentFlow(deps: {
       return fail('unavailable', `Payments unavailable, retrying: ${blocked}`);
     }
     const order = s.order;
+    // One part of a split payment, or the whole order.
+    const amount = nextPaymentAmount(s);
     const platform = credential.kind === 'payment_code' ? credential.platform : null;
     const started = checkout.apply({ type: 'credential_received', platform });
     if (!started.ok) return started;
@@ -110,7 +120,7 @@ export function createPaymentFlow(deps: {
     logger.info({ order: order.id, kind: credential.kind, platform }, 'payment started');
     inFlight = deps
       .payments()
-      .pay(order, credential)
+      .pay(order, credential, amount)
       .then((outcome) => {
         logger.info({ order: order.id, outcome }, 'payment ended');
         finish(outcome);
@@ -129,6 +139,24 @@ export function createPaymentFlow(deps: {
       });
     return started;
   }
+
+  /** A cancelled checkout's paid parts go back to the customer, each by a journaled refund. */
+  const refundParts = async (parts: PaidPart[]) => {
+    let refunded = 0;
+    for (const p of parts) {
+      const r = await deps
+        .payments()
+        .refund(p.attemptId, p.amount, 'order cancelled after a part was paid')
+        .catch(() => ({ ok: false }));
+      if (r.ok) refunded++;
+      logger.info({ attempt: p.attemptId, ok: r.ok }, 'paid part refunded');
+    }
+    checkout.apply({ type: 'parts_refunded', refunded, failed: parts.length - refunded });
+  };
+  checkout.subscribe((snap) => {
+    if (snap.phase === 'cancelled' && snap.notice?.code === 'refunding_parts' && snap.split)
+      void refundParts(snap.split.paid);
+  });
 
   return {
     submitCredential,

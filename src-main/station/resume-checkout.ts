@@ -11,7 +11,9 @@ import type { PaymentsFeature } from './setup-payments';
 export function resumeCheckout(checkout: CheckoutService, payments: PaymentsFeature): void {
   const s = checkout.snapshot();
   if (s.phase !== 'authorizing' || !s.order) return;
-  const attempts = payments.ledger.attemptsForOrder(s.order.id);
+  // Parts already counted (a split payment) are not this payment.
+  const counted = new Set(s.split?.paid.map((p) => p.attemptId));
+  const attempts = payments.ledger.attemptsForOrder(s.order.id).filter((a) => !counted.has(a.id));
   const paid = attempts.find((a) => a.state === 'paid');
   const latest = paid ?? attempts.at(-1);
   if (!latest) {
@@ -19,6 +21,7 @@ export function resumeCheckout(checkout: CheckoutService, payments: PaymentsFeat
       type: 'payment_finished',
       outcome: 'failed',
       attemptId: null,
+      amount: 0,
       reason: 'The station restarted before this payment was sent; nothing was charged',
     });
     return;
@@ -28,6 +31,7 @@ export function resumeCheckout(checkout: CheckoutService, payments: PaymentsFeat
       type: 'payment_finished',
       outcome: latest.state as 'paid' | 'failed' | 'reversed',
       attemptId: latest.id,
+      amount: latest.amount,
       reason: latest.reason ?? null,
     });
     return;

@@ -9,6 +9,7 @@ import { paymentSteps } from '../../src-customer/pay/payment-steps';
 import { reasonOf } from '../shared/payment-reason';
 import { applySnapshot, type StationStore } from '../shared/station-store';
 import { PLATFORM_TEXT } from './format';
+import { SplitControl } from './split-control';
 
 /**
  * The payment as the cashier follows it: what the customer chose, the authorizing steps, the
@@ -27,6 +28,7 @@ export function PaymentPanel({
   const payment = snapshot?.payment ?? null;
   const order = snapshot?.order ?? null;
   const showProgress =
+    phase === 'choosing_method' ||
     phase === 'collecting_credential' ||
     phase === 'authorizing' ||
     ((phase === 'paid' || phase === 'failed') && payment !== null);
@@ -89,6 +91,7 @@ export function PaymentPanel({
           {t(`payment.collect.${snapshot.method}`)}
         </p>
       )}
+      {snapshot && <SplitControl snapshot={snapshot} client={client} store={store} />}
       {phase === 'collecting_credential' && snapshot?.method === 'code' && (
         <ManualCode client={client} store={store} />
       )}

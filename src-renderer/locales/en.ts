@@ -155,6 +155,14 @@ export const en = {
     pairing: 'Pair a customer display',
     help: 'Show or hide these shortcuts',
   },
+  split: {
+    paidParts: 'Parts paid',
+    part: 'Part {{n}}: {{amount}}',
+    left: '{{left}} left to pay; next payment {{next}}',
+    nextLabel: 'Next payment (split over a limit)',
+    set: 'Set part',
+    badAmount: 'Type an amount such as 400.00, or leave it empty for all that is left.',
+  },
   payment: {
     title: 'Payment',
     noMethod: 'No method yet',

@@ -152,6 +152,14 @@ export const zhCN: Strings<typeof en> = {
     pairing: '配对顾客显示屏',
     help: '显示或隐藏快捷键',
   },
+  split: {
+    paidParts: '已付部分',
+    part: '第 {{n}} 笔：{{amount}}',
+    left: '还需支付 {{left}}；下一笔 {{next}}',
+    nextLabel: '下一笔金额（超限分笔）',
+    set: '设置金额',
+    badAmount: '请输入金额，如 400.00；留空表示支付剩余全部。',
+  },
   payment: {
     title: '支付',
     noMethod: '尚未选择方式',
