@@ -42,7 +42,7 @@ export function CollectScreen({ snapshot, submit, onBack }: Props) {
         </h1>
       </div>
       {method === 'code' && <CodeCollect notice={snapshot.notice} />}
-      {method === 'face' && <FaceCollect submit={submit} notice={snapshot.notice} />}
+      {method === 'face' && <FaceCollect submit={submit} />}
       {method === 'proxy' && <ProxyCollect submit={submit} />}
       {method === 'qr' && <QrCollect submit={submit} />}
       <div className="pay-foot">
