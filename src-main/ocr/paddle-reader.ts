@@ -82,7 +82,7 @@ export function createPaddleReader(options: PaddleReaderOptions = {}): OrderRead
     timings.crop = Math.round(t - t0);
     let boxes;
     try {
-      boxes = await (await engine).read({ ...crop, channels: 3 });
+      boxes = await (await engine).read({ ...crop, channels: 3 }, MAX_BOXES);
     } catch (error) {
       return failed(currency, `OCR failed: ${(error as Error).message}`, timings);
     }
