@@ -132,6 +132,10 @@ export const en = {
       summary_one: '{{paid}} paid in {{count}} part; {{left}} of {{total}} left to pay.',
       summary_other: '{{paid}} paid in {{count}} parts; {{left}} of {{total}} left to pay.',
     },
+    bind: {
+      qr: 'Bind your wallet to this store',
+      hint: 'Scan once to bind your wallet to this store: later payments up to your limit need no password.',
+    },
     timeLeft: 'Time left',
     steps: {
       title: 'Processing your payment',

@@ -130,6 +130,10 @@ export const zhCN: Messages = {
       summary_one: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
       summary_other: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
     },
+    bind: {
+      qr: '将钱包绑定到本店',
+      hint: '扫码绑定一次钱包：以后在本店限额内付款无需密码。',
+    },
     timeLeft: '剩余时间',
     steps: {
       title: '正在处理您的付款',

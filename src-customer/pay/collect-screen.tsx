@@ -4,6 +4,7 @@ import type { Credential } from '../../src-main/contract/credential';
 import { nextPaymentAmount } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
 import { SplitSummary } from './split-summary';
+import { BindOffer } from './bind-offer';
 import { CodeCollect } from './code-collect';
 import { FaceCollect } from './face-collect';
 import { ProxyCollect } from './proxy-collect';
@@ -16,10 +17,12 @@ interface Props {
   submit(credential: Credential): Promise<boolean>;
   /** Back to the method choice, when the station allows it; without it the screen says to ask. */
   onBack?: () => void;
+  /** The payment system's binding page (station info), offered beside the payment code. */
+  bindUrl?: string | null;
 }
 
 /** Collecting the credential for the method the customer chose. */
-export function CollectScreen({ snapshot, submit, onBack }: Props) {
+export function CollectScreen({ snapshot, submit, onBack, bindUrl }: Props) {
   const { t } = useTranslation();
   const method = snapshot.method ?? 'code';
   return (
@@ -42,6 +45,7 @@ export function CollectScreen({ snapshot, submit, onBack }: Props) {
         </h1>
       </div>
       {method === 'code' && <CodeCollect notice={snapshot.notice} />}
+      {method === 'code' && <BindOffer url={bindUrl ?? null} />}
       {method === 'face' && <FaceCollect submit={submit} />}
       {method === 'proxy' && <ProxyCollect submit={submit} />}
       {method === 'qr' && <QrCollect submit={submit} />}

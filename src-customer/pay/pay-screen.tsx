@@ -59,6 +59,7 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
         snapshot={snapshot}
         submit={submit}
         onBack={snapshot.methods.length > 1 ? back : undefined}
+        bindUrl={store.getState().info?.bindUrl ?? null}
       />
     );
   else if (snapshot.phase === 'authorizing') body = <AuthorizingScreen snapshot={snapshot} />;

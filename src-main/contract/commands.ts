@@ -20,6 +20,7 @@ import {
   historyQuerySchema,
   reconciliationSchema,
   refundRequestSchema,
+  storeBindingSchema,
   refundRowSchema,
 } from './payments';
 
@@ -56,6 +57,8 @@ export const stationInfoSchema = z
     resultSeconds: z.number().int().positive(),
     /** The global capture hotkey as an Electron accelerator, e.g. CommandOrControl+Shift+O. */
     captureHotkey: z.string(),
+    /** The payment system's page where a customer binds a wallet to this store, when it has one. */
+    bindUrl: z.string().nullable().optional(),
     version: z.string(),
   })
   .strict();
@@ -173,6 +176,13 @@ export const commands = {
     output: z.array(attemptRowSchema),
   },
   'payments.refund': { roles: ['cashier'], input: refundRequestSchema, output: refundRowSchema },
+  /** Wallets bound to this store at the payment system, and the store ending one. */
+  'bindings.list': { roles: ['cashier'], input: empty, output: z.array(storeBindingSchema) },
+  'bindings.remove': {
+    roles: ['cashier'],
+    input: z.object({ bindingId: z.string().min(1).max(64) }).strict(),
+    output: z.array(storeBindingSchema),
+  },
   'reports.day': {
     roles: ['cashier'],
     input: z.object({ date: daySchema }).strict(),

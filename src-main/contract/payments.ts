@@ -3,6 +3,21 @@ import { paymentMethodSchema } from './credential';
 import { chargeAmountSchema } from './money';
 import { paymentPlatformSchema } from './payment-code';
 
+/** A customer's wallet bound to this store: its payments up to `maxAmount` need no password. */
+export const storeBindingSchema = z
+  .object({
+    bindingId: z.string(),
+    accountId: z.string(),
+    accountName: z.string(),
+    platform: paymentPlatformSchema,
+    /** Masked by the payment system, e.g. 138****0001. */
+    phone: z.string(),
+    maxAmount: z.number().int(),
+    createdAt: z.number().int(),
+  })
+  .strict();
+export type StoreBinding = z.infer<typeof storeBindingSchema>;
+
 /** A local calendar day, as reports and reconciliation take it. */
 export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as 2026-11-22');
 

@@ -77,6 +77,20 @@ export const refundAnswerSchema = z.object({
 });
 export type RefundAnswer = z.infer<typeof refundAnswerSchema>;
 
+/** A wallet account bound to the merchant: its payments up to `maxAmount` need no password. */
+export const bindingViewSchema = z.object({
+  bindingId: z.string(),
+  accountId: z.string(),
+  accountName: z.string(),
+  platform: paymentPlatformSchema,
+  /** Masked, e.g. 138****0001. */
+  phone: z.string(),
+  maxAmount: z.number().int(),
+  createdAt: z.number().int(),
+});
+export type BindingView = z.infer<typeof bindingViewSchema>;
+export const bindingsAnswerSchema = z.object({ bindings: z.array(bindingViewSchema) });
+
 /** Every error body: a stable code and a sentence for people. */
 export const apiErrorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }),

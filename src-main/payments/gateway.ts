@@ -1,4 +1,10 @@
-import type { PayRequest, PaymentAnswer, RefundAnswer, RefundRequest } from './api-schema';
+import type {
+  BindingView,
+  PayRequest,
+  PaymentAnswer,
+  RefundAnswer,
+  RefundRequest,
+} from './api-schema';
 
 /**
  * What a provider call produced:
@@ -24,6 +30,10 @@ export interface PaymentGateway {
   refund(request: RefundRequest): Promise<GatewayResult<RefundAnswer>>;
   /** The provider's statement CSV for a local day (YYYY-MM-DD). */
   statement(date: string): Promise<GatewayResult<string>>;
+  /** Wallet accounts bound to this store (password-free up to a limit), where the provider has them. */
+  bindings?(): Promise<GatewayResult<BindingView[]>>;
+  /** The store ends a binding. */
+  removeBinding?(bindingId: string): Promise<GatewayResult<BindingView[]>>;
 }
 
 /** Provider name → gateway. Config routes each platform to a name. */

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   apiErrorSchema,
+  bindingsAnswerSchema,
   paymentAnswerSchema,
   refundAnswerSchema,
   type PaymentAnswer,
@@ -103,6 +104,19 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
       ),
     refund: async (req) =>
       nonNull(interpret(await call('POST', '/v1/refunds', req), refundAnswerSchema)),
+    bindings: async () => {
+      const r = nonNull(interpret(await call('GET', '/v1/bindings'), bindingsAnswerSchema));
+      return r.kind === 'answer' ? { kind: 'answer', value: r.value.bindings } : r;
+    },
+    removeBinding: async (bindingId) => {
+      const r = nonNull(
+        interpret(
+          await call('POST', `/v1/bindings/${id(bindingId)}/remove`, {}),
+          bindingsAnswerSchema,
+        ),
+      );
+      return r.kind === 'answer' ? { kind: 'answer', value: r.value.bindings } : r;
+    },
     statement: async (date) => {
       const r = await call('GET', `/v1/statements/${id(date)}`);
       if (r.kind === 'unknown') return r;

@@ -140,6 +140,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     resultSeconds: config.customer.resultSeconds,
     captureHotkey: config.hotkeys.capture,
     version: VERSION,
+    // The sandbox's binding page, for the display's "bind your wallet" code.
+    bindUrl:
+      payments?.sandboxUrl && config.payments.sandbox.enabled && !config.payments.sandbox.url
+        ? `${payments.sandboxUrl}/bind/${encodeURIComponent(config.payments.sandbox.merchantId)}`
+        : null,
   });
 
   const handlers: Omit<
@@ -155,6 +160,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'payments.refund'
     | 'reports.day'
     | 'reports.reconcile'
+    | 'bindings.list'
+    | 'bindings.remove'
     | 'devices.health'
     | 'devices.ports'
     | 'devices.testScan'
@@ -293,6 +300,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'payments.refund',
           'reports.day',
           'reports.reconcile',
+          'bindings.list',
+          'bindings.remove',
         ],
         paymentsDown,
       )),

@@ -9,6 +9,7 @@ import { LedgerTamperedError } from '../ledger/verify-chain';
 import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox/sandbox-process';
 import type { LinkStatus } from '../payments/payment-system-link';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
+import { bindingHandlers } from './binding-handlers';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
 
 type PaymentHandlers = Pick<
@@ -19,6 +20,8 @@ type PaymentHandlers = Pick<
   | 'payments.refund'
   | 'reports.day'
   | 'reports.reconcile'
+  | 'bindings.list'
+  | 'bindings.remove'
 >;
 
 /** Starts the sandbox acquirer as its own process: a Node child, or an Electron utility process. */
@@ -145,6 +148,8 @@ export async function setupPayments(deps: {
   );
 
   const handlers: PaymentHandlers = {
+    // Bindings live at the payment system that takes payment codes (the sandbox by default).
+    ...bindingHandlers(payments.providers, config.payments.routing.wechat),
     'credential.submit': ({ credential }, caller) => {
       // The cashier may type a payment code when the scanner fails; the other kinds come from the customer.
       if (caller.role === 'cashier' && credential.kind !== 'payment_code') {

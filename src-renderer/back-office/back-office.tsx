@@ -4,6 +4,7 @@ import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { EDITABLE_PHASES } from '../phase-text';
 import type { StationStore } from '../shared/station-store';
+import { BindingsPanel } from './bindings-panel';
 import { CalibrationPanel } from './calibration-panel';
 import { DayReportPanel } from './day-report-panel';
 import { DevicePanel } from './device-panel';
@@ -14,7 +15,7 @@ import { ReconcilePanel } from './reconcile-panel';
 import { useWedgeScan } from './use-wedge-scan';
 import './back-office.css';
 
-const TABS = ['history', 'report', 'reconcile', 'devices', 'region'] as const;
+const TABS = ['history', 'report', 'reconcile', 'bindings', 'devices', 'region'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -124,6 +125,7 @@ export function BackOffice({ client, store, accelerator }: Props) {
               {tab === 'history' && <HistoryPanel client={client} />}
               {tab === 'report' && <DayReportPanel client={client} />}
               {tab === 'reconcile' && <ReconcilePanel client={client} currency={currency} />}
+              {tab === 'bindings' && <BindingsPanel client={client} currency={currency} />}
               {tab === 'devices' && <DevicePanel client={client} />}
               {tab === 'region' && <CalibrationPanel client={client} />}
             </div>

@@ -155,6 +155,13 @@ export const en = {
     pairing: 'Pair a customer display',
     help: 'Show or hide these shortcuts',
   },
+  bindings: {
+    title: 'Wallets bound to this store',
+    hint: 'A bound wallet pays up to its limit without a password. Customers bind on the payment system’s page (the QR beside the payment code) and can remove a binding in their wallet.',
+    none: 'No wallet is bound to this store.',
+    limit: 'no password up to {{amount}}',
+    remove: 'Remove',
+  },
   split: {
     paidParts: 'Parts paid',
     part: 'Part {{n}}: {{amount}}',
@@ -353,6 +360,7 @@ export const en = {
       history: 'Payments',
       report: 'Day report',
       reconcile: 'Reconciliation',
+      bindings: 'Bindings',
       devices: 'Devices',
       region: 'Order region',
     },

@@ -152,6 +152,13 @@ export const zhCN: Strings<typeof en> = {
     pairing: '配对顾客显示屏',
     help: '显示或隐藏快捷键',
   },
+  bindings: {
+    title: '绑定本店的钱包',
+    hint: '已绑定的钱包在限额内付款无需密码。顾客在支付系统的页面绑定（付款码旁的二维码），也可在钱包中解除绑定。',
+    none: '还没有钱包绑定本店。',
+    limit: '{{amount}} 以内免密',
+    remove: '解除',
+  },
   split: {
     paidParts: '已付部分',
     part: '第 {{n}} 笔：{{amount}}',
@@ -349,6 +356,7 @@ export const zhCN: Strings<typeof en> = {
       history: '支付记录',
       report: '日报',
       reconcile: '对账',
+      bindings: '绑定',
       devices: '设备',
       region: '订单区域',
     },

@@ -135,6 +135,25 @@ ${goodsTable(v.goods, v.currency)}`;
   );
 }
 
+/** The payment system's binding page: bind a wallet to the store once, for password-free payments. */
+export function renderBindPage(merchant: string, message?: string, done = false): string {
+  const form = done
+    ? ''
+    : `<form class="card" method="post" action="/bind/${encodeURIComponent(merchant)}">
+<p>Bind your wallet to <strong>${esc(merchant)}</strong>: later payments there up to the limit need no password.</p>
+<label>Wallet account <input name="wallet" autocomplete="off"></label><br>
+<label>Phone number <input name="phone" inputmode="numeric" autocomplete="off"></label><br>
+<label>Limit per payment <input name="limit" inputmode="decimal" value="1000.00"></label><br>
+<label><input type="checkbox" name="agree" value="yes"> I agree to password-free payments at this store up to the limit</label><br>
+<label>Password <input name="password" type="password" inputmode="numeric" autocomplete="off"></label><br>
+<button>Bind</button>
+</form>`;
+  return page(
+    'Bind your wallet',
+    `${message ? `<p role="status" class="status">${esc(message)}</p>` : ''}${form}`,
+  );
+}
+
 /** Sends a phone page with the headers every sandbox page carries. */
 export function sendPage(res: ServerResponse, status: number, html: string): void {
   res.writeHead(status, {

@@ -2,7 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { AcquirerError, type Acquirer } from './acquirer';
 import type { CustomerActions } from './customer-actions';
 import { sendError } from './http-util';
-import { renderPayerPage, renderQrPage, sendPage } from './phone-pages';
+import { formatMinor, parseMinor } from '../../contract/money';
+import type { Bindings } from './bindings';
+import { renderBindPage, renderPayerPage, renderQrPage, sendPage } from './phone-pages';
 
 const REASON_TEXT: Record<string, string> = {
   proxy_wrong_code: 'The code did not match: the request was refused and nothing was paid.',
@@ -11,12 +13,12 @@ const REASON_TEXT: Record<string, string> = {
 };
 
 /**
- * Pages that stand for phones: `/proxy/{accountId}` is the proxy payer's phone (requests with
+ * Pages that stand for phones: `/bind/{merchantId}` is the payment system's binding page, `/proxy/{accountId}` is the proxy payer's phone (requests with
  * their verification picture, confirmed by typing the one-time code), `/qr/{token}` is what a
  * wallet opens when it scans a merchant QR. Forms post back to the same page; no scripts.
  */
 export function handlePhone(
-  ctx: { acquirer: Acquirer; actions: CustomerActions; now: () => number },
+  ctx: { acquirer: Acquirer; actions: CustomerActions; bindings: Bindings; now: () => number },
   method: string,
   parts: string[],
   query: URLSearchParams,
@@ -27,6 +29,28 @@ export function handlePhone(
   const form = new URLSearchParams(method === 'POST' ? body.toString('utf8') : '');
   const fail = (error: unknown) =>
     error instanceof AcquirerError ? error : new AcquirerError(500, 'internal', String(error));
+
+  if (parts[0] === 'bind') {
+    const merchant = parts[1] ?? '';
+    if (parts.length !== 2) return sendError(res, 404, 'not_found', 'no such page');
+    if (method !== 'POST') return sendPage(res, 200, renderBindPage(merchant));
+    try {
+      const limit = parseMinor(form.get('limit') ?? '', 'CNY');
+      const b = ctx.bindings.bind({
+        merchantId: merchant,
+        accountId: form.get('wallet') ?? '',
+        phone: form.get('phone') ?? '',
+        password: form.get('password') ?? '',
+        maxAmount: limit ?? -1,
+        agreed: form.get('agree') === 'yes',
+      });
+      const text = `Bound: ${b.accountName} pays ${merchant} without a password up to ${formatMinor(b.maxAmount)}.`;
+      return sendPage(res, 200, renderBindPage(merchant, text, true));
+    } catch (error) {
+      const e = fail(error);
+      return sendPage(res, e.status, renderBindPage(merchant, e.message));
+    }
+  }
 
   if (parts[0] === 'proxy') {
     const acct = acquirer.account(parts[1] ?? '');

@@ -15,6 +15,7 @@ import { createFaultQueue, type FaultInput, type FaultRoute, faultSpecSchema } f
 import { decodePath, describeIssue, parseJson, readBody, sendError, sendJson } from './http-util';
 import { openSandboxDb } from './sandbox-db';
 import { statementCsv } from './statement';
+import { createBindings } from './bindings';
 import { createCustomerActions } from './customer-actions';
 import { handlePhone } from './phone-routes';
 import { handleWallet } from './wallet-routes';
@@ -73,6 +74,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     baseUrl: () => baseUrl,
   });
   const actions = createCustomerActions(acquirer);
+  const bindings = createBindings(db, acquirer);
   const faults = createFaultQueue();
   const timers = new Set<NodeJS.Timeout>();
   let stopped = false;
@@ -144,8 +146,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (parts[0] === 'wallet') return wallet(method, parts, body, res);
     if (parts[0] === 'faces' && parts[1] === 'enrol' && parts.length === 2)
       return handleFaceEnrolPage(db, method, req.headers['content-type'], body, now(), res);
-    if (parts[0] === 'proxy' || parts[0] === 'qr')
-      return handlePhone({ acquirer, actions, now }, method, parts, url.searchParams, body, res);
+    if (parts[0] === 'proxy' || parts[0] === 'qr' || parts[0] === 'bind')
+      return handlePhone(
+        { acquirer, actions, bindings, now },
+        method,
+        parts,
+        url.searchParams,
+        body,
+        res,
+      );
     if (parts[0] === 'admin') {
       const token = req.headers['x-cs-admin'];
       const ok =
@@ -223,6 +232,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         body: acquirer.refund(merchant, parsed.data),
       }));
     }
+    if (route === 'GET bindings')
+      return sendJson(res, 200, { bindings: bindings.forMerchant(merchant) });
+    if (route === 'POST bindings/:id/remove') {
+      bindings.remove({ merchantId: merchant }, parts[2]!);
+      return sendJson(res, 200, { bindings: bindings.forMerchant(merchant) });
+    }
     if (route === 'GET statements/:id') {
       if (!dayRange(parts[2]!))
         return sendError(res, 400, 'invalid_date', 'the date is YYYY-MM-DD');
@@ -237,7 +252,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 
   const wallet = (method: string, parts: string[], body: Buffer, res: ServerResponse) =>
-    handleWallet({ db, acquirer, now }, method, parts, body, res);
+    handleWallet({ db, acquirer, bindings, now }, method, parts, body, res);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {

@@ -36,6 +36,8 @@ export interface WalletView {
   code: string;
   expiresInSeconds: number;
   pending: { paymentId: string; amount: number; currency: string }[];
+  /** Stores this wallet is bound to (password-free up to the limit). */
+  bindings?: { bindingId: string; merchant: string; maxAmount: number }[];
   message?: string;
 }
 
@@ -60,6 +62,14 @@ export async function renderWalletPage(v: WalletView): Promise<string> {
 </form>`,
     )
     .join('\n');
+  const bindings = (v.bindings ?? [])
+    .map(
+      (b) => `<form method="post" action="/wallet/${id}/unbind">
+<p>Bound to ${esc(b.merchant)}: no password up to ${esc(formatMinor(b.maxAmount))}
+<input type="hidden" name="binding" value="${esc(b.bindingId)}"> <button>Remove binding</button></p>
+</form>`,
+    )
+    .join('\n');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -70,6 +80,7 @@ export async function renderWalletPage(v: WalletView): Promise<string> {
 <p>${esc(v.name)} · balance ${esc(formatMinor(v.balance))}</p>
 ${v.message ? `<p role="status">${esc(v.message)}</p>` : ''}
 ${pending}
+${bindings}
 <img alt="payment code barcode" src="${dataUrl(barcode)}">
 <p class="code" data-code="${esc(v.code)}">${esc(v.code.replace(/(\d{4})(?=\d)/g, '$1 '))}</p>
 <img alt="payment code QR" width="220" height="220" src="${dataUrl(qr)}">

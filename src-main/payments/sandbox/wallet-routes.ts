@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
 import { AcquirerError, type Acquirer } from './acquirer';
+import type { Bindings } from './bindings';
 import { sendError } from './http-util';
 import { renderWalletPage, WALLET_CSP } from './wallet-page';
 
@@ -9,7 +10,7 @@ import { renderWalletPage, WALLET_CSP } from './wallet-page';
  * for the password; POST /wallet/ID/confirm takes the password (or a cancel) for one of them.
  */
 export async function handleWallet(
-  ctx: { db: Database.Database; acquirer: Acquirer; now: () => number },
+  ctx: { db: Database.Database; acquirer: Acquirer; bindings: Bindings; now: () => number },
   method: string,
   parts: string[],
   body: Buffer,
@@ -19,7 +20,19 @@ export async function handleWallet(
   const acct = acquirer.account(parts[1] ?? '');
   if (!acct) return sendError(res, 404, 'not_found', `no wallet ${parts[1] ?? ''}`);
   let message: string | undefined;
-  if (method === 'POST' && parts[2] === 'confirm') {
+  if (method === 'POST' && parts[2] === 'unbind') {
+    // The customer ends a binding of this wallet; the store's payments need the password again.
+    try {
+      ctx.bindings.remove(
+        { accountId: acct.id },
+        new URLSearchParams(body.toString('utf8')).get('binding') ?? '',
+      );
+      message = 'Binding removed.';
+    } catch (error) {
+      message =
+        error instanceof AcquirerError ? error.message : 'The binding could not be removed.';
+    }
+  } else if (method === 'POST' && parts[2] === 'confirm') {
     const form = new URLSearchParams(body.toString('utf8'));
     const paymentId = form.get('payment') ?? '';
     const owned = db
@@ -55,6 +68,7 @@ export async function handleWallet(
     code: code.code,
     expiresInSeconds: Math.round((code.expiresAt - now()) / 1000),
     pending,
+    bindings: ctx.bindings.forAccount(acct.id),
     message,
   });
   res.writeHead(200, {

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpGateway } from './http-gateway';
+import { SANDBOX_DEFAULTS } from './sandbox/sandbox-db';
+import type { Sandbox } from './sandbox/server';
+import { codeFor, newAccount, orderOf, stationFor, tempDir } from './test-support/harness';
+import { sandboxIn } from './test-support/sandbox-harness';
+
+// Binding a wallet to the store on the payment system's page, paying without a password under
+// the bound limit, and removing the binding as the customer (wallet page) and the store (API).
+
+const tmp = tempDir('cs-bind-');
+let sandbox: Sandbox;
+let station: ReturnType<typeof stationFor>;
+beforeAll(async () => {
+  sandbox = await sandboxIn(tmp.dir, { passwordAbove: 10_000 });
+  station = stationFor(sandbox.url, join(tmp.dir, 'ledger.sqlite'));
+});
+afterAll(async () => {
+  station.service.close();
+  station.ledger.close();
+  await sandbox.stop();
+  tmp.cleanup();
+});
+
+const form = (path: string, fields: Record<string, string>) =>
+  fetch(sandbox.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+const bindForm = (wallet: string, extra: Record<string, string> = {}) => ({
+  wallet,
+  phone: '13800000001',
+  limit: '300.00',
+  agree: 'yes',
+  password: '123456',
+  ...extra,
+});
+
+describe('binding', () => {
+  it('refuses a wrong password or no agreement; then binds, and bound payments skip the password', async () => {
+    const acct = await newAccount(sandbox, 'wechat', 1_000_000, { passwordAbove: 10_000 });
+    const page = await fetch(`${sandbox.url}/bind/M100001`);
+    expect(await page.text()).toContain('I agree to password-free payments');
+    expect((await form('/bind/M100001', bindForm(acct, { password: '000000' }))).status).toBe(403);
+    expect((await form('/bind/M100001', bindForm(acct, { agree: '' }))).status).toBe(400);
+    const ok = await form('/bind/M100001', bindForm(acct));
+    expect(await ok.text()).toContain('without a password up to 300.00');
+
+    // 200.00 is over the account's password threshold (100.00) but under the bound 300.00.
+    expect(await station.service.pay(orderOf(20_000), await codeFor(sandbox, acct))).toMatchObject({
+      status: 'paid',
+    });
+    // Over the bound limit the password is asked again (nobody types it: reversed at the deadline).
+    const over = await station.service.pay(orderOf(40_000), await codeFor(sandbox, acct));
+    expect(over.status).not.toBe('paid');
+  });
+
+  it('the store lists and removes bindings; the customer removes theirs on the wallet page', async () => {
+    const a = await newAccount(sandbox, 'wechat', 1_000_000);
+    const b = await newAccount(sandbox, 'alipay', 1_000_000);
+    await form('/bind/M100001', bindForm(a));
+    await form('/bind/M100001', bindForm(b, { phone: '13900000002' }));
+    const gateway = createHttpGateway({
+      url: sandbox.url,
+      merchantId: SANDBOX_DEFAULTS.merchantId,
+      key: SANDBOX_DEFAULTS.key,
+      timeoutMs: 2000,
+    });
+    const listed = await gateway.bindings!();
+    expect(listed.kind).toBe('answer');
+    const mine =
+      listed.kind === 'answer' ? listed.value.filter((x) => [a, b].includes(x.accountId)) : [];
+    expect(mine.map((x) => [x.accountId, x.phone, x.maxAmount])).toEqual([
+      [a, '138****0001', 30_000],
+      [b, '139****0002', 30_000],
+    ]);
+    const removed = await gateway.removeBinding!(mine[0]!.bindingId);
+    expect(removed.kind === 'answer' && removed.value.some((x) => x.accountId === a)).toBe(false);
+    expect(await gateway.removeBinding!(mine[0]!.bindingId)).toMatchObject({
+      kind: 'refused',
+      code: 'not_found',
+    });
+
+    const wallet = await (await fetch(`${sandbox.url}/wallet/${b}`)).text();
+    expect(wallet).toContain('Bound to M100001');
+    const after = await (await form(`/wallet/${b}/unbind`, { binding: mine[1]!.bindingId })).text();
+    expect(after).toContain('Binding removed.');
+    expect(after).not.toContain('Bound to M100001');
+  });
+});
