@@ -29,6 +29,17 @@ async function call(command: string, input: unknown): Promise<Record<string, unk
   return result.value;
 }
 
+/** Enrols person A's first photo for `accountId` through the sandbox's admin API. */
+async function enrol(accountId: string, phone: string): Promise<void> {
+  const image = `data:image/png;base64,${(await faceImage('a1')).toString('base64')}`;
+  const enrolled = await fetch(`${sandbox.url}/admin/faces`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-cs-admin': sandbox.admin },
+    body: JSON.stringify({ accountId, phone, image }),
+  });
+  expect(enrolled.status, await enrolled.clone().text()).toBe(200);
+}
+
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   scenes = await writeFaceScenes(test.info().outputPath('camera'));
@@ -52,14 +63,8 @@ test.beforeAll(async () => {
     });
   });
   sandbox = { url: ready.url, admin: ready.adminToken, child };
-  // Enrol person A from a different photo than the one the camera will show.
-  const image = `data:image/png;base64,${(await faceImage('a1')).toString('base64')}`;
-  const enrolled = await fetch(`${sandbox.url}/admin/faces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-cs-admin': sandbox.admin },
-    body: JSON.stringify({ accountId: 'wx-alice', phone: '13800138000', image }),
-  });
-  expect(enrolled.status, await enrolled.clone().text()).toBe(200);
+  // Person A is enrolled from a different photo than the one the camera will show.
+  await enrol('wx-alice', '13800138000');
   station = await startStation({
     ...E2E_CONFIG,
     customer: { language: 'en', resultSeconds: 120 },
@@ -161,6 +166,28 @@ for (const [scene, expected] of [
       await browser.close();
     }
   });
+
+test('look-alike accounts: the customer confirms with the last 4 phone digits', async () => {
+  // Bob enrols a photo of the same man: the face alone cannot tell Alice's account from Bob's.
+  await enrol('ali-bob', '13900002222');
+  const { browser, customer } = await faceScreen('a');
+  try {
+    await expect(customer.getByTestId('pay-reason')).toHaveText(/more than one account/, {
+      timeout: 40_000,
+    });
+    await customer.getByRole('button', { name: 'Pay another way' }).click();
+    await customer.locator('button[data-method="face"]').click();
+    // No second look at the camera: the same descriptor goes again, with the digits.
+    await expect(customer.getByTestId('face-phone-prompt')).toBeVisible();
+    expect(await cameraOff(customer)).toBe(true);
+    for (const d of '2222') await customer.getByRole('button', { name: d, exact: true }).click();
+    await shot(customer, 'face-phone-digits');
+    await customer.getByRole('button', { name: 'Pay', exact: true }).click();
+    await expect(customer.locator('.result-paid')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await browser.close();
+  }
+});
 
 // Measured (docs/benchmarks.md, face): a printed photo of the enrolled face (halftone, washed out,
 // on a white sheet) through the fake camera scores anti-spoof 0.81 / liveness 0.95, like the

@@ -4,6 +4,8 @@ import type { Credential } from '../../src-main/contract/credential';
 import { faceDescriptorSchema } from '../../src-main/contract/face-credential';
 import { checkFace, FACE_GATE, type FacePrompt, type SeenFace } from './face-gate';
 import { loadFaceDetector, lookAtCamera } from './face-detector';
+import { descriptorForPhoneCheck, holdDescriptor } from './face-memory';
+import { FacePhoneCheck } from './face-phone';
 import { useCamera } from './use-camera';
 
 /** Pause between looks: the models take most of a frame anyway, and the display stays fluid. */
@@ -18,14 +20,22 @@ type Stage = 'loading' | 'looking' | 'sending' | 'failed';
  */
 export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean> }) {
   const { t } = useTranslation();
+  // After a `face_confirm_phone` failure: the digit check, with the descriptor already taken.
+  const [phoneCheck] = useState(() => descriptorForPhoneCheck());
   const [stage, setStage] = useState<Stage>('loading');
   const [prompt, setPrompt] = useState<FacePrompt>('no_face');
   // The models' last anti-spoof / liveness scores, shown as data attributes for support and tests.
   const [scores, setScores] = useState('');
   const [attempt, setAttempt] = useState(0);
-  const { videoRef, state, stop } = useCamera(stage !== 'sending');
+  const { videoRef, state, stop } = useCamera(stage !== 'sending' && !phoneCheck);
   const live = state.kind === 'live';
   const submitRef = useRef(submit);
+  // Stopping the camera ends the looking effect, but a refusal must still bring the camera back.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   useEffect(() => {
     submitRef.current = submit;
   });
@@ -66,9 +76,10 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
           stop();
           performance.mark('face:captured');
           setStage('sending');
+          holdDescriptor(descriptor.data);
           const accepted = await submitRef.current({ kind: 'face', descriptor: descriptor.data });
           // Refused by the station: the camera comes back for another look.
-          if (!accepted && !cancelled) {
+          if (!accepted && mounted.current) {
             setStage('loading');
             setAttempt((a) => a + 1);
           }
@@ -82,6 +93,7 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
     };
   }, [live, attempt, stop, videoRef]);
 
+  if (phoneCheck) return <FacePhoneCheck descriptor={phoneCheck} submit={submit} />;
   if (state.kind === 'insecure')
     return (
       <p className="pay-problem" role="alert">

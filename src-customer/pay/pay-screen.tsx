@@ -8,6 +8,7 @@ import { applySnapshot, type StationStore } from '../../src-renderer/shared/stat
 import { resultScreenMs } from '../screen-for';
 import { AuthorizingScreen } from './authorizing-screen';
 import { CollectScreen } from './collect-screen';
+import { useFaceOutcome } from './face-memory';
 import { PayResultScreen } from './pay-result-screen';
 
 interface Props {
@@ -24,6 +25,7 @@ interface Props {
  */
 export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
   const { t } = useTranslation();
+  useFaceOutcome(snapshot);
   const [failure, setFailure] = useState<{ error: ContractError; revision: number } | null>(null);
 
   const submit = useCallback(
