@@ -70,6 +70,10 @@ describe('proxy payment', () => {
   it('the payer sees the scene, the lines and a code, types it, and the order is paid', async () => {
     const p = start(sandbox, { kind: 'proxy', proxyId: '88880001', scenePhoto: PHOTO });
     expect(await p.action).toMatchObject({ kind: 'payer', url: null });
+    // The payer's own wallet asks no password for it: only the proxy page can answer it.
+    expect(await (await fetch(`${sandbox.url}/wallet/wx-alice`)).text()).not.toContain(
+      'name="payment"',
+    );
     const r = await payerRequest(sandbox);
     expect(r.svg).toContain('Rice 5kg');
     expect(r.svg).toContain(PHOTO);

@@ -3,6 +3,8 @@ import bwipjs from 'bwip-js/node';
 import QRCode from 'qrcode';
 import { formatMinor } from '../../contract/money';
 import type { PaymentPlatform } from '../../contract/payment-code';
+import type { GoodsLine } from '../api-schema';
+import { goodsTable } from './phone-pages';
 
 const STYLE =
   'body{font:16px system-ui,sans-serif;max-width:420px;margin:1em auto;text-align:center}' +
@@ -35,7 +37,7 @@ export interface WalletView {
   balance: number;
   code: string;
   expiresInSeconds: number;
-  pending: { paymentId: string; amount: number; currency: string }[];
+  pending: { paymentId: string; amount: number; currency: string; goods?: GoodsLine[] }[];
   /** Stores this wallet is bound to (password-free up to the limit). */
   bindings?: { bindingId: string; merchant: string; maxAmount: number }[];
   message?: string;
@@ -56,6 +58,7 @@ export async function renderWalletPage(v: WalletView): Promise<string> {
     .map(
       (p) => `<form class="pending" method="post" action="/wallet/${id}/confirm">
 <p>Pay <strong>${esc(formatMinor(p.amount, p.currency))} ${esc(p.currency)}</strong>?</p>
+${p.goods?.length ? goodsTable(p.goods, p.currency) : ''}
 <input type="hidden" name="payment" value="${esc(p.paymentId)}">
 <label>Password <input name="password" type="password" inputmode="numeric" autocomplete="off"></label>
 <button name="action" value="pay">Pay</button> <button name="action" value="cancel">Cancel</button>

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
 import { AcquirerError, type Acquirer } from './acquirer';
+import type { GoodsLine } from '../api-schema';
 import type { Bindings } from './bindings';
 import { sendError } from './http-util';
 import { renderWalletPage, WALLET_CSP } from './wallet-page';
@@ -57,9 +58,14 @@ export async function handleWallet(
   const fresh = acquirer.account(acct.id)!;
   const pending = db
     .prepare(
-      "SELECT payment_id AS paymentId, amount, currency FROM payments WHERE account_id = ? AND status = 'user_paying' AND pending_until > ?",
+      "SELECT payment_id AS paymentId, amount, currency, goods FROM payments WHERE account_id = ? AND status = 'user_paying' AND pending_until > ? AND (waiting IS NULL OR waiting = 'password')",
     )
-    .all(acct.id, now()) as { paymentId: string; amount: number; currency: string }[];
+    .all(acct.id, now()) as {
+    paymentId: string;
+    amount: number;
+    currency: string;
+    goods: string | null;
+  }[];
   const html = await renderWalletPage({
     accountId: acct.id,
     name: acct.name,
@@ -67,7 +73,11 @@ export async function handleWallet(
     balance: fresh.balance,
     code: code.code,
     expiresInSeconds: Math.round((code.expiresAt - now()) / 1000),
-    pending,
+    // The order's lines, so the customer sees what the password pays for.
+    pending: pending.map((p) => ({
+      ...p,
+      goods: p.goods ? (JSON.parse(p.goods) as GoodsLine[]) : [],
+    })),
     bindings: ctx.bindings.forAccount(acct.id),
     message,
   });
