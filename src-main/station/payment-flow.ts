@@ -12,6 +12,7 @@ import { fail, type Result } from '../contract/result';
 import type { AttemptState } from '../ledger/types';
 import type { FinalOutcome } from '../payments/attempt-driver';
 import { LedgerUnavailableError } from '../payments/ledger-guard';
+import { refundParts } from './refund-parts';
 
 /** The part of the payment service the checkout needs. */
 export interface PaymentPort {
@@ -52,6 +53,8 @@ export interface PaymentFlow {
   ): void;
   /** Resolves when the payment started last has ended (tests, shutdown). */
   settled(): Promise<void>;
+  /** A cancelled split restored by a restart: its paid parts' refunds are finished. */
+  resumeRefunds(parts: PaidPart[]): void;
   /** A checkout restored as authorizing: its order's attempt is resumed by the orchestrator. */
   resumeAuthorizing(orderId: string): void;
   /** An attempt resolved outside a live pay() (restart, full disk): ends its checkout. */
@@ -67,6 +70,8 @@ export function createPaymentFlow(deps: {
   checkout: CheckoutService;
   payments: () => PaymentPort;
   logger: Logger;
+  /** The ledger's attempt, to see what a paid part already had refunded. */
+  attempt?: (id: string) => { refunded: number } | null;
 }): PaymentFlow {
   const { checkout, logger } = deps;
   let inFlight: Promise<void> = Promise.resolve();
@@ -141,21 +146,17 @@ export function createPaymentFlow(deps: {
   }
 
   /** A cancelled checkout's paid parts go back to the customer, each by a journaled refund. */
-  const refundParts = async (parts: PaidPart[]) => {
-    let refunded = 0;
-    for (const p of parts) {
-      const r = await deps
-        .payments()
-        .refund(p.attemptId, p.amount, 'order cancelled after a part was paid')
-        .catch(() => ({ ok: false }));
-      if (r.ok) refunded++;
-      logger.info({ attempt: p.attemptId, ok: r.ok }, 'paid part refunded');
-    }
-    checkout.apply({ type: 'parts_refunded', refunded, failed: parts.length - refunded });
+  const giveBack = async (parts: PaidPart[]) => {
+    const result = await refundParts(parts, {
+      attempt: (id) => deps.attempt?.(id) ?? null,
+      refund: (id, amount, reason) => deps.payments().refund(id, amount, reason),
+    });
+    logger.info({ parts: parts.length, ...result }, 'paid parts refunded');
+    checkout.apply({ type: 'parts_refunded', ...result });
   };
   checkout.subscribe((snap) => {
     if (snap.phase === 'cancelled' && snap.notice?.code === 'refunding_parts' && snap.split)
-      void refundParts(snap.split.paid);
+      void giveBack(snap.split.paid);
   });
 
   return {
@@ -199,6 +200,7 @@ export function createPaymentFlow(deps: {
       });
     },
     settled: () => inFlight,
+    resumeRefunds: (parts) => void giveBack(parts),
     resumeAuthorizing(orderId) {
       payingOrderId = orderId;
     },

@@ -10,6 +10,9 @@ import type { PaymentsFeature } from './setup-payments';
  */
 export function resumeCheckout(checkout: CheckoutService, payments: PaymentsFeature): void {
   const s = checkout.snapshot();
+  // Stopped while refunding a cancelled split's parts: finish (parts already refunded are skipped).
+  if (s.phase === 'cancelled' && s.notice?.code === 'refunding_parts' && s.split)
+    return payments.flow.resumeRefunds(s.split.paid);
   if (s.phase !== 'authorizing' || !s.order) return;
   // Parts already counted (a split payment) are not this payment.
   const counted = new Set(s.split?.paid.map((p) => p.attemptId));

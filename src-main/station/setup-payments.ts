@@ -76,7 +76,12 @@ export async function setupPayments(deps: {
   const sandboxOnly = Object.values(config.payments.routing).every((r) => r === 'sandbox');
   const now = deps.now ?? Date.now;
   // The flow reaches the service lazily: the service reports progress back into the flow.
-  const flow = createPaymentFlow({ checkout, payments: () => payments.service, logger });
+  const flow = createPaymentFlow({
+    checkout,
+    payments: () => payments.service,
+    logger,
+    attempt: (id) => payments.ledger.getAttempt(id),
+  });
   let linkStatus: LinkStatus = {
     state: 'connecting',
     message: 'Connecting to the payment system',

@@ -135,6 +135,12 @@ describe('split payments (station, sandbox process)', () => {
     expect(station.checkout.snapshot()).toMatchObject({ phase: 'cancelled', split: null });
     expect(await balance('split-a')).toBe(80_000);
     expect(await balance('split-b')).toBe(90_000);
+    // A restart while refunding runs the refunds again: parts already refunded are not refunded twice.
+    station.payments!.flow.resumeRefunds(s.split!.paid);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(station.checkout.snapshot().notice).toMatchObject({ text: '2 paid part(s) refunded' });
+    expect(await balance('split-a')).toBe(80_000);
+    expect(await balance('split-b')).toBe(90_000);
     const history = (await station.dispatch('cashier', 'payments.history', {})) as {
       ok: true;
       value: { amount: number; refunded: number; state: string }[];
