@@ -150,3 +150,65 @@ describe('split payments (station, sandbox process)', () => {
     ]);
   });
 });
+
+describe('proxy and merchant QR through the station (sandbox process)', () => {
+  it('both pay through the people’s pages and reconcile with the statement like any payment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-methods-'));
+    const st = await createStation({
+      dataDir: dir,
+      config: parseConfig({ payments: { sandbox: { port: 0 } } }),
+      logger: pino({ level: 'silent' }),
+      parts: { capture: false },
+    });
+    try {
+      const base = st.payments!.sandboxUrl;
+      const call = async (role: 'cashier' | 'customer', command: string, input: unknown) => {
+        const r = await st.dispatch(role, command as 'checkout.get', input as never);
+        if (!r.ok) throw new Error(`${command}: ${r.error.message}`);
+        return r.value as CheckoutSnapshot;
+      };
+      const waitingAction = async () => {
+        const until = Date.now() + 5000;
+        while (!st.checkout.snapshot().payment?.action && Date.now() < until)
+          await new Promise((r) => setTimeout(r, 20));
+        return st.checkout.snapshot().payment!.action!;
+      };
+      const post = (url: string, fields: Record<string, string>) =>
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields).toString(),
+        });
+      for (const method of ['proxy', 'qr'] as const) {
+        await call('cashier', 'order.submit', {
+          order: {
+            lines: [{ id: 'l', name: 'Tea', quantity: '2', unitPrice: 1500, amount: 3000 }],
+            total: 3000,
+          },
+        });
+        await call('cashier', 'checkout.send', { revision: st.checkout.snapshot().revision });
+        await call('customer', 'checkout.confirm', { revision: st.checkout.snapshot().revision });
+        await call('customer', 'checkout.chooseMethod', { method });
+        await call('customer', 'credential.submit', {
+          credential:
+            method === 'proxy' ? { kind: 'proxy', proxyId: '88880001' } : { kind: 'merchant_qr' },
+        });
+        const action = await waitingAction();
+        if (method === 'qr') await post(action.url!, { wallet: 'ali-bob', password: '123456' });
+        else {
+          const html = await (await fetch(`${base}/proxy/wx-alice`)).text();
+          const payment = /name="payment" value="([^"]+)"/.exec(html)![1]!;
+          const svg = /base64,([^"]+)"/.exec(html.slice(html.indexOf('verification picture')))![1]!;
+          const code = /Code (\d{6})/.exec(Buffer.from(svg, 'base64').toString())![1]!;
+          await post(`${base}/proxy/wx-alice/answer`, { payment, code, action: 'confirm' });
+        }
+        await st.payments!.flow.settled();
+        expect(st.checkout.snapshot().phase).toBe('paid');
+      }
+      const rec = await st.dispatch('cashier', 'reports.reconcile', { date: localDay(Date.now()) });
+      expect(rec).toMatchObject({ ok: true, value: { balanced: true, matchedPayments: 2 } });
+    } finally {
+      await st.close();
+    }
+  });
+});
