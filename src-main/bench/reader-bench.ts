@@ -71,22 +71,41 @@ function right(read: ReadOrder, t: Truth): boolean {
 
 const ENGINES: OcrEngineName[] = ['paddle', 'tesseract'];
 
-/** Peak RSS of a process that starts one engine and reads every screen once (MB). */
-function peakRss(engine: OcrEngineName): number {
+/**
+ * Peak RSS (MB) of a process of its own that starts one engine and reads: every sample screen
+ * once (`all`: many shapes, which fragments the allocator), or one region 20 times as a station
+ * does (`grid`: a 10-line grid; `large`: the largest real region, 1380×950).
+ */
+function peakRss(engine: OcrEngineName, mode: 'all' | 'grid' | 'large'): number {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', import.meta.filename, '--rss', engine],
-    {
-      encoding: 'utf8',
-    },
+    ['--import', 'tsx', import.meta.filename, '--rss', engine, mode],
+    { encoding: 'utf8' },
   );
   return Number(/rss=(\d+)/.exec(r.stdout)?.[1] ?? NaN);
 }
 
-async function rssChild(engine: OcrEngineName) {
+async function rssChild(engine: OcrEngineName, mode: string) {
   const reader = createOrderReader({ engine, currency: 'CNY' });
-  for (const s of [...folder(REAL_SAMPLES_DIR), ...folder(SAMPLES_DIR)])
-    await reader.readImage(s.png, s.region);
+  if (mode === 'all') {
+    for (const s of [...folder(REAL_SAMPLES_DIR), ...folder(SAMPLES_DIR)]) {
+      await reader.readImage(s.png, s.region);
+    }
+  } else {
+    const one =
+      mode === 'grid'
+        ? await renderScreen({
+            seed: 7,
+            layout: 'grid',
+            lang: 'en',
+            theme: 'light',
+            count: 10,
+            discount: true,
+            symbol: '$',
+          })
+        : folder(REAL_SAMPLES_DIR).find((s) => s.name === '0002');
+    for (let i = 0; one && i < 20; i++) await reader.readImage(one.png, one.region);
+  }
   await reader.close();
   console.log(`rss=${Math.round(process.resourceUsage().maxRSS / 1024)}`);
 }
@@ -217,7 +236,12 @@ async function main() {
     }
   }
   for (const e of ENGINES) await readers[e]!.close();
-  const rss = Object.fromEntries(ENGINES.map((e) => [e, peakRss(e)]));
+  const rss = Object.fromEntries(
+    ENGINES.map((e) => [
+      e,
+      { all: peakRss(e, 'all'), grid: peakRss(e, 'grid'), large: peakRss(e, 'large') },
+    ]),
+  );
   const md = `## Order reader: engines side by side (issue 10)
 
 Both engines read every screen in one run, interleaved screen by screen. *Totals*: total read
@@ -229,7 +253,13 @@ Time: warm, per region, median.
 ${rows.join('\n')}
 
 10-line grid region, warm, median of 15: paddle ${median(tenMs.paddle!).toFixed(0)} ms, tesseract ${median(tenMs.tesseract!).toFixed(0)} ms.
-Peak RSS of a process that reads every sample screen once: paddle ${rss.paddle} MB, tesseract ${rss.tesseract} MB.
+Peak RSS, a process of its own per figure (Node + tsx included):
+| engine | one 10-line region, 20 reads | the largest real region (1380×950), 20 reads | every sample screen once |
+| --- | --- | --- | --- |
+${ENGINES.map((e) => `| ${e} | ${rss[e]!.grid} MB | ${rss[e]!.large} MB | ${rss[e]!.all} MB |`).join('\n')}
+
+Reading many differently sized screens in one process fragments the allocator (the detector's
+activations follow each screen's shape); a station reads one calibrated region again and again.
 
 Real screens, PaddleOCR + layout reader, one row per screen:
 
@@ -241,5 +271,6 @@ ${perScreen.join('\n')}
   writeBenchSection('reader', md);
 }
 
-if (process.argv[2] === '--rss') await rssChild(process.argv[3] as OcrEngineName);
+if (process.argv[2] === '--rss')
+  await rssChild(process.argv[3] as OcrEngineName, process.argv[4] ?? 'all');
 else await main();
