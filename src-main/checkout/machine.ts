@@ -1,6 +1,5 @@
 import {
   checkoutPhaseSchema,
-  remainingOf,
   type CheckoutPhase,
   type CheckoutSnapshot,
   type PaymentProgress,
@@ -8,7 +7,8 @@ import {
 import type { PaymentMethod } from '../contract/credential';
 import type { Order } from '../contract/order';
 import { fail, ok, type Result } from '../contract/result';
-import { checkPart, hasPaidParts, partsBlock, withPaidPart } from './split';
+import { paymentTransition } from './payment-transitions';
+import { hasPaidParts, partsBlock } from './split';
 
 /** Everything that can happen to a checkout. Pure data: the machine decides what it means. */
 export type CheckoutEvent =
@@ -94,18 +94,6 @@ export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
   payment_finished: ['authorizing'],
 };
 
-/** The payment progress once a payment ended. */
-const finished = (
-  s: CheckoutSnapshot,
-  e: Extract<CheckoutEvent, { type: 'payment_finished' }>,
-): PaymentProgress => ({
-  attemptId: e.attemptId,
-  step: 'done',
-  platform: s.payment?.platform ?? null,
-  outcome: e.outcome,
-  reason: e.reason,
-});
-
 /** The checkout before any order. */
 export function initialSnapshot(now: number, methods: PaymentMethod[] = []): CheckoutSnapshot {
   return {
@@ -173,23 +161,13 @@ export function transition(
     return partsBlock(s);
 
   switch (e.type) {
-    case 'part_set': {
-      const part = checkPart(s, e.amount);
-      if (!part.ok) return part;
-      return next({ split: { next: part.value, paid: s.split?.paid ?? [] } });
-    }
+    case 'part_set':
     case 'parts_refunded':
-      return next({
-        split: null,
-        notice: {
-          code: e.failed > 0 ? 'parts_refund_failed' : 'parts_refunded',
-          text:
-            e.failed > 0
-              ? `${e.refunded} paid part(s) refunded, ${e.failed} could not be: see payment history`
-              : `${e.refunded} paid part(s) refunded`,
-          at: ctx.now,
-        },
-      });
+    case 'payment_retried':
+    case 'credential_received':
+    case 'payment_progress':
+    case 'payment_finished':
+      return paymentTransition(s, e, ctx, next);
     case 'order_submitted': {
       // Keep the customer's flags while the cashier fixes a disputed order; a new order starts clean.
       const sameOrder =
@@ -289,22 +267,6 @@ export function transition(
       if (s.methods.length < 2)
         return fail('illegal_transition', 'This station takes only one payment method');
       return next({ phase: 'choosing_method', method: null, deadline: customerDeadline });
-    case 'payment_retried': {
-      if (!s.order) return fail('illegal_transition', 'There is no order to pay');
-      const why = s.payment?.reason ?? s.payment?.outcome ?? 'failed';
-      return next({
-        phase: ctx.methods.length === 1 ? 'collecting_credential' : 'choosing_method',
-        methods: ctx.methods,
-        method: ctx.methods.length === 1 ? ctx.methods[0]! : null,
-        payment: null,
-        deadline: customerDeadline,
-        notice: {
-          code: 'payment_failed',
-          text: `The last payment did not go through (${why})`,
-          at: ctx.now,
-        },
-      });
-    }
     case 'customer_activity':
       // Not a change anyone needs to re-render for beyond the deadline: same revision.
       return ok({ ...s, deadline: customerDeadline });
@@ -342,40 +304,5 @@ export function transition(
       return ok({ ...s, notice: { code: e.code, text: e.text, at: ctx.now }, updatedAt: ctx.now });
     case 'reset':
       return next({ ...initialSnapshot(ctx.now, ctx.methods), revision: s.revision + 1 });
-    case 'credential_received':
-      return next({
-        phase: 'authorizing',
-        deadline: null,
-        payment: {
-          attemptId: null,
-          step: 'sending',
-          platform: e.platform,
-          outcome: null,
-          reason: null,
-        },
-      });
-    case 'payment_progress':
-      return next({ payment: e.progress });
-    case 'payment_finished': {
-      if (e.outcome === 'paid' && s.order) {
-        const split = withPaidPart(s, e);
-        const left = remainingOf({ order: s.order, split });
-        // A part paid: the rest is paid the same way, maybe with another credential.
-        if (left > 0)
-          return next({
-            phase: ctx.methods.length === 1 ? 'collecting_credential' : 'choosing_method',
-            method: ctx.methods.length === 1 ? ctx.methods[0]! : null,
-            payment: null,
-            split,
-            deadline: customerDeadline,
-            notice: { code: 'part_paid', text: `Part paid; ${left} left to pay`, at: ctx.now },
-          });
-        if (s.split) return next({ phase: 'paid', split, payment: finished(s, e) });
-      }
-      return next({
-        phase: e.outcome === 'paid' ? 'paid' : 'failed',
-        payment: finished(s, e),
-      });
-    }
   }
 }
