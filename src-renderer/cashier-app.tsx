@@ -1,4 +1,5 @@
 import { PaymentsBanner } from './panels/payments-banner';
+import { ResolvedNotices } from './panels/resolved-notices';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -174,6 +175,7 @@ export function CashierApp({ connection, store }: Props) {
         secondsLeft={secondsLeft}
       />
       <PaymentsBanner client={connection.client} />
+      <ResolvedNotices client={connection.client} />
       {discarding && (
         <DiscardDialog
           lines={editor.lines.filter((l) => l.name.trim() || l.amount.trim()).length}

@@ -392,4 +392,10 @@ export const en = {
     declined: 'The payment system declined the payment. Ask for another method.',
     unknown: 'The payment failed. Ask for another method; the details are in History.',
   },
+  resolved: {
+    paid: 'Payment settled: {{amount}} for order {{order}} was paid.',
+    failed: 'Payment settled: {{amount}} for order {{order}} failed ({{reason}}).',
+    reversed: 'Payment settled: {{amount}} for order {{order}} was reversed; nothing was charged.',
+    dismiss: 'Dismiss',
+  },
 } as const;

@@ -384,4 +384,10 @@ export const zhCN: Strings<typeof en> = {
     declined: '支付系统拒绝了这笔支付，请换一种方式。',
     unknown: '支付失败，请换一种方式；详情见历史记录。',
   },
+  resolved: {
+    paid: '支付已有结果：订单 {{order}} 的 {{amount}} 已支付。',
+    failed: '支付已有结果：订单 {{order}} 的 {{amount}} 支付失败（{{reason}}）。',
+    reversed: '支付已有结果：订单 {{order}} 的 {{amount}} 已撤销，未扣款。',
+    dismiss: '关闭',
+  },
 };
