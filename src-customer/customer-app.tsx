@@ -21,7 +21,7 @@ import { OrderView } from './screens/order-view';
 import { PairingScreen } from './screens/pairing-screen';
 import { screenFor } from './screen-for';
 import { PayScreen } from './pay/pay-screen';
-import { SplitSummary } from './pay/split-summary';
+import { PartPicker, SplitSummary } from './pay/split-summary';
 import { useWedgeScan } from '../src-renderer/back-office/use-wedge-scan';
 
 interface Props {
@@ -148,6 +148,10 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
     body = (
       <>
         <SplitSummary snapshot={snapshot} />
+        <PartPicker
+          snapshot={snapshot}
+          onPart={(amount) => void act(() => client.call('checkout.setPart', { amount }))}
+        />
         <MethodScreen
           order={order}
           methods={snapshot.methods.length ? snapshot.methods : (info?.methods ?? [])}

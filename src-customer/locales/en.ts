@@ -131,6 +131,9 @@ export const en = {
     split: {
       summary_one: '{{paid}} paid in {{count}} part; {{left}} of {{total}} left to pay.',
       summary_other: '{{paid}} paid in {{count}} parts; {{left}} of {{total}} left to pay.',
+      ask: 'Too much for one payment?',
+      parts_one: 'Pay in {{count}} part',
+      parts_other: 'Pay in {{count}} parts',
     },
     bind: {
       qr: 'Bind your wallet to this store',

@@ -129,6 +129,9 @@ export const zhCN: Messages = {
     split: {
       summary_one: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
       summary_other: '已分 {{count}} 笔支付 {{paid}}；共 {{total}}，还需支付 {{left}}。',
+      ask: '单笔付不了这么多？',
+      parts_one: '分 {{count}} 笔支付',
+      parts_other: '分 {{count}} 笔支付',
     },
     bind: {
       qr: '将钱包绑定到本店',

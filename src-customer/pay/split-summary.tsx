@@ -20,3 +20,35 @@ export function SplitSummary({ snapshot }: { snapshot: CheckoutSnapshot }) {
     </p>
   );
 }
+
+/**
+ * The customer splits an amount over their wallet's per-payment limit: 2 or 3 equal parts
+ * (the last takes the rest), each paid with any method and credential.
+ */
+export function PartPicker({
+  snapshot,
+  onPart,
+}: {
+  snapshot: CheckoutSnapshot;
+  onPart(amount: number | null): void;
+}) {
+  const { t } = useTranslation();
+  const left = remainingOf(snapshot);
+  if (!snapshot.order || left < 2) return null;
+  return (
+    <p className="part-picker">
+      {t('pay.split.ask')}{' '}
+      {[2, 3].map((n) => (
+        <button
+          key={n}
+          type="button"
+          className="secondary"
+          aria-pressed={snapshot.split?.next === Math.ceil(left / n)}
+          onClick={() => onPart(Math.ceil(left / n))}
+        >
+          {t('pay.split.parts', { count: n })}
+        </button>
+      ))}
+    </p>
+  );
+}

@@ -356,9 +356,10 @@ describe('checkout machine: an order paid in parts', () => {
       credential,
       paidPart('p1', 700),
     );
+    // The next part keeps its amount (equal parts) while less than what is left.
     expect(s).toMatchObject({
       phase: 'choosing_method',
-      split: { next: null, paid: [{ attemptId: 'p1', amount: 700, method: 'code' }] },
+      split: { next: 700, paid: [{ attemptId: 'p1', amount: 700, method: 'code' }] },
       notice: { code: 'part_paid' },
     });
     s = run(s, { type: 'part_set', amount: 700 }, collect, credential, {

@@ -27,7 +27,10 @@ export function checkPart(s: CheckoutSnapshot, amount: number | null): Result<nu
   return ok(amount);
 }
 
-/** The split after a payment of `amount` paid: that part added, the next part reset. */
+/**
+ * The split after a payment of `amount` paid: that part added; the next part keeps its amount
+ * while less than what is left (equal parts), else it is the rest.
+ */
 export function withPaidPart(
   s: CheckoutSnapshot,
   part: { attemptId: string | null; amount: number },
@@ -35,5 +38,7 @@ export function withPaidPart(
   const paid = [...(s.split?.paid ?? [])];
   if (part.attemptId && !paid.some((p) => p.attemptId === part.attemptId))
     paid.push({ attemptId: part.attemptId, amount: part.amount, method: s.method ?? 'code' });
-  return { next: null, paid };
+  const left = (s.order?.total ?? 0) - paid.reduce((sum, p) => sum + p.amount, 0);
+  const next = s.split?.next ?? null;
+  return { next: next !== null && next < left ? next : null, paid };
 }
