@@ -76,6 +76,7 @@ test('a 3-part split: one part fails and the rest is paid; a cancelled split ref
     await payCode(till, await walletCode(till, 'wx-alice'));
     await payCode(till, await walletCode(till, 'ali-bob'));
     await expect(summary).toContainText('¥60,000.00 paid in 2 parts');
+    await shot(customer, 'split-methods-customer');
     await cashier.getByRole('button', { name: 'Cancel checkout' }).click();
     await expect(cashier.locator('.notice')).toHaveText('2 paid part(s) refunded');
     await till.phone.goto(`${till.sandboxUrl}/wallet/ali-bob`);

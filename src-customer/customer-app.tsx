@@ -2,7 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { PaymentMethod } from '../src-main/contract/credential';
-import { FINAL_PHASES, type CheckoutSnapshot } from '../src-main/contract/checkout';
+import {
+  FINAL_PHASES,
+  nextPaymentAmount,
+  type CheckoutSnapshot,
+} from '../src-main/contract/checkout';
 import type { Order } from '../src-main/contract/order';
 import type { ContractError, Result } from '../src-main/contract/result';
 import type { StationConnection } from '../src-renderer/shared/connect';
@@ -153,7 +157,8 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
           onPart={(amount) => void act(() => client.call('checkout.setPart', { amount }))}
         />
         <MethodScreen
-          order={order}
+          // The amount of this payment: a part when the order is split.
+          order={order && snapshot.split ? { ...order, total: nextPaymentAmount(snapshot) } : order}
           methods={snapshot.methods.length ? snapshot.methods : (info?.methods ?? [])}
           chosen={snapshot.method}
           onChoose={(method: PaymentMethod) =>
