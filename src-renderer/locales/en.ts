@@ -197,7 +197,7 @@ export const en = {
       code: 'The customer shows a payment code to the scanner.',
       face: 'The customer is looking at the camera on the display.',
       proxy: 'The customer is entering the payer’s proxy ID on the display.',
-      qr: 'The customer scans the store’s QR code on the display, then taps “I have paid”.',
+      qr: 'The customer scans the QR code on the display and pays in their wallet; the payment system tells the station.',
     },
     codeRefused: 'That code cannot pay: {{reason}}.',
     manualLabel: 'Scanner not reading? Type the payment code',
