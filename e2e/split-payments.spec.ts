@@ -69,8 +69,11 @@ test('a 3-part split: one part fails and the rest is paid; a cancelled split ref
     await shot(cashier, 'split-paid-cashier');
 
     // A second order: two parts paid, then the cashier cancels; both are refunded.
-    // This time the customer splits it on the display: three equal parts.
+    // This time the customer splits it on the display, after the whole failed: three equal parts.
     await sendOrder(till, 9_000_000);
+    await expect(customer.getByRole('button', { name: 'Pay in 3 parts' })).toHaveCount(0);
+    await payCode(till, await walletCode(till, 'wx-alice'));
+    await customer.getByRole('button', { name: 'Pay another way' }).click();
     await customer.getByRole('button', { name: 'Pay in 3 parts' }).click();
     await expect(cashier.getByTestId('split-left')).toContainText('next payment 30,000.00');
     await payCode(till, await walletCode(till, 'wx-alice'));

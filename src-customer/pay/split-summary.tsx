@@ -23,7 +23,8 @@ export function SplitSummary({ snapshot }: { snapshot: CheckoutSnapshot }) {
 
 /**
  * The customer splits an amount over their wallet's per-payment limit: 2 or 3 equal parts
- * (the last takes the rest), each paid with any method and credential.
+ * (the last takes the rest), each paid with any method and credential. Shown after a failed
+ * payment or while parts are being paid.
  */
 export function PartPicker({
   snapshot,
@@ -34,7 +35,10 @@ export function PartPicker({
 }) {
   const { t } = useTranslation();
   const left = remainingOf(snapshot);
-  if (!snapshot.order || left < 2) return null;
+  // Offered once a payment failed (e.g. over the wallet's limit) or parts are under way, not
+  // on every checkout.
+  const wanted = snapshot.split || snapshot.notice?.code === 'payment_failed';
+  if (!snapshot.order || left < 2 || !wanted) return null;
   return (
     <p className="part-picker">
       {t('pay.split.ask')}{' '}
