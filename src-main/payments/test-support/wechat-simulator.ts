@@ -296,7 +296,13 @@ export async function startWechatSimulator(o: WechatSimOptions) {
         res,
         faults.take(path.split('/').pop()!),
         () => route(p, t),
-        (b) => b.replace(/<sign><!\[CDATA\[./, '<sign><![CDATA[0'),
+        // A different first character, always: writing a fixed one left one signature in 16
+        // unchanged, and that answer verified.
+        (b) =>
+          b.replace(
+            /<sign><!\[CDATA\[(.)/,
+            (_, c: string) => `<sign><![CDATA[${c === '0' ? '1' : '0'}`,
+          ),
       );
     },
   );
