@@ -13,7 +13,8 @@ import { renderScreenSet } from '../ocr/fixtures/screen-set';
 import { renderScreen } from '../ocr/fixtures/render-screen';
 import { renderVariant, VARIANTS } from '../ocr/fixtures/render-variants';
 import { REAL_SAMPLES_DIR, SAMPLES_DIR } from '../ocr/fixtures/samples';
-import { createOrderReader, type OcrEngineName, type ReadOrder } from '../ocr/order-reader';
+import { createOrderReader, type OcrEngineName } from '../ocr/order-reader';
+import { readMatchesTruth } from '../ocr/fixtures/truth';
 import { median, writeBenchSection } from './report';
 
 interface Truth {
@@ -49,24 +50,6 @@ function folder(dir: string): Screen[] {
         truth: t,
       };
     });
-}
-
-/** Every number the screen shows, as read (a null in the truth: the screen has no such column). */
-function right(read: ReadOrder, t: Truth): boolean {
-  return (
-    read.total === t.total &&
-    read.lines.length === t.lines.length &&
-    read.lines.every((l, i) => {
-      const x = t.lines[i]!;
-      return (
-        Number(l.quantity) === Number(x.qty ?? x.quantity) &&
-        (x.unitPrice === null || l.unitPrice === x.unitPrice) &&
-        (x.amount === null || l.amount === x.amount)
-      );
-    }) &&
-    read.adjustments.length === t.adjustments.length &&
-    read.adjustments.every((a, i) => a.amount === t.adjustments[i]!.amount)
-  );
 }
 
 const ENGINES: OcrEngineName[] = ['paddle', 'tesseract'];
@@ -168,7 +151,7 @@ async function main() {
         const read = await readers[e]!.readImage(s.png, s.region);
         const st = stats[e]!;
         st.ms.push(performance.now() - t0);
-        const ok = right(read, s.truth);
+        const ok = readMatchesTruth(read, s.truth);
         if (read.total === s.truth.total) st.totals++;
         if (read.status === 'ok' && ok) st.auto++;
         if (read.status === 'ok' && !ok) st.silent++;

@@ -6,7 +6,8 @@ import { renderScreen } from './fixtures/render-screen';
 import { renderScreenSet } from './fixtures/screen-set';
 import { renderVariant, VARIANTS } from './fixtures/render-variants';
 import { toContractOrder } from './to-order';
-import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
+import { createOrderReader, type OrderReader } from './order-reader';
+import { readMatchesTruth } from './fixtures/truth';
 import { haveSamples, SAMPLES_DIR } from './fixtures/samples';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
@@ -26,24 +27,6 @@ interface Truth {
   total: number;
 }
 
-/** True when every number of the read order equals the truth. */
-function matches(read: ReadOrder, truth: Truth): boolean {
-  return (
-    read.total === truth.total &&
-    read.lines.length === truth.lines.length &&
-    read.lines.every((l, i) => {
-      const t = truth.lines[i]!;
-      return (
-        l.amount === t.amount &&
-        l.unitPrice === t.unitPrice &&
-        Number(l.quantity) === Number(t.quantity ?? t.qty)
-      );
-    }) &&
-    read.adjustments.length === truth.adjustments.length &&
-    read.adjustments.every((a, i) => a.amount === truth.adjustments[i]!.amount)
-  );
-}
-
 /** Reads screens; fails on any silent wrong order; returns the share auto-accepted. */
 interface Screen {
   name: string;
@@ -58,7 +41,7 @@ async function acceptance(screens: Screen[]) {
   for (const s of screens) {
     const read = await reader.readImage(s.png, s.region);
     if (read.status === 'ok') {
-      if (matches(read, s.truth)) ok++;
+      if (readMatchesTruth(read, s.truth)) ok++;
       else silentWrong.push(`${s.name}: ${JSON.stringify(read)}`);
       // An ok order must map onto the contract's order shape as is.
       expect(toContractOrder(read, 'o1').ok).toBe(true);
@@ -142,7 +125,7 @@ describe('names by the LSTM, numbers by the legacy engine, at once', () => {
     try {
       const read = await split.readImage(en.png, en.region);
       expect(read.status).toBe('ok');
-      expect(matches(read, en.truth)).toBe(true);
+      expect(readMatchesTruth(read, en.truth)).toBe(true);
       expect(read.lines.map((l) => l.name)).toEqual(en.truth.lines.map((l) => l.name));
       expect(legacyJobs).toBe(1);
       expect(read.timings.ocrWhole).toBeUndefined();
@@ -153,7 +136,7 @@ describe('names by the LSTM, numbers by the legacy engine, at once', () => {
       const seen = legacyJobs;
       const zhRead = await split.readImage(zh.png, zh.region);
       expect(zhRead.status).toBe('ok');
-      expect(matches(zhRead, zh.truth)).toBe(true);
+      expect(readMatchesTruth(zhRead, zh.truth)).toBe(true);
       expect(legacyJobs).toBe(seen);
 
       // The warm-up reads its own picture with both plans, and forgets it did.

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveSamples, REAL_SAMPLES_DIR } from './fixtures/samples';
-import { createOrderReader, type OrderReader, type ReadOrder } from './order-reader';
+import { createOrderReader, type OrderReader } from './order-reader';
+import { readMatchesTruth } from './fixtures/truth';
 
 // Screenshots of real POS programs (../shared/samples/real-pos-screens, never copied into the
 // repository). Each must come out right or flagged for review: never silently wrong.
@@ -13,24 +14,6 @@ interface RealTruth {
   lines: Array<{ qty: string; unitPrice: number | null; amount: number | null }>;
   adjustments: Array<{ amount: number }>;
   total: number;
-}
-
-/** Every number the screen shows, as read: a null in the truth is a column the screen lacks. */
-function matchesTruth(read: ReadOrder, truth: RealTruth): boolean {
-  return (
-    read.total === truth.total &&
-    read.lines.length === truth.lines.length &&
-    read.lines.every((l, i) => {
-      const t = truth.lines[i]!;
-      return (
-        Number(l.quantity) === Number(t.qty) &&
-        (t.unitPrice === null || l.unitPrice === t.unitPrice) &&
-        (t.amount === null || l.amount === t.amount)
-      );
-    }) &&
-    read.adjustments.length === truth.adjustments.length &&
-    read.adjustments.every((a, i) => a.amount === truth.adjustments[i]!.amount)
-  );
 }
 
 let reader: OrderReader;
@@ -58,7 +41,7 @@ describe.runIf(present)('real POS screens', () => {
       const read = await reader.readImage(png, truth.region);
       if (read.total === truth.total) totals++;
       if (read.status === 'ok') {
-        if (matchesTruth(read, truth)) accepted++;
+        if (readMatchesTruth(read, truth)) accepted++;
         else silentWrong.push(`${id}: ${JSON.stringify(read)}`);
       }
     }
