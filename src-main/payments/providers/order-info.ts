@@ -1,3 +1,29 @@
+import type { PayRequest } from '../api-schema';
+import type { GatewayResult } from '../gateway';
+
+/**
+ * The scanned payment code a real provider charges, or what it refuses before any network
+ * call: another kind of credential, or money other than CNY. One rule for WeChat Pay and Alipay.
+ */
+export function providerCode(
+  req: PayRequest,
+  provider: string,
+): { code: string } | Extract<GatewayResult<never>, { kind: 'refused' }> {
+  if (req.credential.kind !== 'payment_code')
+    return {
+      kind: 'refused',
+      code: 'unsupported_credential',
+      message: `${provider} takes the payment code from the scanner`,
+    };
+  if (req.currency !== 'CNY')
+    return {
+      kind: 'refused',
+      code: 'unsupported_currency',
+      message: `${provider} charges CNY, not ${req.currency}`,
+    };
+  return { code: req.credential.code };
+}
+
 /** An order line as a provider's request carries it (WeChat `detail`, Alipay `goods_detail`). */
 export interface ProviderLine {
   id: string;

@@ -1,7 +1,7 @@
 import { AlipaySdk } from 'alipay-sdk';
 import type { PaymentAnswer, RefundAnswer } from '../../api-schema';
 import type { GatewayResult, PaymentGateway } from '../../gateway';
-import { goodsOf, type OrderInfoPort } from '../order-info';
+import { goodsOf, providerCode, type OrderInfoPort } from '../order-info';
 import { fenToYuan, toStatementCsv, yuanToFen } from '../statement-csv';
 import { parseAlipayBillZip } from './alipay-bill';
 import { ALIPAY_TRADE_STATUS, payMeaning, REFUND_RETRY_SUB } from './alipay-codes';
@@ -119,24 +119,14 @@ export function createAlipayGateway(
     name: opts.name ?? 'alipay',
     timing: opts.timing,
     pay: async (req) => {
-      if (req.credential.kind !== 'payment_code')
-        return {
-          kind: 'refused',
-          code: 'unsupported_credential',
-          message: 'Alipay takes the payment code from the scanner',
-        };
-      if (req.currency !== 'CNY')
-        return {
-          kind: 'refused',
-          code: 'unsupported_currency',
-          message: `Alipay charges CNY, not ${req.currency}`,
-        };
+      const payable = providerCode(req, 'Alipay');
+      if ('kind' in payable) return payable;
       const info = opts.orderInfo(req.merchantOrderNo);
       const goods = goodsOf(info?.lines ?? []);
       const p = await exec('alipay.trade.pay', {
         out_trade_no: req.merchantOrderNo,
         scene: 'bar_code',
-        auth_code: req.credential.code,
+        auth_code: payable.code,
         subject: (req.description ?? info?.description ?? 'Order').slice(0, 256),
         total_amount: fenToYuan(req.amount),
         store_id: opts.storeId,

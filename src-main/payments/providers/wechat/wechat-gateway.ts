@@ -1,6 +1,6 @@
 import type { PaymentAnswer, RefundAnswer } from '../../api-schema';
 import type { GatewayResult, PaymentGateway } from '../../gateway';
-import { goodsOf, type OrderInfoPort } from '../order-info';
+import { goodsOf, providerCode, type OrderInfoPort } from '../order-info';
 import { toStatementCsv } from '../statement-csv';
 import { parseWechatBill } from './wechat-bill';
 import type { WechatClient, WechatReply } from './wechat-client';
@@ -72,18 +72,8 @@ export function createWechatGateway(
     name: opts.name ?? 'wechat',
     timing: opts.timing,
     pay: async (req) => {
-      if (req.credential.kind !== 'payment_code')
-        return {
-          kind: 'refused',
-          code: 'unsupported_credential',
-          message: 'WeChat Pay takes the payment code from the scanner',
-        };
-      if (req.currency !== 'CNY')
-        return {
-          kind: 'refused',
-          code: 'unsupported_currency',
-          message: `WeChat Pay charges CNY, not ${req.currency}`,
-        };
+      const payable = providerCode(req, 'WeChat Pay');
+      if ('kind' in payable) return payable;
       const info = opts.orderInfo(req.merchantOrderNo);
       const goods = goodsOf(info?.lines ?? []);
       const r = await client.call('/pay/micropay', {
@@ -104,7 +94,7 @@ export function createWechatGateway(
         fee_type: 'CNY',
         device_info: opts.deviceInfo,
         spbill_create_ip: opts.terminalIp,
-        auth_code: req.credential.code,
+        auth_code: payable.code,
       });
       if (r.kind === 'unknown') return r;
       if (r.kind === 'fail') return { kind: 'refused', code: 'wechat_fail', message: r.message };
