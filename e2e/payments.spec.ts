@@ -1,72 +1,7 @@
-import type { Browser, Page } from '@playwright/test';
-import { openCashier, type RawClient } from './support/raw-ws';
-import { E2E_CONFIG, expect, startStation, test, type Station } from './support/station';
-import { freePort, pairWithCode, shot } from './support/helpers';
-
-interface Till {
-  station: Station;
-  sandboxUrl: string;
-  cashier: Page;
-  customer: Page;
-  wallet: Page;
-  raw: RawClient;
-  call(command: string, input: unknown): Promise<Record<string, unknown>>;
-  stop(): Promise<void>;
-}
-
-/**
- * A station with its sandbox on a known port, the cashier window, a paired customer display
- * and a "phone" page for the sandbox wallet. The order itself is put in over the cashier's
- * WebSocket (the order editor has its own tests); paying is done through the windows.
- */
-async function openTill(
-  browser: Browser,
-  options: { sandboxUrl?: string; customerBrowser?: Browser } = {},
-): Promise<Till> {
-  const port = await freePort();
-  const { station, stop } = await startStation({
-    ...E2E_CONFIG,
-    // Results stay up until the cashier starts a new order: no race with the station's reset.
-    customer: { language: 'en', resultSeconds: 120 },
-    payments: {
-      sandbox: options.sandboxUrl ? { enabled: false, url: options.sandboxUrl } : { port },
-    },
-  });
-  const cashier = await (await browser.newContext()).newPage();
-  const customer = await (
-    await (options.customerBrowser ?? browser).newContext({
-      viewport: { width: 1024, height: 768 },
-    })
-  ).newPage();
-  const wallet = await (
-    await browser.newContext({ viewport: { width: 420, height: 800 } })
-  ).newPage();
-  await cashier.goto(station.cashierUrl);
-  await expect(cashier.getByText('Connected')).toBeVisible();
-  const raw = await openCashier(station.wsUrl, station.cashierUrl);
-  let id = 1;
-  const call = async (command: string, input: unknown) => {
-    const reply = await raw.call(id++, command, input);
-    const result = reply.result as { ok: boolean; value: Record<string, unknown> };
-    expect(result?.ok, `${command}: ${JSON.stringify(reply)}`).toBe(true);
-    return result.value;
-  };
-  const { code } = (await call('pairing.create', {})) as { code: string };
-  await pairWithCode(customer, station.customerUrl, code);
-  return {
-    station,
-    sandboxUrl: options.sandboxUrl ?? `http://127.0.0.1:${port}`,
-    cashier,
-    customer,
-    wallet,
-    raw,
-    call,
-    stop: async () => {
-      raw.close();
-      await stop();
-    },
-  };
-}
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/station';
+import { shot } from './support/helpers';
+import { openTill, type Till } from './support/till';
 
 /**
  * Types a keyboard-wedge burst (digits back to back, then Enter) until `seen` passes. On a
@@ -98,8 +33,8 @@ async function orderToMethod(till: Till, total: number, method: string): Promise
 
 /** The current single-use code on the wallet page, as a phone would show it. */
 async function walletCode(till: Till, account = 'wx-alice'): Promise<string> {
-  await till.wallet.goto(`${till.sandboxUrl}/wallet/${account}`);
-  const code = await till.wallet.locator('.code[data-code]').getAttribute('data-code');
+  await till.phone.goto(`${till.sandboxUrl}/wallet/${account}`);
+  const code = await till.phone.locator('.code[data-code]').getAttribute('data-code');
   expect(code).toMatch(/^\d{16,24}$/);
   return code!;
 }
@@ -172,7 +107,7 @@ test('a wedge scan on the customer display pays; above the password limit both s
 }) => {
   const till = await openTill(browser);
   try {
-    const { cashier, customer, wallet } = till;
+    const { cashier, customer, phone: wallet } = till;
     // Amounts above payments.sandbox.passwordAbove (500.00 by default) wait for the password.
     await orderToMethod(till, 68800, 'code');
     await expect(
