@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { showImage, startXvfb, stopProcess } from '../src-main/capture/xvfb';
+import { showImage, startXvfb, stopProcess } from '../src-main/capture/test-support/xvfb';
 import { formatMinor } from '../src-main/contract/money';
 import { renderScreen } from '../src-main/ocr/fixtures/render-screen';
 import { openCashier } from './support/raw-ws';

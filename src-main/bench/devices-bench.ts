@@ -21,7 +21,7 @@ import {
   seededRandom,
   typistTrace,
   type StrokeStyle,
-} from '../devices/wedge-traces';
+} from '../devices/test-support/wedge-traces';
 import { median, writeBenchSection } from './report';
 
 const percentile = (values: number[], p: number) => {

@@ -14,7 +14,7 @@ import {
   pickBackend,
   type BackendChoice,
 } from '../capture/capture';
-import { showImage, startXvfb, stopProcess } from '../capture/xvfb';
+import { showImage, startXvfb, stopProcess } from '../capture/test-support/xvfb';
 import { parseMinor } from '../contract/money';
 import { renderScreen } from '../ocr/fixtures/render-screen';
 import { renderScreenSet } from '../ocr/fixtures/screen-set';

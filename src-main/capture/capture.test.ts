@@ -13,7 +13,7 @@ import {
 } from './capture';
 import { loadNativeBackend } from './backends';
 import { parseRegionArg } from './region';
-import { showImage, startXvfb, stopProcess, type Xvfb } from './xvfb';
+import { showImage, startXvfb, stopProcess, type Xvfb } from './test-support/xvfb';
 import { renderScreen } from '../ocr/fixtures/render-screen';
 
 // The legacy POS stand-in: a rendered order screen in a window at (0, 0) on the Xvfb display.

@@ -7,7 +7,7 @@ import {
   seededRandom,
   typistTrace,
   type StrokeStyle,
-} from '../devices/wedge-traces';
+} from '../devices/test-support/wedge-traces';
 import {
   createWedgeDetector,
   wedgeChar,

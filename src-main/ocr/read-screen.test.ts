@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureRegion } from '../capture/capture';
-import { showImage, startXvfb, stopProcess, type Xvfb } from '../capture/xvfb';
+import { showImage, startXvfb, stopProcess, type Xvfb } from '../capture/test-support/xvfb';
 import { createOrderReader, type OrderReader } from './order-reader';
 import { renderScreen, type RenderedScreen } from './fixtures/render-screen';
 

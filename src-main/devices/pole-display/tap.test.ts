@@ -1,12 +1,23 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startSocatPair, type SocatPair } from './socat-pair';
+import { socatPair, type SocatPair } from '../test-support/socat-pair';
 import { createPoleDisplayTap } from './tap';
 
 const pairs: SocatPair[] = [];
 afterEach(async () => {
   await Promise.all(pairs.splice(0).map((p) => p.stop()));
 });
+
+/** A started socat pty pair in a fresh temp folder. */
+async function startPair(name: string): Promise<SocatPair> {
+  const pair = socatPair(mkdtempSync(join(tmpdir(), 'pole-')), name);
+  pairs.push(pair);
+  await pair.start();
+  return pair;
+}
 
 function openPort(path: string): Promise<SerialPort> {
   return new Promise((resolve, reject) => {
@@ -23,24 +34,25 @@ const until = async (test: () => boolean, ms = 3000) => {
 
 describe('pole display tap over a socat serial pair', () => {
   it('reports amounts from a garbled stream and passes every byte through', async () => {
-    const pos = await startSocatPair(); // the legacy POS writes to pos.a, the tap reads pos.b
-    const pole = await startSocatPair(); // the tap passes through to pole.a, the real display is pole.b
-    pairs.push(pos, pole);
+    // The legacy POS writes to pos.host, the tap reads pos.device.
+    const pos = await startPair('pos');
+    // The tap passes through to pole.device, the real display is pole.host.
+    const pole = await startPair('pole');
     const amounts: Array<[number, string | null]> = [];
     const errors: string[] = [];
     const tap = createPoleDisplayTap({
-      path: pos.b,
+      path: pos.device,
       baudRate: 2400,
       protocol: 'esc-qa',
-      passThroughPath: pole.a,
+      passThroughPath: pole.device,
       onAmount: (amount, d) => amounts.push([amount, d.lamp]),
       onError: (m) => errors.push(m),
     });
     await tap.ready;
-    const display = await openPort(pole.b);
+    const display = await openPort(pole.host);
     const seen: Buffer[] = [];
     display.on('data', (c: Buffer) => seen.push(c));
-    const writer = await openPort(pos.a);
+    const writer = await openPort(pos.host);
     const stream = Buffer.from(
       '\x1b@\x1bs1\x1bQA3.50\r\xfe\xff\x1bQA12\x00\x1bs2\x1bQA  88.20\r',
       'latin1',

@@ -1,4 +1,4 @@
-import type { WedgeKeyEvent } from '../contract/keyboard-wedge';
+import type { WedgeKeyEvent } from '../../contract/keyboard-wedge';
 
 /** Host keyboard layouts the traces can be typed on. */
 export type TraceLayout = 'us' | 'de' | 'fr';
