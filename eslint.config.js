@@ -74,7 +74,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src-renderer/**/*.{ts,tsx}', 'src-customer/**/*.{ts,tsx}'],
+    files: [
+      'src-renderer/**/*.{ts,tsx}',
+      'src-customer/**/*.{ts,tsx}',
+      'src-window-shared/**/*.{ts,tsx}',
+    ],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {
@@ -94,5 +98,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Tests of window code run under Node (vitest, a real Chromium driven from Node).
+    files: ['src-window-shared/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
   },
 );

@@ -6,6 +6,7 @@ export default defineConfig({
       'src-main/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'src-customer/**/*.test.{ts,tsx}',
+      'src-window-shared/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
     testTimeout: 30_000,

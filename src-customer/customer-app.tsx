@@ -9,9 +9,9 @@ import {
 } from '../src-main/contract/checkout';
 import type { Order } from '../src-main/contract/order';
 import type { ContractError, Result } from '../src-main/contract/result';
-import type { StationConnection } from '../src-renderer/shared/connect';
-import { applySnapshot, type StationStore } from '../src-renderer/shared/station-store';
-import { otherLanguage } from './i18n';
+import type { StationConnection } from '../src-window-shared/connect';
+import { applySnapshot, type StationStore } from '../src-window-shared/station-store';
+import { otherLanguage } from '../src-window-shared/language';
 import { changedRows } from './screens/changed-rows';
 import { ConfirmScreen } from './screens/confirm-screen';
 import {
@@ -26,7 +26,7 @@ import { PairingScreen } from './screens/pairing-screen';
 import { screenFor } from './screen-for';
 import { PayScreen } from './pay/pay-screen';
 import { PartPicker, SplitSummary } from './pay/split-summary';
-import { useWedgeScan } from '../src-renderer/back-office/use-wedge-scan';
+import { useWedgeScan } from '../src-window-shared/use-wedge-scan';
 
 interface Props {
   connection: StationConnection<'customer'>;

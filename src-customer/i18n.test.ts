@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, otherLanguage } from './i18n';
+import { otherLanguage } from '../src-window-shared/language';
+import { createI18n } from './i18n';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-cn';
 

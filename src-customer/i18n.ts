@@ -4,8 +4,6 @@ import type { Language } from '../src-main/contract/commands';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-cn';
 
-export const LANGUAGES: readonly Language[] = ['en', 'zh-CN'];
-
 /** The display's translations; the language starts as the station's default. */
 export function createI18n(language: Language = 'en'): i18n {
   const instance = i18next.createInstance();
@@ -18,9 +16,4 @@ export function createI18n(language: Language = 'en'): i18n {
     initAsync: false,
   });
   return instance;
-}
-
-/** The other language, for the one-tap switch button. */
-export function otherLanguage(current: string): Language {
-  return current === 'zh-CN' ? 'en' : 'zh-CN';
 }

@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { connectStation } from '../src-renderer/shared/connect';
-import { createStationStore } from '../src-renderer/shared/station-store';
-import { syncStation } from '../src-renderer/shared/sync';
+import { connectStation } from '../src-window-shared/connect';
+import { createStationStore } from '../src-window-shared/station-store';
+import { syncStation } from '../src-window-shared/sync';
 import { CustomerApp } from './customer-app';
 import { createI18n } from './i18n';
 

@@ -1,5 +1,5 @@
 import type { CheckoutPhase, CheckoutSnapshot } from '../src-main/contract/checkout';
-import type { WsStatus } from '../src-main/contract/ws-transport';
+import type { WsStatus } from '../src-window-shared/ws-transport';
 
 export type Screen =
   | 'pairing'

@@ -18,11 +18,11 @@ import { ShortcutsHelp } from './panels/shortcuts-help';
 import { BackOffice } from './back-office/back-office';
 import { TopBar } from './panels/top-bar';
 import { CANCELLABLE_PHASES, EDITABLE_PHASES } from './phase-text';
-import type { StationConnection } from './shared/connect';
-import type { StationStore } from './shared/station-store';
+import type { StationConnection } from '../src-window-shared/connect';
+import type { StationStore } from '../src-window-shared/station-store';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
 import { useCashierActions } from './use-cashier-actions';
-import { useCountdown } from './use-countdown';
+import { useSecondsLeft } from '../src-window-shared/countdown';
 
 interface Props {
   connection: StationConnection<'cashier'>;
@@ -80,7 +80,7 @@ export function CashierApp({ connection, store }: Props) {
   });
   const phase = snapshot?.phase ?? 'idle';
   const readOnly = !EDITABLE_PHASES.includes(phase);
-  const secondsLeft = useCountdown(snapshot?.deadline ?? null);
+  const secondsLeft = useSecondsLeft(snapshot?.deadline ?? null);
 
   // The editor follows the station's order unless the cashier is typing into that same order.
   useEffect(() => {

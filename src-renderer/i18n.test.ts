@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCashierI18n } from './i18n';
-import { KNOWN_REASONS } from './shared/payment-reason';
+import { KNOWN_REASONS } from '../src-window-shared/payment-reason';
 import { en } from './locales/en';
 import { zhCN } from './locales/zh-cn';
 

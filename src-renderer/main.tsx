@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { connectStation } from './shared/connect';
-import { createStationStore } from './shared/station-store';
-import { syncStation } from './shared/sync';
+import { connectStation } from '../src-window-shared/connect';
+import { createStationStore } from '../src-window-shared/station-store';
+import { syncStation } from '../src-window-shared/sync';
 import { CashierApp } from './cashier-app';
 import { createCashierI18n, savedLanguage } from './i18n';
 

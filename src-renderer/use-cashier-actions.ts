@@ -5,7 +5,7 @@ import type { ContractError } from '../src-main/contract/result';
 import type { EditorAction, EditorState } from './editor/editor-state';
 import { toOrderDraft, type CellError } from './editor/to-draft';
 import { EDITABLE_PHASES } from './phase-text';
-import { applySnapshot, type StationStore } from './shared/station-store';
+import { applySnapshot, type StationStore } from '../src-window-shared/station-store';
 import type { NumberStyle } from './editor/number-text';
 
 /**

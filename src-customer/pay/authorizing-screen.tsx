@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import { nextPaymentAmount } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
-import { paymentSteps } from './payment-steps';
+import { paymentSteps } from '../../src-window-shared/payment-steps';
 import { WaitingAction } from './waiting-action';
 
 /** The step's words by what the payment waits for. */

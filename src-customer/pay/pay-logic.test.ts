@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { credentialSchema } from '../../src-main/contract/credential';
 import { emptyKeypad, groupDigits, keypadReady, pressKey, PROXY_ID_MAX } from './keypad';
-import { paymentSteps, reasonOf } from './payment-steps';
+import { reasonOf } from '../../src-window-shared/payment-reason';
+import { paymentSteps } from '../../src-window-shared/payment-steps';
 
 const type = (keys: string[]) => keys.reduce(pressKey, emptyKeypad);
 
@@ -79,7 +80,7 @@ describe('payment strings', () => {
   it('has plain words in both languages for every reason and step the screens can show', async () => {
     const { en } = await import('../locales/en');
     const { zhCN } = await import('../locales/zh-cn');
-    const { KNOWN_REASONS } = await import('./payment-steps');
+    const { KNOWN_REASONS } = await import('../../src-window-shared/payment-reason');
     for (const r of [...KNOWN_REASONS, 'unknown'] as const) {
       expect(en.pay.reason[r], r).toBeTruthy();
       expect(zhCN.pay.reason[r], r).toBeTruthy();

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
-import { reasonOf } from './payment-steps';
+import { reasonOf } from '../../src-window-shared/payment-reason';
 import { SplitSummary } from './split-summary';
 
 /**

@@ -4,7 +4,7 @@ import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { Credential } from '../../src-main/contract/credential';
 import type { ContractError } from '../../src-main/contract/result';
-import { applySnapshot, type StationStore } from '../../src-renderer/shared/station-store';
+import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 import { resultScreenMs } from '../screen-for';
 import { AuthorizingScreen } from './authorizing-screen';
 import { CollectScreen } from './collect-screen';

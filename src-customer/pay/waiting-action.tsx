@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentAction } from '../../src-main/contract/credential';
-import { Countdown } from './countdown';
+import { Countdown } from '../../src-window-shared/countdown';
 
 /** The merchant QR for a token URL, drawn in the window (no network). */
 function useQrImage(text: string | null): string | null {

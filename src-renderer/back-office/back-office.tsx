@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { EDITABLE_PHASES } from '../phase-text';
-import type { StationStore } from '../shared/station-store';
+import type { StationStore } from '../../src-window-shared/station-store';
 import { BindingsPanel } from './bindings-panel';
 import { CalibrationPanel } from './calibration-panel';
 import { DayReportPanel } from './day-report-panel';
@@ -12,7 +12,7 @@ import { HistoryPanel } from './history-panel';
 import { PaymentPanel } from './payment-panel';
 import { ReadOrderButton } from './read-order';
 import { ReconcilePanel } from './reconcile-panel';
-import { useWedgeScan } from './use-wedge-scan';
+import { useWedgeScan } from '../../src-window-shared/use-wedge-scan';
 import './back-office.css';
 
 const TABS = ['history', 'report', 'reconcile', 'bindings', 'devices', 'region'] as const;

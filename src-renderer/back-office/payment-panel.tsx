@@ -4,10 +4,10 @@ import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import { classifyPaymentCode } from '../../src-main/contract/payment-code';
-import { clockText, useSecondsLeft } from '../../src-customer/pay/countdown';
-import { paymentSteps } from '../../src-customer/pay/payment-steps';
-import { reasonOf } from '../shared/payment-reason';
-import { applySnapshot, type StationStore } from '../shared/station-store';
+import { clockText, useSecondsLeft } from '../../src-window-shared/countdown';
+import { paymentSteps } from '../../src-window-shared/payment-steps';
+import { reasonOf } from '../../src-window-shared/payment-reason';
+import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 import { PLATFORM_TEXT } from './format';
 import { SplitControl } from './split-control';
 

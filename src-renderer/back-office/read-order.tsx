@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
-import { applySnapshot, type StationStore } from '../shared/station-store';
+import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 
 /** The hotkey's text as the cashier sees it (Electron accelerator → keys). */
 export function hotkeyText(accelerator: string): string {

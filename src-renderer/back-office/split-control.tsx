@@ -7,7 +7,7 @@ import {
 } from '../../src-main/contract/checkout';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor, parseMinor } from '../../src-main/contract/money';
-import { applySnapshot, type StationStore } from '../shared/station-store';
+import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 
 /** Phases in which the next payment's amount can still be set (before its credential). */
 const PART_PHASES: readonly CheckoutSnapshot['phase'][] = [

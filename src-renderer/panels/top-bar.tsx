@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutPhase } from '../../src-main/contract/checkout';
-import type { WsStatus } from '../../src-main/contract/ws-transport';
-import { otherLanguage } from '../../src-customer/i18n';
+import type { WsStatus } from '../../src-window-shared/ws-transport';
+import { otherLanguage } from '../../src-window-shared/language';
 import { saveLanguage } from '../i18n';
 
 interface Props {

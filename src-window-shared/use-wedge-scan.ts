@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
-import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
-import { attachWedge } from '../../src-main/contract/keyboard-wedge';
-import type { Result } from '../../src-main/contract/result';
-import { applySnapshot, type StationStore } from '../shared/station-store';
+import type { CheckoutSnapshot } from '../src-main/contract/checkout';
+import { attachWedge } from './attach-wedge';
+import type { Result } from '../src-main/contract/result';
+import { applySnapshot, type StationStore } from './station-store';
 
 /**
  * Listens for keyboard-wedge scanner bursts in this window while `enabled` and sends each scan

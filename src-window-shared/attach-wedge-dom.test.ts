@@ -1,21 +1,26 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { transform } from 'esbuild';
+import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
-// attachWedge in a real browser: Debian's Chromium (headless) with the detector bundled from
-// src-main/contract/keyboard-wedge.ts; keys are real DOM keydown events from the browser's
+// attachWedge in a real browser: Debian's Chromium (headless) with src-window-shared/attach-wedge.ts
+// bundled (the detector it imports included); keys are real DOM keydown events from the browser's
 // input pipeline (CDP Input.dispatchKeyEvent), with their own event.timeStamp.
-const SOURCE = join(import.meta.dirname, '..', 'contract', 'keyboard-wedge.ts');
+const SOURCE = join(import.meta.dirname, 'attach-wedge.ts');
 
 let browser: Browser;
 let page: Page;
 let bundle: string;
 
 beforeAll(async () => {
-  const ts = readFileSync(SOURCE, 'utf8');
-  bundle = (await transform(ts, { loader: 'ts', format: 'iife', globalName: 'Wedge' })).code;
+  const built = await build({
+    entryPoints: [SOURCE],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'Wedge',
+  });
+  bundle = built.outputFiles[0]!.text;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 });
 afterAll(async () => {

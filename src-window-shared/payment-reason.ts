@@ -1,4 +1,4 @@
-import type { PaymentProgress } from '../../src-main/contract/checkout';
+import type { PaymentProgress } from '../src-main/contract/checkout';
 
 /** Payment-system reasons the displays explain in plain words; anything else is generic. */
 export const KNOWN_REASONS = [

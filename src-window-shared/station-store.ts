@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
-import type { StationInfo } from '../../src-main/contract/commands';
-import type { ContractError } from '../../src-main/contract/result';
-import type { WsStatus } from '../../src-main/contract/ws-transport';
+import type { CheckoutSnapshot } from '../src-main/contract/checkout';
+import type { StationInfo } from '../src-main/contract/commands';
+import type { ContractError } from '../src-main/contract/result';
+import type { WsStatus } from './ws-transport';
 
 /** What a window knows about the station: only what main told it. */
 export interface StationState {

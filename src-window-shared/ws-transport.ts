@@ -1,7 +1,7 @@
-import type { Role } from './commands';
-import type { Transport } from './client';
-import { fail, type ContractError, type Result } from './result';
-import { serverMessageSchema, type ClientMessage } from './wire';
+import type { Role } from '../src-main/contract/commands';
+import type { Transport } from '../src-main/contract/client';
+import { fail, type ContractError, type Result } from '../src-main/contract/result';
+import { serverMessageSchema, type ClientMessage } from '../src-main/contract/wire';
 
 export type WsStatus = 'connecting' | 'ready' | 'unpaired' | 'disconnected';
 

@@ -1,4 +1,4 @@
-import type { PaymentProgress } from '../../src-main/contract/checkout';
+import type { PaymentProgress } from '../src-main/contract/checkout';
 
 export type StepName = 'sending' | 'user_paying' | 'querying' | 'reversing';
 export type StepState = 'done' | 'current' | 'todo';
@@ -22,10 +22,3 @@ export function paymentSteps(
     state: i < current ? 'done' : i === current ? 'current' : 'todo',
   }));
 }
-
-// The reasons are shared with the cashier window, which explains the same failures.
-export {
-  KNOWN_REASONS,
-  reasonOf,
-  type KnownReason,
-} from '../../src-renderer/shared/payment-reason';

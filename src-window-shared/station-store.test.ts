@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
+import type { CheckoutSnapshot } from '../src-main/contract/checkout';
 import { applySnapshot, createStationStore } from './station-store';
 
 const snap = (

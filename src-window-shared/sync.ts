@@ -1,5 +1,5 @@
-import type { ContractClient } from '../../src-main/contract/client';
-import type { Role } from '../../src-main/contract/commands';
+import type { ContractClient } from '../src-main/contract/client';
+import type { Role } from '../src-main/contract/commands';
 import type { StationConnection } from './connect';
 import { applySnapshot, type StationStore } from './station-store';
 

@@ -2,10 +2,10 @@ import {
   createContractClient,
   type ContractClient,
   type PreloadApi,
-} from '../../src-main/contract/client';
-import type { Role } from '../../src-main/contract/commands';
-import { fail, type ContractError, type Result } from '../../src-main/contract/result';
-import { createWsTransport, type WsStatus } from '../../src-main/contract/ws-transport';
+} from '../src-main/contract/client';
+import type { Role } from '../src-main/contract/commands';
+import { fail, type ContractError, type Result } from '../src-main/contract/result';
+import { createWsTransport, type WsStatus } from './ws-transport';
 
 declare global {
   interface Window {
