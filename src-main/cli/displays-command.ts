@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createPairingRegistry, pairedDisplaysFile } from '../bridge/pairing';
+import { createPairingRegistry, pairedDisplaysFile } from '../station/pairing';
 import { defaultDataDir } from '../config/load-config';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 

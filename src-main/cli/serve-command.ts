@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoopbackHost, lanAddress } from '../bridge/network';
-import { startStationServer } from '../bridge/station-server';
+import { isLoopbackHost, lanAddress } from '../serve/network';
+import { startStationServer } from '../serve/station-server';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { createLogger, logStrayRejections } from '../station/logger';
 import { createStation } from '../station/create-station';

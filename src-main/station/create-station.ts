@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { createDispatcher, type Dispatch, type Handlers } from '../bridge/dispatcher';
-import { createPairingRegistry, pairedDisplaysFile, type PairingRegistry } from '../bridge/pairing';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
+import { createPairingRegistry, pairedDisplaysFile, type PairingRegistry } from './pairing';
 import {
   createCheckoutService,
   type CheckoutService,

@@ -8,7 +8,7 @@ import { fail, ok, type Result } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import { createPoleDisplayTap } from '../devices/pole-display/tap';
 import { createOrderReader, type OrderReader, type ReadOrder } from '../ocr/order-reader';
-import type { Handlers } from '../bridge/dispatcher';
+import type { Handlers } from './dispatcher';
 import { intakeOrder } from './order-intake';
 
 type CaptureHandlers = Pick<

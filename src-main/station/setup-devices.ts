@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Handlers } from '../bridge/dispatcher';
+import type { Handlers } from './dispatcher';
 import type { DeviceHealthRow } from '../contract/hardware';
 import { classifyPaymentCode } from '../contract/payment-code';
 import { fail, ok } from '../contract/result';

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Handlers } from '../bridge/dispatcher';
+import type { Handlers } from './dispatcher';
 import type { CheckoutService } from '../checkout/checkout-service';
 import { fail, ok } from '../contract/result';
 import type { StationConfig } from '../config/schema';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPairingRegistry } from '../pairing';
-import { cashierWs, openWs, pairingCode, startTestStation } from './harness';
+import { createPairingRegistry } from '../../station/pairing';
+import { cashierWs, openWs, pairingCode, startTestStation } from '../test-support/security-harness';
 
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
 

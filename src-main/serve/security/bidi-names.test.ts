@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderSchema } from '../../contract/order';
 import { stripBidiControls } from '../../contract/plain-text';
-import { cashierWs, openWs, pairingCode, startTestStation } from './harness';
+import { cashierWs, openWs, pairingCode, startTestStation } from '../test-support/security-harness';
 
 const RLO = '\u202E';
 const EVERY_CONTROL = '\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C';

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { CLOSE_REVOKED } from '../ws-endpoint';
-import { cashierWs, openWs, pairingCode, startTestStation } from './harness';
+import { cashierWs, openWs, pairingCode, startTestStation } from '../test-support/security-harness';
 
 type Client = ReturnType<typeof openWs>;
 type Display = { id: string; name: string; pairedAt: number };

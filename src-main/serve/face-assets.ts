@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import { CUSTOMER_PAGE_CSP, servePage } from './static-pages';
+import { CUSTOMER_PAGE_CSP, servePage } from '../web-pages/static-pages';
 
 const require = createRequire(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHostPolicy } from '../host-policy';
-import { get, openWs, startTestStation } from './harness';
+import { get, openWs, startTestStation } from '../test-support/security-harness';
 
 // Issue 9, part 2: a page on evil.example rebinds its name to 127.0.0.1 and reads the cashier
 // page (with the station's token) or drives the WebSocket. Only the station's own names pass.

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLOSE_HELLO_TIMEOUT } from '../ws-endpoint';
-import { cashierWs, openWs, startTestStation } from './harness';
+import { cashierWs, openWs, startTestStation } from '../test-support/security-harness';
 
 /** A raw TCP connection to the station, and when the station closed it (ms after opening). */
 async function rawSocket(port: number): Promise<{ socket: Socket; closedAfter: Promise<number> }> {

@@ -8,7 +8,7 @@ import type { Station } from '../station/create-station';
 import { createHostPolicy, type HostPolicy } from './host-policy';
 import { isLoopbackAddress, isLoopbackHost } from './network';
 import { FACE_ASSETS_PREFIX, serveFaceAsset } from './face-assets';
-import { CUSTOMER_PAGE_CSP, sendText, servePage } from './static-pages';
+import { CUSTOMER_PAGE_CSP, sendText, servePage } from '../web-pages/static-pages';
 import { createWsEndpoint } from './ws-endpoint';
 
 export interface StationServerOptions {
