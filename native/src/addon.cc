@@ -1,5 +1,5 @@
 // N-API entry points: capture(x, y, width, height) -> { width, height, data: Buffer RGBA }
-// and displays() -> [{ index, x, y, width, height, primary }]. Errors are thrown as JS errors
+// and displays() -> [{ index, x, y, width, height, primary, scaleFactor }]. Errors are thrown as JS errors
 // with the back-end's message; the TypeScript loader turns them into results.
 #include <napi.h>
 #include "capture.h"
@@ -51,6 +51,7 @@ static Napi::Value Displays(const Napi::CallbackInfo& info) {
     d.Set("width", list[i].width);
     d.Set("height", list[i].height);
     d.Set("primary", list[i].primary);
+    d.Set("scaleFactor", list[i].scale);
     out.Set(static_cast<uint32_t>(i), d);
   }
   return out;

@@ -12,6 +12,8 @@ struct DisplayRect {
   int width;
   int height;
   bool primary;
+  // Device pixels per DIP (Windows: the monitor's DPI / 96); 1 where the back-end cannot tell.
+  double scale = 1.0;
 };
 
 struct Frame {

@@ -20,15 +20,12 @@ export interface CaptureBackend {
 }
 
 const require = createRequire(import.meta.url);
-const ADDON = join(
-  import.meta.dirname,
-  '..',
-  '..',
-  'native',
-  'build',
-  'Release',
-  'countersign_capture.node',
-);
+const BUILD = join(import.meta.dirname, '..', '..', 'native', 'build');
+// node-gyp's build for this OS, then the mingw cross-build for Windows (native/build-windows.mjs).
+const ADDONS = [
+  join(BUILD, 'Release', 'countersign_capture.node'),
+  join(BUILD, `${process.platform}-${process.arch}`, 'countersign_capture.node'),
+];
 
 interface NativeAddon {
   capture(
@@ -44,23 +41,30 @@ interface NativeAddon {
     width: number;
     height: number;
     primary: boolean;
+    scaleFactor?: number;
   }>;
   backend: string;
 }
 
-/** The native addon, or null when it was not built (the build is optional). */
-export function loadNativeBackend(path = ADDON): CaptureBackend | null {
-  if (!existsSync(path)) return null;
-  let addon: NativeAddon;
-  try {
-    addon = require(path) as NativeAddon;
-  } catch {
-    return null;
+/** The first native addon that loads here, or null when none was built (the build is optional). */
+export function loadNativeBackend(paths: string | string[] = ADDONS): CaptureBackend | null {
+  let addon: NativeAddon | null = null;
+  for (const path of typeof paths === 'string' ? [paths] : paths) {
+    if (!existsSync(path)) continue;
+    try {
+      addon = require(path) as NativeAddon;
+      break;
+    } catch {
+      // Built for another OS (a Linux build on Windows) or another Node-API: try the next.
+    }
   }
+  if (!addon) return null;
+  const native = addon;
   return {
     name: 'native',
-    listDisplays: async () => addon.displays().map((d) => ({ ...d, scaleFactor: 1 })),
-    grab: async (x, y, w, h) => ({ ...addon.capture(x, y, w, h), channels: 4 }),
+    // Only the Windows back-end knows the scale; the others report none.
+    listDisplays: async () => native.displays().map((d) => ({ scaleFactor: 1, ...d })),
+    grab: async (x, y, w, h) => ({ ...native.capture(x, y, w, h), channels: 4 }),
   };
 }
 
