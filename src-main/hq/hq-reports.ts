@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { HqDb } from './hq-db';
+import type { StationHealth } from './wire';
 
 /** Dimensions a chain-wide report can be grouped by. */
 export const DIMENSIONS = ['store', 'station', 'day', 'method', 'provider'] as const;
@@ -90,24 +91,56 @@ export interface StationListing {
   lastSeq: number;
   lastSyncAt: string | null;
   version: string | null;
-  health: unknown;
+  /** What the station reported with its last push (pending entries, settings applied). */
+  health: StationHealth | null;
   chainProblem: string | null;
+  /** The store's current settings revision at HQ (0: none set). */
+  settingsRevision: number;
+  /** One word for the list: what needs a person first. */
+  condition: StationCondition;
 }
 
-/** Every station with its last sync, software version and health. */
-export async function listStations(db: HqDb): Promise<StationListing[]> {
+export type StationCondition =
+  'ok' | 'revoked' | 'not_enrolled' | 'chain_broken' | 'settings_refused' | 'silent' | 'behind';
+
+/** A station that has not pushed for this long is 'silent' (it pushes every few seconds). */
+export const SILENT_AFTER_MS = 15 * 60_000;
+
+/** The list's one word for a station; the first problem that needs a person wins. */
+export function stationCondition(
+  s: Omit<StationListing, 'condition'>,
+  now: number,
+): StationCondition {
+  if (s.status === 'revoked') return 'revoked';
+  if (s.status !== 'active') return 'not_enrolled';
+  if (s.chainProblem) return 'chain_broken';
+  if (s.health?.settings?.state === 'refused' && s.health.settings.revision === s.settingsRevision)
+    return 'settings_refused';
+  if (!s.lastSyncAt || now - Date.parse(s.lastSyncAt) > SILENT_AFTER_MS) return 'silent';
+  if ((s.health?.pending ?? 0) > 0) return 'behind';
+  return 'ok';
+}
+
+/** Every station with its last sync, software version, health and condition. */
+export async function listStations(db: HqDb, now = Date.now()): Promise<StationListing[]> {
   const r = await db.query(
-    `SELECT store_id, station_id, status, last_seq, last_sync_at, software_version, health, chain_problem
-     FROM stations ORDER BY store_id, station_id`,
+    `SELECT s.store_id, s.station_id, s.status, s.last_seq, s.last_sync_at, s.software_version,
+       s.health, s.chain_problem, coalesce(g.revision, 0) AS settings_revision
+     FROM stations s LEFT JOIN store_settings g ON g.store_id = s.store_id
+     ORDER BY s.store_id, s.station_id`,
   );
-  return r.rows.map((s) => ({
-    storeId: s.store_id,
-    stationId: s.station_id,
-    status: s.status,
-    lastSeq: Number(s.last_seq),
-    lastSyncAt: s.last_sync_at ? new Date(s.last_sync_at).toISOString() : null,
-    version: s.software_version,
-    health: s.health,
-    chainProblem: s.chain_problem,
-  }));
+  return r.rows.map((s) => {
+    const listing = {
+      storeId: s.store_id,
+      stationId: s.station_id,
+      status: s.status,
+      lastSeq: Number(s.last_seq),
+      lastSyncAt: s.last_sync_at ? new Date(s.last_sync_at).toISOString() : null,
+      version: s.software_version,
+      health: s.health,
+      chainProblem: s.chain_problem,
+      settingsRevision: Number(s.settings_revision),
+    };
+    return { ...listing, condition: stationCondition(listing, now) };
+  });
 }

@@ -7,12 +7,22 @@ import {
 import { createServer as createHttps } from 'node:https';
 import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { applyBatch, parseBatchRows, type Refusal } from './apply-batch';
+import { applyBatch, parseBatchRows } from './apply-batch';
 import { authenticateStation, enrolStation, issueEnrolmentCode, revokeStation } from './enrolment';
 import type { HqDb } from './hq-db';
 import { chainReport, listStations, reportQuerySchema } from './hq-reports';
+import { fail, HttpError, parse, readBytes, readJson, send } from './hq-http';
+import { listReconciliations, reconcileAndStore, reconcileQuerySchema } from './hq-reconcile';
+import {
+  listStoreSettings,
+  setStoreSettings,
+  settingsProblem,
+  settingsRequestSchema,
+  settingsToPush,
+} from './hq-settings';
+import { isPagePath, serveHqPage } from './hq-page';
 import { createPartitioner } from './partitions';
-import { batchSchema, enrolSchema, idSchema, MAX_BODY_BYTES } from './wire';
+import { batchSchema, enrolSchema, idSchema } from './wire';
 
 export interface HqServerOptions {
   db: HqDb;
@@ -21,58 +31,15 @@ export interface HqServerOptions {
   /** Serve HTTPS with this key and certificate (PEM); HTTP otherwise (behind a TLS proxy). */
   tls?: { key: string; cert: string };
   log?: (entry: Record<string, unknown>) => void;
+  /** The built admin page (out/hq by default). */
+  pageRoot?: string;
 }
 
 const stationRefSchema = z.object({ storeId: idSchema, stationId: idSchema }).strict();
-
-class HttpError extends Error {
-  constructor(readonly refusal: Refusal) {
-    super(refusal.message);
-  }
-}
-const fail = (status: number, error: string, message: string) =>
-  new HttpError({ status, error, message });
-
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES)
-    throw fail(413, 'too_large', `a request body may be at most ${MAX_BODY_BYTES} bytes`);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES)
-      throw fail(413, 'too_large', `a request body may be at most ${MAX_BODY_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw fail(400, 'malformed', 'the request body is not JSON');
-  }
-}
-
-function parse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw fail(
-      400,
-      'malformed',
-      `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
-    );
-  }
-  return r.data;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD day');
+const periodSchema = z.object({ from: day, to: day }).strict();
+/** Largest provider statement HQ reads: a month of a big chain's bill fits. */
+const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
 
 /**
  * The HQ service: stateless HTTP over PostgreSQL (several may run behind a load balancer; every
@@ -110,7 +77,13 @@ export function createHqServer(options: HqServerOptions): Server {
       if (!rows.ok) throw new HttpError(rows.error);
       const r = await applyBatch(db, auth.value, batch, rows.rows, ensurePartitions);
       if (!r.ok) throw new HttpError(r.error);
-      return [200, r.value];
+      // Settings ride on the answer: a station behind HQ's revision gets them with its next push.
+      const settings = await settingsToPush(
+        db,
+        auth.value.storeId,
+        batch.health?.settings?.revision ?? 0,
+      );
+      return [200, settings ? { ...r.value, settings } : r.value];
     },
     'POST /v1/admin/codes': async (req) => {
       requireAdmin(req);
@@ -132,10 +105,38 @@ export function createHqServer(options: HqServerOptions): Server {
       const query = parse(reportQuerySchema, Object.fromEntries(url.searchParams));
       return [200, { query, rows: await chainReport(db, query) }];
     },
+    // The body is the provider's statement file as downloaded (a bill may be tens of MB).
+    'POST /v1/admin/reconcile': async (req, url) => {
+      requireAdmin(req);
+      const query = parse(reconcileQuerySchema, Object.fromEntries(url.searchParams));
+      const r = await reconcileAndStore(db, query, await readBytes(req, MAX_STATEMENT_BYTES));
+      if (!r.ok) throw fail(422, 'unreadable_statement', r.error);
+      return [200, r.value];
+    },
+    'GET /v1/reconciliations': async (req, url) => {
+      requireAdmin(req);
+      const q = parse(periodSchema, Object.fromEntries(url.searchParams));
+      return [200, { reconciliations: await listReconciliations(db, q.from, q.to) }];
+    },
+    'PUT /v1/admin/settings': async (req) => {
+      requireAdmin(req);
+      const body = parse(settingsRequestSchema, await readJson(req));
+      const problem = settingsProblem(body.settings);
+      if (problem) throw fail(400, 'bad_settings', problem);
+      return [200, { stores: await setStoreSettings(db, body.stores, body.settings) }];
+    },
+    'GET /v1/settings': async (req) => {
+      requireAdmin(req);
+      return [200, { stores: await listStoreSettings(db) }];
+    },
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://hq');
+    if (req.method === 'GET' && isPagePath(url.pathname)) {
+      await serveHqPage(req, res, url.pathname, options.pageRoot).catch(() => res.destroy());
+      return;
+    }
     const route = routes[`${req.method} ${url.pathname}`];
     try {
       if (!route) throw fail(404, 'not_found', `no ${req.method} ${url.pathname}`);

@@ -1,6 +1,7 @@
 import type { Outbox } from '../ledger/outbox';
 import type { SendOutcome } from './hq-client';
-import type { Batch } from './wire';
+import type { StoreSettings } from './hq-settings';
+import type { Batch, SettingsState } from './wire';
 
 /** What the cashier window and logs are told about HQ. */
 export interface HqSyncStatus {
@@ -9,6 +10,8 @@ export interface HqSyncStatus {
   lastSyncAt: number | null;
   pending: number;
   message: string;
+  /** The last settings pushed by HQ and what became of them. */
+  settings: SettingsState | null;
 }
 
 export interface HqSyncDeps {
@@ -24,6 +27,10 @@ export interface HqSyncDeps {
   backoffMs?: number;
   maxBackoffMs?: number;
   onStatus?: (status: HqSyncStatus) => void;
+  /** Settings the station applied or refused so far, reported to HQ with every push. */
+  settingsState?: () => SettingsState | null;
+  /** Applies settings HQ sent with an acknowledgement (station-settings.ts). */
+  applySettings?: (pushed: StoreSettings) => SettingsState;
 }
 
 export interface HqSync {
@@ -53,6 +60,7 @@ export function startHqSync(deps: HqSyncDeps): HqSync {
     lastSyncAt: null,
     pending: deps.outbox.pending().count,
     message: 'Connecting to HQ',
+    settings: deps.settingsState?.() ?? null,
   };
   const set = (next: Partial<HqSyncStatus>) => {
     status = { ...status, ...next, pending: deps.outbox.pending().count };
@@ -71,9 +79,10 @@ export function startHqSync(deps: HqSyncDeps): HqSync {
   const step = async (): Promise<number> => {
     const events = deps.outbox.read(cursor, batchSize);
     const pending = deps.outbox.pending();
+    const settings = deps.settingsState?.() ?? undefined;
     const outcome = await deps.send({
       version: deps.version,
-      health: { pending: pending.count, oldestPendingDay: pending.oldestDay },
+      health: { pending: pending.count, oldestPendingDay: pending.oldestDay, settings },
       events,
     });
     switch (outcome.kind) {
@@ -81,6 +90,8 @@ export function startHqSync(deps: HqSyncDeps): HqSync {
         cursor = outcome.reply.ackedSeq;
         deps.outbox.acknowledge(cursor);
         failures = 0;
+        if (outcome.reply.settings && deps.applySettings)
+          status.settings = deps.applySettings(outcome.reply.settings);
         set({ state: 'synced', lastSyncAt: deps.now(), message: 'HQ is up to date' });
         return events.length === batchSize ? 0 : intervalMs;
       case 'gap':

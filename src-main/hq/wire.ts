@@ -28,14 +28,27 @@ export const eventSchema = z
   .strict();
 export type WireEvent = z.infer<typeof eventSchema>;
 
+/** What became of the last settings HQ pushed, as the station reports it. */
+export const settingsStateSchema = z
+  .object({
+    revision: z.number().int().min(0),
+    state: z.enum(['applied', 'refused']),
+    message: z.string().max(2000),
+    at: z.number().int(),
+  })
+  .strict();
+export type SettingsState = z.infer<typeof settingsStateSchema>;
+
 /** What a station reports about itself with every batch (shown in HQ's station list). */
 export const healthSchema = z
   .object({
     pending: z.number().int().min(0),
     oldestPendingDay: daySchema.nullable(),
     payments: z.string().max(200).optional(),
+    settings: settingsStateSchema.optional(),
   })
   .strict();
+export type StationHealth = z.infer<typeof healthSchema>;
 
 /** POST /v1/batches: the next events of one station, in journal order. */
 export const batchSchema = z
@@ -58,6 +71,10 @@ export const batchReplySchema = z.object({
   ackedSeq: z.number().int().min(0),
   applied: z.number().int().min(0),
   duplicates: z.number().int().min(0),
+  /** Settings newer than the revision the station reported: it applies them (hq-settings.ts). */
+  settings: z
+    .object({ revision: z.number().int().min(1), settings: z.record(z.string(), z.unknown()) })
+    .optional(),
 });
 export type BatchReply = z.infer<typeof batchReplySchema>;
 

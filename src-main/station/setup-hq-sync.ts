@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { StationConfig } from '../config/schema';
 import { sendBatch } from '../hq/hq-client';
 import { loadStationCredential } from '../hq/station-credential';
-import { startHqSync, type HqSync } from '../hq/station-sync';
+import { applyPushedSettings, loadSettingsState } from '../hq/station-settings';
+import { startHqSync, type HqSync, type HqSyncStatus } from '../hq/station-sync';
 import type { Ledger } from '../ledger/open-ledger';
 
 /**
@@ -17,6 +18,8 @@ export function setupHqSync(deps: {
   ledger: Ledger;
   logger: Logger;
   version: string;
+  /** Every change of the sync's status (the cashier window's "HQ: last sync" line). */
+  onStatus?: (status: HqSyncStatus) => void;
 }): HqSync | null {
   const { logger } = deps;
   let credential;
@@ -45,7 +48,15 @@ export function setupHqSync(deps: {
     now: Date.now,
     batchSize: deps.config.batchSize,
     intervalMs: deps.config.syncSeconds * 1000,
+    settingsState: () => loadSettingsState(deps.dataDir),
+    applySettings: (pushed) => {
+      const result = applyPushedSettings(deps.dataDir, pushed, Date.now());
+      const level = result.state === 'applied' ? 'info' : 'warn';
+      logger[level]({ hq: credential.url, ...result }, 'settings from HQ');
+      return result;
+    },
     onStatus: (status) => {
+      deps.onStatus?.(status);
       // Log changes of state, not every push.
       if (status.state === last) return;
       last = status.state;

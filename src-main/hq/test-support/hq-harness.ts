@@ -20,11 +20,26 @@ export interface HqHarness {
   url: string;
   /** Calls an admin endpoint. */
   admin(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'PUT',
     path: string,
     body?: unknown,
   ): Promise<{ status: number; body: AdminReply }>;
   close(): Promise<void>;
+}
+
+/** Enrols a station through HQ's admin and enrol endpoints; returns its credential. */
+export async function enrolStation(
+  hq: Pick<HqHarness, 'admin' | 'url'>,
+  storeId: string,
+  stationId: string,
+): Promise<string> {
+  const code = await hq.admin('POST', '/v1/admin/codes', { storeId, stationId });
+  const res = await fetch(`${hq.url}/v1/enrol`, {
+    method: 'POST',
+    body: JSON.stringify({ code: code.body.code, version: '0.1.0' }),
+  });
+  if (res.status !== 200) throw new Error(`enrolment refused: ${await res.text()}`);
+  return ((await res.json()) as { credential: string }).credential;
 }
 
 export async function startHq(): Promise<HqHarness> {
@@ -62,6 +77,7 @@ export function payOnce(
   id: string,
   total: number,
   method: 'code' | 'face' = 'code',
+  provider = 'sandbox',
 ): string {
   const order: Order = {
     id,
@@ -77,8 +93,8 @@ export function payOnce(
     amount: total,
     currency: 'CNY',
     method,
-    platform: 'wechat',
-    provider: 'sandbox',
+    platform: provider === 'alipay' ? 'alipay' : 'wechat',
+    provider,
     credentialHint: 'code …1234',
   });
   if (!a.ok) throw new Error(a.error.message);
