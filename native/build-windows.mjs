@@ -1,4 +1,4 @@
-// Cross-builds the Windows capture addon and the Windows test POS with mingw-w64 (Debian's
+// Cross-builds the Windows capture addon, the Windows test POS and a Wine 8 shim with mingw-w64 (Debian's
 // g++-mingw-w64-x86-64-posix) into native/build/win32-x64/. Node-API is a C ABI, so the addon
 // links against the .def files of node-api-headers and loads in the official node.exe (and, by
 // the delay-load hook, in electron.exe). Usage: node native/build-windows.mjs
@@ -84,4 +84,10 @@ const posSource = join(here, 'test-pos', 'test-pos.c');
 if (!newer(pos, [posSource])) {
   run(gcc, ['-O2', '-Wall', posSource, '-lgdi32', '-luser32', '-static', '-s', '-o', pos]);
 }
-console.log(`countersign windows build: ${addon} and ${pos}`);
+// Only for Wine 8, which lacks the DLL; the tests put it into their own Wine prefix.
+const prng = join(outDir, 'bcryptprimitives.dll');
+const prngSource = join(here, 'wine', 'bcryptprimitives.c');
+if (!newer(prng, [prngSource])) {
+  run(gcc, ['-O2', '-Wall', '-shared', prngSource, '-ladvapi32', '-s', '-o', prng]);
+}
+console.log(`countersign windows build: ${addon}, ${pos} and ${prng}`);
