@@ -1,4 +1,5 @@
 import { PaymentsBanner } from './panels/payments-banner';
+import { HqStatusLine } from './panels/hq-status-line';
 import { ResolvedNotices } from './panels/resolved-notices';
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -176,6 +177,7 @@ export function CashierApp({ connection, store }: Props) {
       />
       <PaymentsBanner client={connection.client} />
       <ResolvedNotices client={connection.client} />
+      <HqStatusLine client={connection.client} />
       {discarding && (
         <DiscardDialog
           lines={editor.lines.filter((l) => l.name.trim() || l.amount.trim()).length}

@@ -12,6 +12,7 @@ import {
 import { adjustmentSchema, orderLineSchema } from './order';
 import { currencySchema } from './money';
 import { paymentResolvedSchema, paymentsStatusSchema } from './payments-status';
+import { hqLinkSchema } from './hq-link';
 import { plainTextSchema } from './plain-text';
 import {
   attemptRowSchema,
@@ -100,6 +101,8 @@ export const commands = {
     output: paymentsStatusSchema,
   },
   // Cashier
+  /** The link to headquarters: last sync, entries waiting (also pushed as `hq.status`). */
+  'hq.status': { roles: ['cashier'], input: empty, output: hqLinkSchema },
   'order.submit': {
     roles: ['cashier'],
     input: z.object({ order: orderDraftSchema }).strict(),
@@ -262,6 +265,7 @@ export const events = {
   'payments.status': paymentsStatusSchema,
   /** A payment left open by a restart or a full disk was resolved (for the cashier window). */
   'payments.resolved': paymentResolvedSchema,
+  'hq.status': hqLinkSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -22,7 +22,7 @@ import { resumeCheckout } from './resume-checkout';
 import { intakeOrder } from './order-intake';
 import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
-import { setupHqSync } from './setup-hq-sync';
+import { hqLink, setupHqSync } from './setup-hq-sync';
 import { setupPayments, type PaymentsFeature, type SandboxLauncher } from './setup-payments';
 
 export interface StationOptions {
@@ -169,6 +169,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'station.info': (_input, caller) => ok(info(caller.role)),
     'checkout.get': () => ok(checkout.snapshot()),
     'payments.status': () => ok(payments?.status() ?? paymentsOff()),
+    'hq.status': () => ok(hqLink(hqSync?.status() ?? null)),
     'order.submit': ({ order: draft }) => {
       const current = checkout.snapshot();
       const order = intakeOrder(draft, { currency: config.currency, source: 'manual' });
@@ -266,6 +267,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         ledger: payments.ledger,
         logger: logger.child({ part: 'hq' }),
         version: VERSION,
+        onStatus: (status) => emit('hq.status', hqLink(status)),
       })
     : null;
   const devices: DevicesFeature | null =

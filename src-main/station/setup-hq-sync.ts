@@ -2,11 +2,36 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { StationConfig } from '../config/schema';
+import type { HqLink } from '../contract/hq-link';
 import { sendBatch } from '../hq/hq-client';
 import { loadStationCredential } from '../hq/station-credential';
 import { applyPushedSettings, loadSettingsState } from '../hq/station-settings';
 import { startHqSync, type HqSync, type HqSyncStatus } from '../hq/station-sync';
 import type { Ledger } from '../ledger/open-ledger';
+
+/** The sync's status as the cashier window sees it (not enrolled: null status). */
+export function hqLink(status: HqSyncStatus | null): HqLink {
+  if (!status)
+    return {
+      enrolled: false,
+      state: 'stopped',
+      lastSyncAt: null,
+      pending: 0,
+      message: 'This station does not report to an HQ',
+      settings: null,
+    };
+  const { lastSyncAt, pending, message, state, settings } = status;
+  return {
+    enrolled: true,
+    state,
+    lastSyncAt,
+    pending,
+    message: message.slice(0, 2000),
+    settings: settings
+      ? { revision: settings.revision, state: settings.state, message: settings.message }
+      : null,
+  };
+}
 
 /**
  * Starts pushing the ledger's outbox to HQ when this station is enrolled (docs/hq.md); null

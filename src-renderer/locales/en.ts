@@ -398,4 +398,10 @@ export const en = {
     reversed: 'Payment settled: {{amount}} for order {{order}} was reversed; nothing was charged.',
     dismiss: 'Dismiss',
   },
+  hq: {
+    lastSync: 'HQ: last sync {{ago}}',
+    waiting: '{{n}} entries waiting',
+    settingsApplied: 'settings r{{revision}} from HQ saved, in effect from the next start',
+    settingsRefused: 'settings r{{revision}} from HQ refused: {{message}}',
+  },
 } as const;

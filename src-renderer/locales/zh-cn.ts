@@ -390,4 +390,10 @@ export const zhCN: Strings<typeof en> = {
     reversed: '支付已有结果：订单 {{order}} 的 {{amount}} 已撤销，未扣款。',
     dismiss: '关闭',
   },
+  hq: {
+    lastSync: '总部：上次同步 {{ago}}',
+    waiting: '{{n}} 条待上传',
+    settingsApplied: '总部设置 r{{revision}} 已保存，下次启动生效',
+    settingsRefused: '总部设置 r{{revision}} 被拒绝：{{message}}',
+  },
 };
