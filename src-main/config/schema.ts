@@ -7,6 +7,8 @@ import { devicesConfigSchema } from '../devices/config';
 import { captureConfigSchema } from '../capture/config';
 import { ocrConfigSchema } from '../ocr/config';
 import { poleConfigSchema } from '../devices/pole-display/config';
+import { printerConfigSchema } from '../printer/config';
+import { voiceConfigSchema } from '../voice/config';
 
 /** Languages the windows ship with. */
 export const languageSchema = z.enum(['en', 'zh-CN']);
@@ -90,6 +92,8 @@ export const configSchema = z
     ocr: ocrConfigSchema.default(ocrConfigSchema.parse({})),
     pole: poleConfigSchema.default(poleConfigSchema.parse({})),
     hq: hqSchema.default(hqSchema.parse({})),
+    printer: printerConfigSchema.default(printerConfigSchema.parse({})),
+    voice: voiceConfigSchema.default(voiceConfigSchema.parse({})),
   })
   .strict();
 

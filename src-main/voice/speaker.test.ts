@@ -74,6 +74,18 @@ describe('speaker', () => {
     },
   );
 
+  it.skipIf(!haveEspeak)(
+    'a machine without a sound device is told, not taken for spoken',
+    async () => {
+      const speaker = createSpeaker(voiceConfigSchema.parse({}), { platform: 'linux' });
+      const u = spokenAmount({ amount: 1, currency: 'CNY', platform: null, language: 'en' });
+      const r = await speaker.say(u);
+      // This machine may have a sound card; then it really played.
+      if (r.ok) expect(speaker.status().lastText).toBe(u.text);
+      else expect(speaker.status().lastError).toMatch(/could not play|exited/);
+    },
+  );
+
   it('switched off says nothing; a missing engine is a status, not a crash', async () => {
     const off = createSpeaker(voiceConfigSchema.parse({ enabled: false }));
     const u = spokenAmount({ amount: 1, currency: 'CNY', platform: null, language: 'en' });

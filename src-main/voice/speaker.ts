@@ -130,6 +130,9 @@ export function createSpeaker(
       );
       child.once('exit', (code) => {
         if (code !== 0) return fail(`${cmd.command} exited with ${code}: ${stderr.trim()}`);
+        // espeak-ng exits 0 when it could not open the sound device; its stderr says so.
+        if (/^error:/im.test(stderr))
+          return fail(`${cmd.command} could not play: ${stderr.trim().split('\n').slice(-1)[0]}`);
         Object.assign(state, { lastError: null, lastSpokenAt: now(), lastText: utterance.text });
         resolve({ ok: true });
       });
