@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: [
       'src-main/**/*.test.ts',
+      'src-sandbox/**/*.test.ts',
       'src-renderer/**/*.test.{ts,tsx}',
       'src-customer/**/*.test.{ts,tsx}',
       'src-window-shared/**/*.test.{ts,tsx}',

@@ -12,9 +12,9 @@ import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { faceImage, writeFaceScenes } from '../../e2e/support/face-fixtures';
 import { openCashier } from '../../e2e/support/raw-ws';
-import { describeFaceImage } from '../payments/sandbox/face-descriptor';
-import { openFaceIndex } from '../payments/sandbox/face-index';
-import { openSandboxDb } from '../payments/sandbox/sandbox-db';
+import { describeFaceImage } from '../../src-sandbox/face-descriptor';
+import { openFaceIndex } from '../../src-sandbox/face-index';
+import { openSandboxDb } from '../../src-sandbox/sandbox-db';
 import { median, writeBenchSection } from './report';
 
 const ENROLLED = 10_000;

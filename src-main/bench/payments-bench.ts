@@ -10,8 +10,8 @@ import type { PaymentGateway } from '../payments/gateway';
 import { createProviderRegistry } from '../payments/gateway';
 import { createHttpGateway } from '../payments/http-gateway';
 import { createPaymentService } from '../payments/payment-service';
-import { SANDBOX_DEFAULTS } from '../payments/sandbox/sandbox-db';
-import { startSandboxProcess } from '../payments/sandbox/sandbox-process';
+import { SANDBOX_MERCHANT } from '../payment-api/sandbox-launch';
+import { startSandboxProcess } from '../payments/sandbox-process';
 import { median, writeBenchSection } from './report';
 import { paymentsConfigSchema } from '../payments/config';
 
@@ -56,8 +56,8 @@ async function stationTime(synchronous: 'FULL' | 'NORMAL') {
   const gateway = timed(
     createHttpGateway({
       url: sandbox.url,
-      merchantId: SANDBOX_DEFAULTS.merchantId,
-      key: SANDBOX_DEFAULTS.key,
+      merchantId: SANDBOX_MERCHANT.merchantId,
+      key: SANDBOX_MERCHANT.key,
       timeoutMs: 10_000,
     }),
     spent,

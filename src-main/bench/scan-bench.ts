@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { parseConfig } from '../config/load-config';
 import { socatPair, waitFor } from '../devices/test-support/socat-pair';
-import { startSandbox } from '../payments/sandbox/server';
+import { startSandbox } from '../../src-sandbox/server';
 import { createStation } from '../station/create-station';
 import { median, writeBenchSection } from './report';
 

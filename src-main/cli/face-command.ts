@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
-import { enrolFace, faceEnrolmentSchema } from '../payments/sandbox/face-routes';
-import { openSandboxDb } from '../payments/sandbox/sandbox-db';
+import { enrolFace, faceEnrolmentSchema } from '../../src-sandbox/face-routes';
+import { openSandboxDb } from '../../src-sandbox/sandbox-db';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
 const HELP = `Usage: countersign face enrol --account ID --phone NUMBER --image FILE [--data-dir DIR]

@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { defaultDataDir, loadConfig } from '../config/load-config';
-import { dayRange } from '../ledger/local-day';
+import { dayRange } from '../lib/local-day';
 import { openLedger } from '../ledger/open-ledger';
 import { ledgerOrderInfo } from '../payments/providers/ledger-order-info';
 import { loadProviders } from '../payments/providers/load-providers';

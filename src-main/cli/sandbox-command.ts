@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { parsePortArg } from '../payments/cli-support';
-import { runSandboxUntilSignal } from '../payments/sandbox/run-sandbox';
+import { runSandboxUntilSignal } from '../../src-sandbox/run-sandbox';
 import { UsageError, type CliIo } from './command';
 
 const HELP = `Usage: countersign sandbox [--port N] [--data-dir DIR] [--password-above AMOUNT_MINOR]

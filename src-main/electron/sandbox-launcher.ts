@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { utilityProcess } from 'electron';
 import {
+  sandboxEnv,
   waitForSandboxReady,
   type SandboxProcess,
-  type SandboxProcessOptions,
-} from '../payments/sandbox/sandbox-process';
+} from '../payment-api/sandbox-launch';
+import type { SandboxProcessOptions } from '../payments/sandbox-process';
 
 /**
  * Starts the embedded sandbox acquirer in an Electron utility process: its own OS process, as
@@ -18,14 +19,7 @@ export function startSandboxUtility(opts: SandboxProcessOptions): Promise<Sandbo
     stdio: 'pipe',
     env: {
       ...process.env,
-      SANDBOX_PORT: String(opts.port),
-      SANDBOX_DATA_DIR: opts.dataDir,
-      SANDBOX_ADMIN_TOKEN: adminToken,
-      ...(opts.passwordAbove !== undefined
-        ? { SANDBOX_PASSWORD_ABOVE: String(opts.passwordAbove) }
-        : {}),
-      ...(opts.merchantId ? { SANDBOX_MERCHANT_ID: opts.merchantId } : {}),
-      ...(opts.key ? { SANDBOX_KEY: opts.key } : {}),
+      ...sandboxEnv(opts, adminToken),
     },
   });
   if (!child.stdout) {

@@ -4,7 +4,7 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDay } from '../ledger/local-day';
+import { localDay } from '../lib/local-day';
 import { openLedger } from '../ledger/open-ledger';
 import { sendBatch } from './hq-client';
 import { createHqServer } from './hq-server';

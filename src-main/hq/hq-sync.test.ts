@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import { configSchema } from '../config/schema';
 import { setupHqSync } from '../station/setup-hq-sync';
-import { localDay } from '../ledger/local-day';
+import { localDay } from '../lib/local-day';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
 import { sendBatch } from './hq-client';
 import { startHqSync, type HqSync } from './station-sync';

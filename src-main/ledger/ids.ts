@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { localDay } from './local-day';
+import { localDay } from '../lib/local-day';
 
 /**
  * A day-prefixed, unguessable id, e.g. P20261122a1b2c3d4e5f60718. Attempt ids double as the

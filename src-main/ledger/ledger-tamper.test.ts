@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
 import type { Order } from '../contract/order';
 import { CHAINED_TABLES, registerChainFunction } from './chain';
-import { localDay } from './local-day';
+import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger, tryOpenLedger, type Ledger } from './open-ledger';
 

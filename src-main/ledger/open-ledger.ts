@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { Order } from '../contract/order';
 import { newId } from './ids';
 import { openLedgerDb, type LedgerOpenError } from './ledger-file';
-import { localDay, shiftOf } from './local-day';
+import { localDay, shiftOf } from '../lib/local-day';
 import { ATTEMPT_SELECT, toAttempt, type AttemptRow } from './attempt-rows';
 import { createOutbox, type Outbox } from './outbox';
 import { createRefundStore, type RefundStore } from './refund-store';

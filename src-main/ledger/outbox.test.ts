@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../contract/order';
 import { chainHash, GENESIS } from './chain';
-import { localDay } from './local-day';
+import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger, type Ledger } from './open-ledger';
 import type { OutboxEntry } from './outbox';

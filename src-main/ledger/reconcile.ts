@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsv } from './csv';
+import { parseCsv } from '../lib/csv';
 
 /** One row of a provider's daily statement (see docs/payment-api.md). */
 export const statementRowSchema = z.object({

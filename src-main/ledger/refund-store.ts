@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { localDay } from './local-day';
+import { localDay } from '../lib/local-day';
 import { newId } from './ids';
 import type { Attempt, Refund, RefundState, Result } from './types';
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import { toCsv } from './csv';
+import { toCsv } from '../lib/csv';
 import { renderDayReportHtml } from './day-report-html';
-import { dayRange } from './local-day';
+import { dayRange } from '../lib/local-day';
 import { reconcileRows, type Reconciliation } from './reconcile';
 import type { Result } from './types';
 import { LedgerTamperedError, type ChainBreak } from './verify-chain';

@@ -1,7 +1,7 @@
 import type { Credential, PaymentAction } from '../contract/credential';
 import type { Ledger } from '../ledger/open-ledger';
 import { isFinalState, type Attempt, type AttemptState } from '../ledger/types';
-import type { GoodsLine, PaymentAnswer } from './api-schema';
+import type { GoodsLine, PaymentAnswer } from '../payment-api/api-schema';
 import type { Clock } from './clock';
 import type { GatewayResult, PaymentGateway } from './gateway';
 

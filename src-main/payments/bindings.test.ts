@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpGateway } from './http-gateway';
-import { SANDBOX_DEFAULTS } from './sandbox/sandbox-db';
-import type { Sandbox } from './sandbox/server';
+import { SANDBOX_MERCHANT } from '../payment-api/sandbox-launch';
+import type { Sandbox } from '../../src-sandbox/server';
 import { codeFor, newAccount, orderOf, stationFor, tempDir } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 // Binding a wallet to the store on the payment system's page, paying without a password under
 // the bound limit, and removing the binding as the customer (wallet page) and the store (API).
@@ -64,8 +64,8 @@ describe('binding', () => {
     await form('/bind/M100001', bindForm(b, { phone: '13900000002' }));
     const gateway = createHttpGateway({
       url: sandbox.url,
-      merchantId: SANDBOX_DEFAULTS.merchantId,
-      key: SANDBOX_DEFAULTS.key,
+      merchantId: SANDBOX_MERCHANT.merchantId,
+      key: SANDBOX_MERCHANT.key,
       timeoutMs: 2000,
     });
     const listed = await gateway.bindings!();

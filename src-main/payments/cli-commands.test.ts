@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../cli/main';
-import type { Sandbox } from './sandbox/server';
+import type { Sandbox } from '../../src-sandbox/server';
 import { codeFor, tempDir } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 const tmp = tempDir('cs-cli-');
 let sandbox: Sandbox;

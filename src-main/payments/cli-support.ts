@@ -1,5 +1,5 @@
 import { chargeAmountSchema, parseMinor } from '../contract/money';
-import { dayRange, localDay } from '../ledger/local-day';
+import { dayRange, localDay } from '../lib/local-day';
 
 /** Parses a typed amount ("12.34") into minor units, or explains what is wrong with it. */
 export function parseAmountArg(

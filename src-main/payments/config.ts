@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SANDBOX_DEFAULTS } from './sandbox/sandbox-db';
+import { SANDBOX_MERCHANT } from '../payment-api/sandbox-launch';
 
 const providerName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, 'a provider name such as sandbox');
 
@@ -10,8 +10,8 @@ const sandboxSchema = z
     port: z.number().int().min(0).max(65535).default(4712),
     /** Use an already running payment API here instead of the embedded one's address. */
     url: z.url().optional(),
-    merchantId: z.string().min(1).max(64).default(SANDBOX_DEFAULTS.merchantId),
-    key: z.string().min(8).max(256).default(SANDBOX_DEFAULTS.key),
+    merchantId: z.string().min(1).max(64).default(SANDBOX_MERCHANT.merchantId),
+    key: z.string().min(8).max(256).default(SANDBOX_MERCHANT.key),
     /** Amounts above this (minor units) wait for the customer's password on the wallet page. */
     passwordAbove: z.number().int().min(0).default(50_000),
     /** How long a proxy payer has to confirm on their phone, and a merchant QR stays payable. */

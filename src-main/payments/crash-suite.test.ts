@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from './sandbox/server';
+import type { Sandbox } from '../../src-sandbox/server';
 import { admin, balanceOf, newAccount, stationFor, tempDir } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 const RUNS = 52;
 const PARALLEL = 4;

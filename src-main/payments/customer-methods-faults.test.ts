@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Sandbox } from './sandbox/server';
-import type { FaultInput } from './sandbox/faults';
+import type { Sandbox } from '../../src-sandbox/server';
+import type { FaultInput } from '../../src-sandbox/faults';
 import {
   admin,
   balanceOf,
@@ -11,7 +11,7 @@ import {
   stationFor,
   tempDir,
 } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 // The fault suite's guarantees for the methods that wait on a person (proxy payer, QR scan):
 // network faults on the request, and the person answering early, late or never. Bounded: a few

@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentAction } from '../contract/credential';
-import type { Sandbox } from './sandbox/server';
+import type { Sandbox } from '../../src-sandbox/server';
 import { admin, orderOf, stationFor, tempDir } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 // Proxy payment and merchant QR through the real orchestrator and the sandbox over HTTP, with
 // the payer's phone and the customer's wallet driven as a person would: through their pages.

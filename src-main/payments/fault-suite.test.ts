@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FaultInput } from './sandbox/faults';
-import type { Sandbox } from './sandbox/server';
+import type { FaultInput } from '../../src-sandbox/faults';
+import type { Sandbox } from '../../src-sandbox/server';
 import {
   balanceOf,
   codeFor,
@@ -11,7 +11,7 @@ import {
   stationFor,
   tempDir,
 } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 const RUNS = 20;
 const START_BALANCE = 1_000_000;

@@ -4,7 +4,7 @@ import type {
   PaymentAnswer,
   RefundAnswer,
   RefundRequest,
-} from './api-schema';
+} from '../payment-api/api-schema';
 
 /**
  * What a provider call produced:

@@ -5,9 +5,9 @@ import {
   paymentAnswerSchema,
   refundAnswerSchema,
   type PaymentAnswer,
-} from './api-schema';
+} from '../payment-api/api-schema';
 import type { GatewayResult, PaymentGateway } from './gateway';
-import { signRequest } from './signing';
+import { signRequest } from '../payment-api/signing';
 
 export interface HttpGatewayOptions {
   name?: string;

@@ -5,8 +5,8 @@ import type { Clock } from './clock';
 import { createProviderRegistry } from './gateway';
 import { createHttpGateway } from './http-gateway';
 import { createPaymentService } from './payment-service';
-import { SANDBOX_DEFAULTS } from './sandbox/sandbox-db';
-import type { Sandbox } from './sandbox/server';
+import { SANDBOX_MERCHANT } from '../payment-api/sandbox-launch';
+import type { Sandbox } from '../../src-sandbox/server';
 import {
   balanceOf,
   codeFor,
@@ -15,7 +15,7 @@ import {
   stationFor,
   tempDir,
 } from './test-support/harness';
-import { sandboxIn } from './test-support/sandbox-harness';
+import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 import { paymentsConfigSchema } from './config';
 
 const DEFAULT_ROUTING = paymentsConfigSchema.parse({}).routing;
@@ -198,8 +198,8 @@ describe('payment service against the sandbox over HTTP', () => {
     const ledger = openLedger(join(tmp.dir, 'virtual.sqlite'), { now: () => virtual });
     const http = createHttpGateway({
       url: sandbox.url,
-      merchantId: SANDBOX_DEFAULTS.merchantId,
-      key: SANDBOX_DEFAULTS.key,
+      merchantId: SANDBOX_MERCHANT.merchantId,
+      key: SANDBOX_MERCHANT.key,
       timeoutMs: 5_000,
     });
     let queries = 0;

@@ -6,7 +6,7 @@ import { orderSchema, type Order } from '../contract/order';
 import { classifyPaymentCode } from '../contract/payment-code';
 import type { Ledger } from '../ledger/open-ledger';
 import type { Attempt, LedgerError, Refund, Result } from '../ledger/types';
-import type { GoodsLine } from './api-schema';
+import type { GoodsLine } from '../payment-api/api-schema';
 import {
   driveAttempt,
   outcomeOf,

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { paymentsConfigSchema } from './config';
 import { linkPaymentSystem, type LinkStatus } from './payment-system-link';
-import { startSandboxProcess, type SandboxProcessOptions } from './sandbox/sandbox-process';
+import { startSandboxProcess, type SandboxProcessOptions } from './sandbox-process';
 import { tempDir } from './test-support/harness';
 
 const tmp = tempDir('cs-link-');

@@ -1,6 +1,6 @@
-import { healthAnswerSchema, SANDBOX_SERVICE } from './api-schema';
+import { healthAnswerSchema, SANDBOX_SERVICE } from '../payment-api/api-schema';
 import type { PaymentsConfig } from './config';
-import type { SandboxProcess, SandboxProcessOptions } from './sandbox/sandbox-process';
+import type { SandboxProcess, SandboxProcessOptions } from './sandbox-process';
 
 /** Whether the station can reach its payment system, and if not, why (for both windows). */
 export interface LinkStatus {

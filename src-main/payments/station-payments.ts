@@ -19,7 +19,7 @@ import {
   startSandboxProcess,
   type SandboxProcess,
   type SandboxProcessOptions,
-} from './sandbox/sandbox-process';
+} from './sandbox-process';
 
 export interface StationPayments {
   ledger: Ledger;

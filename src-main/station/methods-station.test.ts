@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckoutSnapshot } from '../contract/checkout';
-import { localDay } from '../ledger/local-day';
+import { localDay } from '../lib/local-day';
 import { parseConfig } from '../config/load-config';
 import { createStation, type Station } from './create-station';
 

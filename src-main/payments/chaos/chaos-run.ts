@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { mountTmpfs, unmount } from '../../station/test-support/mounts';
-import { startSandboxProcess } from '../sandbox/sandbox-process';
+import { startSandboxProcess } from '../sandbox-process';
 import { compareLedgerWithSandbox, type ChaosVerdict } from './chaos-check';
 import { startServe, type StationProcess } from './station-process';
 import { connectClient, type WsClient } from './ws-client';

@@ -1,4 +1,4 @@
-import type { PayRequest } from '../api-schema';
+import type { PayRequest } from '../../payment-api/api-schema';
 import type { GatewayResult } from '../gateway';
 
 /**

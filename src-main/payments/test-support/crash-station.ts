@@ -6,7 +6,7 @@
  * default code; proxy needs PROXY_ID, a proxy ID paid from ACCOUNT).
  */
 import type { Credential } from '../../contract/credential';
-import type { FaultInput } from '../sandbox/faults';
+import type { FaultInput } from '../../../src-sandbox/faults';
 import { codeFor, FAST, orderOf, admin, stationFor } from './harness';
 
 const env = (name: string) => {

@@ -8,8 +8,8 @@ import { openLedger, type Ledger } from '../../ledger/open-ledger';
 import { createProviderRegistry } from '../gateway';
 import { createHttpGateway } from '../http-gateway';
 import { createPaymentService, type PaymentService } from '../payment-service';
-import type { Sandbox } from '../sandbox/server';
-import { SANDBOX_DEFAULTS } from '../sandbox/sandbox-db';
+import type { Sandbox } from '../../../src-sandbox/server';
+import { SANDBOX_MERCHANT } from '../../payment-api/sandbox-launch';
 import { paymentsConfigSchema } from '../config';
 
 const DEFAULT_ROUTING = paymentsConfigSchema.parse({}).routing;
@@ -36,8 +36,8 @@ export function stationFor(
   const ledger = openLedger(ledgerFile);
   const gateway = createHttpGateway({
     url: sandboxUrl,
-    merchantId: SANDBOX_DEFAULTS.merchantId,
-    key: SANDBOX_DEFAULTS.key,
+    merchantId: SANDBOX_MERCHANT.merchantId,
+    key: SANDBOX_MERCHANT.key,
     timeoutMs: timing.timeoutMs,
   });
   const service = createPaymentService({

@@ -1,6 +1,6 @@
 // A stand-in station for the sandbox process test: starts the sandbox, prints its address,
 // then idles until it is killed.
-import { startSandboxProcess } from '../sandbox/sandbox-process';
+import { startSandboxProcess } from '../sandbox-process';
 
 const sandbox = await startSandboxProcess({
   port: 0,

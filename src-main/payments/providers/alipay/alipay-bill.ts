@@ -1,5 +1,5 @@
 import { unzipSync } from 'fflate';
-import { parseCsv } from '../../../ledger/csv';
+import { parseCsv } from '../../../lib/csv';
 import { yuanToFen, type StatementLine } from '../statement-csv';
 
 export type AlipayBillResult = { ok: true; value: StatementLine[] } | { ok: false; error: string };

@@ -1,5 +1,5 @@
 import { AlipaySdk } from 'alipay-sdk';
-import type { PaymentAnswer, RefundAnswer } from '../../api-schema';
+import type { PaymentAnswer, RefundAnswer } from '../../../payment-api/api-schema';
 import type { GatewayResult, PaymentGateway } from '../../gateway';
 import { goodsOf, providerCode, type OrderInfoPort } from '../order-info';
 import { fenToYuan, toStatementCsv, yuanToFen } from '../statement-csv';

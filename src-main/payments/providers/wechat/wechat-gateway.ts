@@ -1,4 +1,4 @@
-import type { PaymentAnswer, RefundAnswer } from '../../api-schema';
+import type { PaymentAnswer, RefundAnswer } from '../../../payment-api/api-schema';
 import type { GatewayResult, PaymentGateway } from '../../gateway';
 import { goodsOf, providerCode, type OrderInfoPort } from '../order-info';
 import { toStatementCsv } from '../statement-csv';

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
 import { AcquirerError, type Acquirer } from './acquirer';
-import type { GoodsLine } from '../api-schema';
+import type { GoodsLine } from '../src-main/payment-api/api-schema';
 import type { Bindings } from './bindings';
 import { sendError } from './http-util';
 import { renderWalletPage, WALLET_CSP } from './wallet-page';

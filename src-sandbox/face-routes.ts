@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { faceDescriptorSchema } from '../../contract/face-credential';
+import { faceDescriptorSchema } from '../src-main/contract/face-credential';
 import { describeFaceImage } from './face-descriptor';
 import { faceIndexOf } from './face-index';
 import { describeIssue, sendError, sendJson } from './http-util';

@@ -2,13 +2,13 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { classifyPaymentCode } from '../../contract/payment-code';
+import { classifyPaymentCode } from '../src-main/contract/payment-code';
 import { SANDBOX_DEFAULTS } from './sandbox-db';
 import type { Sandbox } from './server';
-import { canonicalRequest, signCanonical, signRequest } from '../signing';
-import { admin, codeFor, newAccount, tempDir } from '../test-support/harness';
-import { sandboxIn } from '../test-support/sandbox-harness';
-import { startSandboxProcess } from './sandbox-process';
+import { canonicalRequest, signCanonical, signRequest } from '../src-main/payment-api/signing';
+import { admin, codeFor, newAccount, tempDir } from '../src-main/payments/test-support/harness';
+import { sandboxIn } from './test-support/sandbox-harness';
+import { startSandboxProcess } from '../src-main/payments/sandbox-process';
 
 let sandbox: Sandbox;
 const tmp = tempDir('cs-sandbox-');
@@ -242,7 +242,18 @@ describe('sandbox as its own process', () => {
     const dir = tempDir('cs-sbparent-');
     const parent = spawn(
       process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, '..', 'test-support', 'sandbox-parent.ts')],
+      [
+        '--import',
+        'tsx',
+        join(
+          import.meta.dirname,
+          '..',
+          'src-main',
+          'payments',
+          'test-support',
+          'sandbox-parent.ts',
+        ),
+      ],
       {
         env: { ...process.env, SANDBOX_DATA_DIR: dir.dir },
         stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { SANDBOX_MERCHANT } from '../src-main/payment-api/sandbox-launch';
 
 /** The sandbox acquirer's own schema; it is a separate system, so it shares nothing with the ledger. */
 const SCHEMA = `
@@ -64,8 +65,7 @@ const ADDED_COLUMNS = [
 
 /** The merchant and wallets every fresh sandbox has, so `countersign pay` works out of the box. */
 export const SANDBOX_DEFAULTS = {
-  merchantId: 'M100001',
-  key: 'sandbox-merchant-key-not-secret',
+  ...SANDBOX_MERCHANT,
   accounts: [
     { id: 'wx-alice', name: 'Alice (WeChat Pay)', platform: 'wechat' },
     { id: 'ali-bob', name: 'Bob (Alipay)', platform: 'alipay' },

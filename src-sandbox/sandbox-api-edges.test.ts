@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signRequest } from '../signing';
-import { admin, balanceOf, codeFor, newAccount, tempDir } from '../test-support/harness';
-import { sandboxIn } from '../test-support/sandbox-harness';
+import { signRequest } from '../src-main/payment-api/signing';
+import {
+  admin,
+  balanceOf,
+  codeFor,
+  newAccount,
+  tempDir,
+} from '../src-main/payments/test-support/harness';
+import { sandboxIn } from './test-support/sandbox-harness';
 import { SANDBOX_DEFAULTS } from './sandbox-db';
 import type { Sandbox } from './server';
 

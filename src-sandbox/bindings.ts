@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { BindingView } from '../api-schema';
+import type { BindingView } from '../src-main/payment-api/api-schema';
 import { AcquirerError, type Acquirer } from './acquirer';
 
 /** The most a binding may let through without a password (per payment). */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { toCsv } from '../../ledger/csv';
+import { toCsv } from '../src-main/lib/csv';
 
 /**
  * The merchant's daily statement as CSV: every payment that became paid or reversed that

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { formatMinor } from '../../contract/money';
-import type { GoodsLine } from '../api-schema';
+import { formatMinor } from '../src-main/contract/money';
+import type { GoodsLine } from '../src-main/payment-api/api-schema';
 import type { ProxyRequestView, QrView } from './customer-actions';
 
 const STYLE =

@@ -1,4 +1,4 @@
-import type { GoodsLine } from '../api-schema';
+import type { GoodsLine } from '../src-main/payment-api/api-schema';
 import { AcquirerError, type Acquirer, type PaymentRow } from './acquirer';
 
 /** A proxy request as the payer's phone shows it. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import bwipjs from 'bwip-js/node';
 import QRCode from 'qrcode';
-import { formatMinor } from '../../contract/money';
-import type { PaymentPlatform } from '../../contract/payment-code';
-import type { GoodsLine } from '../api-schema';
+import { formatMinor } from '../src-main/contract/money';
+import type { PaymentPlatform } from '../src-main/contract/payment-code';
+import type { GoodsLine } from '../src-main/payment-api/api-schema';
 import { goodsTable } from './phone-pages';
 
 const STYLE =

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Credential } from '../../contract/credential';
-import type { PayRequest } from '../api-schema';
+import type { Credential } from '../src-main/contract/credential';
+import type { PayRequest } from '../src-main/payment-api/api-schema';
 
 /**
  * SHA-256 of the credential with its keys sorted, so the same credential sent again matches

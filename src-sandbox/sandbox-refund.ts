@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { localDay } from '../../ledger/local-day';
-import type { RefundAnswer, RefundRequest } from '../api-schema';
+import { localDay } from '../src-main/lib/local-day';
+import type { RefundAnswer, RefundRequest } from '../src-main/payment-api/api-schema';
 import { AcquirerError, type PaymentRow } from './acquirer';
 
 /**

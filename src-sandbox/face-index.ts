@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { FACE_DESCRIPTOR_LENGTH } from '../../contract/face-credential';
+import { FACE_DESCRIPTOR_LENGTH } from '../src-main/contract/face-credential';
 
 /**
  * Match rule of the sandbox's face payment (documented in docs/payment-api.md):

@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { currencySchema, minorUnitsSchema } from '../../contract/money';
-import { paymentPlatformSchema } from '../../contract/payment-code';
+import { currencySchema, minorUnitsSchema } from '../src-main/contract/money';
+import { paymentPlatformSchema } from '../src-main/contract/payment-code';
 import type { Acquirer } from './acquirer';
 import { handleFaceEnrolRoute } from './face-routes';
 import { faultSpecSchema, type FaultQueue } from './faults';

@@ -1,14 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dayRange } from '../../ledger/local-day';
+import { dayRange } from '../src-main/lib/local-day';
 import {
   payRequestSchema,
   refundRequestSchema,
   SANDBOX_SERVICE,
   type PaymentAnswer,
-} from '../api-schema';
-import { verifySignature } from '../signing';
+} from '../src-main/payment-api/api-schema';
+import { verifySignature } from '../src-main/payment-api/signing';
 import { handleAdmin } from './admin-routes';
 import { AcquirerError, createAcquirer } from './acquirer';
 import { createFaultQueue, type FaultInput, type FaultRoute, faultSpecSchema } from './faults';

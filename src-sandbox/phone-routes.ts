@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { AcquirerError, type Acquirer } from './acquirer';
 import type { CustomerActions } from './customer-actions';
 import { sendError } from './http-util';
-import { formatMinor, parseMinor } from '../../contract/money';
+import { formatMinor, parseMinor } from '../src-main/contract/money';
 import type { Bindings } from './bindings';
 import { renderBindPage, renderPayerPage, renderQrPage, sendPage } from './phone-pages';
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { classifyPaymentCode, type PaymentPlatform } from '../../contract/payment-code';
-import type { PayRequest } from '../api-schema';
+import { classifyPaymentCode, type PaymentPlatform } from '../src-main/contract/payment-code';
+import type { PayRequest } from '../src-main/payment-api/api-schema';
 import { faceIndexOf } from './face-index';
 
 /** The paying account, a decline reason, or what the payment must wait for first. */

@@ -1,29 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { SandboxReadyLine, SandboxRunOptions } from '../src-main/payment-api/sandbox-launch';
 import { startSandbox, type Sandbox } from './server';
-
-export interface RunSandboxOptions {
-  port: number;
-  dataDir: string;
-  passwordAbove?: number;
-  merchantId?: string;
-  key?: string;
-  adminToken?: string;
-  proxyTimeoutMs?: number;
-  qrLifeMs?: number;
-}
-
-/** The line a sandbox process prints when it is listening (or could not start). */
-export type SandboxReadyLine =
-  | { ready: true; url: string; port: number; adminToken: string; pid: number }
-  | { ready: false; error: string };
 
 /**
  * Starts the sandbox in this process, prints the ready line as JSON, and stops cleanly on
  * SIGTERM/SIGINT. Shared by `countersign sandbox` and the child process the station spawns.
  */
 export async function runSandboxUntilSignal(
-  opts: RunSandboxOptions,
+  opts: SandboxRunOptions,
   out: NodeJS.WritableStream,
 ): Promise<number> {
   let sandbox: Sandbox;

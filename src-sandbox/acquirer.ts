@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import type { PaymentPlatform } from '../../contract/payment-code';
-import { localDay } from '../../ledger/local-day';
-import type { PayRequest, PaymentAnswer } from '../api-schema';
+import type { PaymentPlatform } from '../src-main/contract/payment-code';
+import { localDay } from '../src-main/lib/local-day';
+import type { PayRequest, PaymentAnswer } from '../src-main/payment-api/api-schema';
 import { resolveCredential } from './credential-resolver';
 import { credentialSha256, orderConflict } from './order-conflict';
 import { createRefund } from './sandbox-refund';
