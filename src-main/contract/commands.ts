@@ -14,6 +14,7 @@ import { currencySchema } from './money';
 import { paymentResolvedSchema, paymentsStatusSchema } from './payments-status';
 import { hqLinkSchema } from './hq-link';
 import { plainTextSchema } from './plain-text';
+import { itemReportSchema, reprintSchema, storeDevicesSchema } from './store-ops';
 import {
   attemptRowSchema,
   dayReportSchema,
@@ -196,6 +197,26 @@ export const commands = {
     input: z.object({ date: daySchema }).strict(),
     output: reconciliationSchema,
   },
+  /** Sales by item for a day (name, quantity, amount), with its CSV. */
+  'reports.items': {
+    roles: ['cashier'],
+    input: z.object({ date: daySchema }).strict(),
+    output: itemReportSchema,
+  },
+  /** Prints the day's sales by item on the receipt printer. */
+  'reports.printItems': {
+    roles: ['cashier'],
+    input: z.object({ date: daySchema }).strict(),
+    output: storeDevicesSchema,
+  },
+  /** Receipt printer and voice: state and last error (also pushed as `devices.store`). */
+  'devices.store': { roles: ['cashier'], input: empty, output: storeDevicesSchema },
+  /** Asks the printer for its paper and online state now. */
+  'printer.check': { roles: ['cashier'], input: empty, output: storeDevicesSchema },
+  /** Prints a payment's (or one of its refunds') receipt again. */
+  'printer.reprint': { roles: ['cashier'], input: reprintSchema, output: storeDevicesSchema },
+  /** Says a sample amount with the configured voice (the device panel's test). */
+  'voice.test': { roles: ['cashier'], input: empty, output: storeDevicesSchema },
   'credential.submit': {
     roles: ['cashier', 'customer'],
     input: z.object({ credential: credentialSchema }).strict(),
@@ -265,6 +286,7 @@ export const events = {
   'payments.status': paymentsStatusSchema,
   /** A payment left open by a restart or a full disk was resolved (for the cashier window). */
   'payments.resolved': paymentResolvedSchema,
+  'devices.store': storeDevicesSchema,
   'hq.status': hqLinkSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;

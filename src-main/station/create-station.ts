@@ -24,6 +24,7 @@ import { setupCapture, type CaptureFeature } from './setup-capture';
 import { setupDevices, type DevicesFeature } from './setup-devices';
 import { hqLink, setupHqSync } from './setup-hq-sync';
 import { setupPayments, type PaymentsFeature, type SandboxLauncher } from './setup-payments';
+import { setupStoreOps, type StoreOpsFeature } from './setup-store-ops';
 
 export interface StationOptions {
   dataDir: string;
@@ -160,6 +161,12 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'payments.refund'
     | 'reports.day'
     | 'reports.reconcile'
+    | 'reports.items'
+    | 'reports.printItems'
+    | 'devices.store'
+    | 'printer.check'
+    | 'printer.reprint'
+    | 'voice.test'
     | 'bindings.list'
     | 'bindings.remove'
     | 'devices.health'
@@ -230,6 +237,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     message: paymentsDown,
     since: startedAt,
   });
+  // Receipts and spoken amounts follow the payments; set up once the ledger is open.
+  let storeOps: StoreOpsFeature | null = null;
   const payments: PaymentsFeature | null = parts.payments
     ? await setupPayments({
         startSandbox: options.startSandbox,
@@ -240,6 +249,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
         now,
         onStatus: (status) => emit('payments.status', status),
         onResolved: (resolved) => emit('payments.resolved', resolved),
+        onPaid: (attemptId) => storeOps?.onPaid(attemptId),
+        onRefunded: (attemptId, refundId) => storeOps?.onRefunded(attemptId, refundId),
       }).catch((error: unknown) => {
         // Orders, review and the windows still work; every payment command says why it cannot.
         paymentsDown = `Payments are unavailable: ${error instanceof Error ? error.message : String(error)}`;
@@ -247,6 +258,14 @@ export async function createStation(options: StationOptions): Promise<Station> {
         return null;
       })
     : null;
+  if (payments)
+    storeOps = setupStoreOps({
+      config,
+      ledger: payments.ledger,
+      logger: logger.child({ part: 'store-ops' }),
+      now,
+      onStatus: (status) => emit('devices.store', status),
+    });
   if (payments) {
     // Start-up waits a while for the payment system, so a normal start opens with payments on;
     // past that the station runs and the windows show "payments unavailable, retrying".
@@ -304,6 +323,18 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'reports.reconcile',
           'bindings.list',
           'bindings.remove',
+        ],
+        paymentsDown,
+      )),
+    ...(storeOps?.handlers ??
+      unavailable(
+        [
+          'reports.items',
+          'reports.printItems',
+          'devices.store',
+          'printer.check',
+          'printer.reprint',
+          'voice.test',
         ],
         paymentsDown,
       )),

@@ -70,6 +70,10 @@ export async function setupPayments(deps: {
   startSandbox?: SandboxLauncher;
   onStatus?: (status: PaymentsStatus) => void;
   onResolved?: (resolved: PaymentResolved) => void;
+  /** A payment became paid (receipt, spoken amount); called after the ledger recorded it. */
+  onPaid?: (attemptId: string) => void;
+  /** A refund succeeded (its receipt). */
+  onRefunded?: (attemptId: string, refundId: string) => void;
   now?: () => number;
 }): Promise<PaymentsFeature> {
   const { config, logger, checkout } = deps;
@@ -105,13 +109,15 @@ export async function setupPayments(deps: {
       linkStatus = s;
       update();
     },
-    onProgress: (attemptId, state, detail) =>
+    onProgress: (attemptId, state, detail) => {
       flow.onProgress(
         attemptId,
         state,
         payments.ledger.getAttempt(attemptId)?.orderId ?? null,
         detail?.action ?? null,
-      ),
+      );
+      if (state === 'paid') deps.onPaid?.(attemptId);
+    },
     serviceOptions: {
       // Only payments the sandbox link carries wait for it; with no route given (a credential
       // not yet classified) only when every route goes there.
@@ -128,6 +134,7 @@ export async function setupPayments(deps: {
         flow.onResolved(outcome);
         if (!outcome.attemptId) return;
         logger.info({ outcome }, 'payment left open is resolved');
+        if (outcome.status === 'paid') deps.onPaid?.(outcome.attemptId);
         deps.onResolved?.({
           attemptId: outcome.attemptId,
           orderId: outcome.orderId,
@@ -176,6 +183,7 @@ export async function setupPayments(deps: {
     },
     'payments.refund': async ({ attemptId, amount, reason }) => {
       const r = await service.refund(attemptId, amount, reason);
+      if (r.ok && r.value.state === 'succeeded') deps.onRefunded?.(attemptId, r.value.id);
       if (r.ok) return ok(r.value);
       return fail(
         r.error.code === 'unknown_attempt' ? 'invalid_input' : 'illegal_transition',

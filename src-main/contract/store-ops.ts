@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { daySchema } from './payments';
+
+/** The receipt printer as the device panel shows it. */
+export const printerStatusSchema = z
+  .object({
+    enabled: z.boolean(),
+    connection: z.string().nullable(),
+    state: z.enum(['disabled', 'unknown', 'ready', 'printing', 'offline', 'paper_out']),
+    paper: z.enum(['ok', 'near_end', 'out', 'unknown']),
+    lastError: z.string().nullable(),
+    lastPrintedAt: z.number().nullable(),
+    lastCheckedAt: z.number().nullable(),
+    queued: z.number().int(),
+  })
+  .strict();
+export type PrinterStatusView = z.infer<typeof printerStatusSchema>;
+
+/** The voice that says amounts, as the device panel shows it. */
+export const speakerStatusSchema = z
+  .object({
+    enabled: z.boolean(),
+    engine: z.enum(['sapi', 'say', 'espeak-ng']).nullable(),
+    lastError: z.string().nullable(),
+    lastSpokenAt: z.number().nullable(),
+    lastText: z.string().nullable(),
+  })
+  .strict();
+
+/** Printer and voice together: the store-operations rows of the device panel. */
+export const storeDevicesSchema = z
+  .object({ printer: printerStatusSchema, voice: speakerStatusSchema })
+  .strict();
+export type StoreDevicesView = z.infer<typeof storeDevicesSchema>;
+
+/** Sales by item for a day: name, quantity (decimal string), amount in minor units, orders. */
+export const itemReportSchema = z
+  .object({
+    date: daySchema,
+    currencies: z.array(z.string()),
+    orders: z.number().int(),
+    items: z.array(
+      z
+        .object({
+          name: z.string(),
+          quantity: z.string(),
+          amount: z.number().int(),
+          orders: z.number().int(),
+        })
+        .strict(),
+    ),
+    csv: z.string(),
+  })
+  .strict();
+export type ItemReportView = z.infer<typeof itemReportSchema>;
+
+/** What to print again: a payment's receipt, or a refund's. */
+export const reprintSchema = z
+  .object({
+    attemptId: z.string().min(1).max(64),
+    refundId: z.string().min(1).max(64).optional(),
+  })
+  .strict();

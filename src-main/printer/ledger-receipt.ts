@@ -1,0 +1,65 @@
+import type { Ledger } from '../ledger/open-ledger';
+import type { ReceiptData } from './receipt';
+
+/** Store details a receipt carries. */
+export interface ReceiptStore {
+  name: string;
+  message: string;
+}
+
+/**
+ * The receipt for a paid attempt (or one of its refunds) as the ledger recorded it: order lines,
+ * adjustments, amounts, wallet and reference. Null when the ledger has no such payment, or the
+ * payment is not paid (nothing to give a receipt for). Money comes from the ledger only.
+ */
+export function receiptFromLedger(
+  ledger: Ledger,
+  store: ReceiptStore,
+  ids: { attemptId: string; refundId?: string },
+  cashier: string | null = null,
+): ReceiptData | null {
+  const attempt = ledger.getAttempt(ids.attemptId);
+  if (!attempt || attempt.state !== 'paid') return null;
+  const refund = ids.refundId ? ledger.getRefund(ids.refundId) : null;
+  if (ids.refundId && (!refund || refund.attemptId !== attempt.id || refund.state !== 'succeeded'))
+    return null;
+  const order = ledger.db
+    .prepare<[string], { total: number }>('SELECT total FROM orders WHERE id = ?')
+    .get(attempt.orderId);
+  if (!order) return null;
+  const lines = ledger.db
+    .prepare<
+      [string],
+      { name: string; quantity: string; unit_price: number | null; amount: number }
+    >(
+      'SELECT name, quantity, unit_price, amount FROM order_lines WHERE order_id = ? ORDER BY position',
+    )
+    .all(attempt.orderId);
+  const adjustments = ledger.db
+    .prepare<[string], { label: string; amount: number }>(
+      'SELECT label, amount FROM order_adjustments WHERE order_id = ? ORDER BY position',
+    )
+    .all(attempt.orderId);
+  return {
+    kind: refund ? 'refund' : 'payment',
+    storeName: store.name,
+    storeMessage: store.message,
+    orderId: attempt.orderId,
+    lines: lines.map((l) => ({
+      name: l.name,
+      quantity: l.quantity,
+      unitPrice: l.unit_price,
+      amount: l.amount,
+    })),
+    adjustments,
+    orderTotal: order.total,
+    amount: refund ? refund.amount : attempt.amount,
+    currency: attempt.currency,
+    method: attempt.method,
+    platform: attempt.platform,
+    reference: attempt.providerRef ?? attempt.id,
+    ...(refund ? { refundId: refund.id } : {}),
+    at: refund ? refund.stateAt : attempt.stateAt,
+    cashier,
+  };
+}
