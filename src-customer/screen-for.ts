@@ -1,4 +1,5 @@
-import type { CheckoutPhase, CheckoutSnapshot } from '../src-main/contract/checkout';
+import type { CheckoutSnapshot } from '../src-main/contract/checkout';
+import { isFinal } from '../src-main/contract/phase-rules';
 import type { WsStatus } from '../src-window-shared/ws-transport';
 
 export type Screen =
@@ -21,8 +22,6 @@ export type Screen =
 export function resultScreenMs(resultSeconds: number): number {
   return (resultSeconds + 3) * 1000;
 }
-
-const RESULT_PHASES: readonly CheckoutPhase[] = ['paid', 'failed', 'cancelled'];
 
 export interface ScreenInput {
   status: WsStatus;
@@ -50,7 +49,7 @@ export function screenFor(input: ScreenInput): Screen {
   if (phase === 'confirmed' || phase === 'choosing_method') return 'method';
   if (phase === 'collecting_credential') return 'collecting';
   if (phase === 'authorizing') return 'authorizing';
-  if (RESULT_PHASES.includes(phase))
+  if (isFinal(phase))
     return now - snapshot.updatedAt < resultScreenMs(input.resultSeconds) ? 'result' : 'idle';
   // idle and review: the cashier has not sent anything to the customer yet.
   return 'idle';

@@ -18,7 +18,11 @@ import { ReviewPanel } from './panels/review-panel';
 import { ShortcutsHelp } from './panels/shortcuts-help';
 import { BackOffice } from './back-office/back-office';
 import { TopBar } from './panels/top-bar';
-import { CANCELLABLE_PHASES, EDITABLE_PHASES } from './phase-text';
+import {
+  CANCELLABLE_PHASES,
+  EDITABLE_PHASES,
+  REOPENABLE_PHASES,
+} from '../src-main/contract/phase-rules';
 import type { StationConnection } from '../src-window-shared/connect';
 import type { StationStore } from '../src-window-shared/station-store';
 import { shortcutFor, type ShortcutAction } from './shortcuts';
@@ -138,7 +142,7 @@ export function CashierApp({ connection, store }: Props) {
           if (helpOpen) return setHelpOpen(false);
           return CANCELLABLE_PHASES.includes(phase) ? void actions.cancel() : undefined;
         case 'reopen':
-          return phase === 'cancelled' || phase === 'failed' ? void actions.reopen() : undefined;
+          return REOPENABLE_PHASES.includes(phase) ? void actions.reopen() : undefined;
         case 'newOrder':
           // A draft the cashier typed is never thrown away by one key press.
           if ((phase === 'idle' || phase === 'review') && hasDraft(editor))

@@ -1,10 +1,10 @@
 import { useCallback, useState, type Dispatch } from 'react';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../src-main/contract/client';
+import { allows, EDITABLE_PHASES } from '../src-main/contract/phase-rules';
 import type { ContractError } from '../src-main/contract/result';
 import type { EditorAction, EditorState } from './editor/editor-state';
 import { toOrderDraft, type CellError } from './editor/to-draft';
-import { EDITABLE_PHASES } from './phase-text';
 import { applySnapshot, type StationStore } from '../src-window-shared/station-store';
 import type { NumberStyle } from './editor/number-text';
 
@@ -165,7 +165,7 @@ export function useCashierActions(deps: Deps) {
           const r = await client.call('checkout.cancel', {});
           if (!r.ok) return setMessage(fromError(r.error));
         }
-        if (phase === 'paid' || phase === 'failed' || phase === 'cancelled' || phase === 'review') {
+        if (allows('reset', phase)) {
           const r = await client.call('checkout.reset', {});
           if (!r.ok) return setMessage(fromError(r.error));
           applySnapshot(store, r.value);

@@ -91,6 +91,18 @@ describe('checkout machine: legality table', () => {
   }
 });
 
+describe('checkout machine: refusals say what was asked', () => {
+  it('a cancel during a payment is refused in words a cashier can read', () => {
+    const result = transition(inPhase('authorizing'), sample.cancelled, ctx);
+    expect(result).toMatchObject({ ok: false, error: { code: 'illegal_transition' } });
+    if (!result.ok) {
+      expect(result.error.message).toMatch(
+        /^Cannot cancel while the checkout is authorizing a payment \(allowed when in review, /,
+      );
+    }
+  });
+});
+
 describe('checkout machine: the confirmation journey', () => {
   it('review → send → confirm → methods → choose', () => {
     let s = initialSnapshot(0, ctx.methods);

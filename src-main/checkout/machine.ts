@@ -1,11 +1,11 @@
 import {
-  checkoutPhaseSchema,
   type CheckoutPhase,
   type CheckoutSnapshot,
   type PaymentProgress,
 } from '../contract/checkout';
 import type { PaymentMethod } from '../contract/credential';
 import type { Order } from '../contract/order';
+import { LEGAL_FROM as LEGAL_FROM_TABLE, type CheckoutEventName } from '../contract/phase-rules';
 import { fail, ok, type Result } from '../contract/result';
 import { paymentTransition } from './payment-transitions';
 import { hasPaidParts, partsBlock } from './split';
@@ -50,49 +50,15 @@ export interface MachineContext {
   inactivityMs: number;
 }
 
-/** Phases in which each event is legal. Anything else is refused with a message naming both. */
-export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = {
-  order_submitted: [
-    'idle',
-    'review',
-    'awaiting_confirmation',
-    'disputed',
-    'paid',
-    'failed',
-    'cancelled',
-  ],
-  sent: ['review', 'disputed'],
-  confirmed: ['awaiting_confirmation'],
-  disputed: ['awaiting_confirmation'],
-  methods_offered: ['confirmed'],
-  method_chosen: ['choosing_method'],
-  method_cleared: ['collecting_credential'],
-  // A declined, expired or timed-out payment: the customer pays the same order another way.
-  payment_retried: ['failed'],
-  // How much the next payment charges, before its credential (a split payment's part).
-  part_set: ['choosing_method', 'collecting_credential', 'failed'],
-  // The paid parts of a cancelled checkout went back to the customer.
-  parts_refunded: ['cancelled'],
-  customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
-  customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
-  // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
-  cancelled: [
-    'review',
-    'awaiting_confirmation',
-    'disputed',
-    'confirmed',
-    'choosing_method',
-    'collecting_credential',
-    'failed',
-  ],
-  reopened: ['cancelled', 'failed'],
-  reset: ['paid', 'failed', 'cancelled', 'review'],
-  // A hint may show whatever the checkout is doing.
-  notice: checkoutPhaseSchema.options,
-  credential_received: ['collecting_credential'],
-  payment_progress: ['authorizing'],
-  payment_finished: ['authorizing'],
-};
+/** Phases in which each event is legal (the contract's table, checked against every event here). */
+export const LEGAL_FROM: Record<CheckoutEventType, readonly CheckoutPhase[]> = LEGAL_FROM_TABLE;
+// The table names exactly the machine's events: one missing or one extra fails the type-check.
+const _sameEvents: [CheckoutEventType, CheckoutEventName] extends [
+  CheckoutEventName,
+  CheckoutEventType,
+]
+  ? true
+  : never = true;
 
 /** The checkout before any order. */
 export function initialSnapshot(now: number, methods: PaymentMethod[] = []): CheckoutSnapshot {
@@ -124,10 +90,33 @@ const PHASE_WORDS: Record<CheckoutPhase, string> = {
   cancelled: 'cancelled',
 };
 
+/** What each event asks for, as the refusal says it ("Cannot cancel while …"). */
+const EVENT_WORDS: Record<CheckoutEventType, string> = {
+  order_submitted: 'submit an order',
+  sent: 'send the order to the customer',
+  confirmed: 'confirm the order',
+  disputed: 'dispute the order',
+  methods_offered: 'offer the payment methods',
+  method_chosen: 'choose a payment method',
+  method_cleared: 'go back to the payment methods',
+  payment_retried: 'pay another way',
+  part_set: 'set the amount of the next payment',
+  parts_refunded: 'refund the paid parts',
+  customer_activity: "note the customer's activity",
+  customer_timeout: 'time out the customer',
+  cancelled: 'cancel',
+  reopened: 'reopen the order',
+  reset: 'start a new order',
+  notice: 'show a notice',
+  credential_received: 'take a payment credential',
+  payment_progress: 'report payment progress',
+  payment_finished: 'finish a payment',
+};
+
 const illegal = (event: CheckoutEventType, phase: CheckoutPhase): Result<CheckoutSnapshot> =>
   fail(
     'illegal_transition',
-    `Cannot ${event.replace(/_/g, ' ')} while the checkout is ${PHASE_WORDS[phase]}` +
+    `Cannot ${EVENT_WORDS[event]} while the checkout is ${PHASE_WORDS[phase]}` +
       ` (allowed when ${LEGAL_FROM[event].map((p) => PHASE_WORDS[p]).join(', ') || 'never'})`,
   );
 

@@ -127,7 +127,7 @@ describe('split payments (station, sandbox process)', () => {
           total: 1,
         },
       }),
-    ).rejects.toThrow(/Cannot order submitted/);
+    ).rejects.toThrow(/Cannot submit an order while the checkout is/);
     await call('cashier', 'checkout.cancel', {});
     const deadline = Date.now() + 5000;
     while (station.checkout.snapshot().notice?.code !== 'parts_refunded' && Date.now() < deadline)

@@ -4,6 +4,7 @@ import type { CheckoutService } from '../checkout/checkout-service';
 import type { CheckoutSnapshot } from '../contract/checkout';
 import type { Region } from '../contract/hardware';
 import type { ReviewWarning } from '../contract/order';
+import { isAtRest, READABLE_PHASES } from '../contract/phase-rules';
 import { fail, ok, type Result } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import { createPoleDisplayTap } from '../devices/pole-display/tap';
@@ -90,7 +91,7 @@ export function setupCapture(deps: {
     if (!region)
       return fail('unavailable', 'Draw the order region first: Back office → Order region');
     const phase = checkout.snapshot().phase;
-    if (!['idle', 'review', 'disputed', 'paid', 'failed', 'cancelled'].includes(phase)) {
+    if (!READABLE_PHASES.includes(phase)) {
       return fail(
         'illegal_transition',
         'The customer is looking at an order; cancel it before reading a new one',
@@ -141,9 +142,7 @@ export function setupCapture(deps: {
             if (detail.lamp === 'price' || detail.lamp === 'change' || amount <= 0) return;
             const s = checkout.snapshot();
             const replaceable =
-              s.phase === 'idle' ||
-              ['paid', 'failed', 'cancelled'].includes(s.phase) ||
-              (s.phase === 'review' && s.order?.source === 'pole');
+              isAtRest(s.phase) || (s.phase === 'review' && s.order?.source === 'pole');
             if (!replaceable) {
               logger.info(
                 { amount, phase: s.phase },

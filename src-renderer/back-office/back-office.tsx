@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
 import type { ContractClient } from '../../src-main/contract/client';
-import { EDITABLE_PHASES } from '../phase-text';
+import { EDITABLE_PHASES } from '../../src-main/contract/phase-rules';
 import type { StationStore } from '../../src-window-shared/station-store';
 import { BindingsPanel } from './bindings-panel';
 import { CalibrationPanel } from './calibration-panel';

@@ -1,6 +1,6 @@
 import { FINAL_PHASES, type CheckoutPhase } from '../../src-main/contract/checkout';
 import { useTranslation } from 'react-i18next';
-import { CANCELLABLE_PHASES } from '../phase-text';
+import { CANCELLABLE_PHASES, REOPENABLE_PHASES } from '../../src-main/contract/phase-rules';
 
 interface Props {
   phase: CheckoutPhase;
@@ -43,7 +43,7 @@ export function ActionBar(props: Props) {
           {t('actions.cancel')} <kbd>Esc</kbd>
         </button>
       )}
-      {(phase === 'cancelled' || phase === 'failed') && (
+      {REOPENABLE_PHASES.includes(phase) && (
         <button type="button" className="secondary" onClick={props.onReopen}>
           {t('actions.reopen')} <kbd>Alt+R</kbd>
         </button>
