@@ -150,7 +150,8 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
     if (isSummary) {
       // "Show 10 entries", points, a phone number: set aside, but the items may follow.
       const kinds = summary.filter((p) => p.y === row.y0).map((p) => p.kind);
-      if (kinds.some((k) => k !== 'other') || (pendingLabel && pendingLabel.kind !== 'other')) {
+      const sums = (k: SummaryKind) => k !== 'other' && k !== 'count';
+      if (kinds.some(sums) || (pendingLabel && sums(pendingLabel.kind))) {
         summaryStarted = true;
       }
       continue;

@@ -36,11 +36,19 @@ export function fitsAmount(formula: NonNullable<Cell['formula']>, nums: Num[]): 
 }
 
 /** The name as printed, numbers in it kept ("可口可乐330ml"), a quantity at its end removed. */
-export function nameText(cell: Cell): string {
-  const text = cell.nameQuantity
-    ? cell.text.replace(/\s*(?:\(\s*\d{1,3}\s*\)|[×xX*]\s*\d{1,3})\s*$/, '')
-    : cell.text;
-  return text.replace(/^\s*\d{1,3}[.)]\s+(?=\D)/, '').trim();
+export function nameText(cell: Cell | string): string {
+  if (typeof cell !== 'string' && cell.nameQuantity) {
+    return nameText(cell.text.replace(/\s*(?:\(\s*\d{1,3}\s*\)|[×xX*]\s*\d{1,3})\s*$/, ''));
+  }
+  const text = typeof cell === 'string' ? cell : cell.text;
+  return (
+    text
+      .replace(/^\s*\d{1,3}[.)]\s+(?=\D)/, '')
+      // A barcode or item code read into the name's box ("6910000015838 Eggs x12"): no name
+      // begins with eight digits or more.
+      .replace(/^\s*\d{8,14}\s+(?=\D)/, '')
+      .trim()
+  );
 }
 
 /**

@@ -36,7 +36,11 @@ describe('what a label names', () => {
     ['Tulip bulbs', null],
     ['Amount payed', 'other'],
     ['找零', 'other'],
-    ['Total Item(s)', 'other'],
+    ['Total Item(s)', 'count'],
+    ['商品数量', 'count'],
+    ['数量', 'count'],
+    ['共3件', 'count'],
+    ['商品种类', 'other'],
     ['Show 10 entries', 'other'],
   ])('%s → %s', (label, kind) => {
     expect(summaryKind(label)).toBe(kind);

@@ -9,7 +9,9 @@ export type SummaryKind =
   | 'discount'
   | 'tax'
   | 'surcharge'
-  /** Paid, change, item counts, loyalty points: numbers that are not part of the sum. */
+  /** How many items the order holds ("数量: 3", "Total Item(s) 11"): checks the quantities. */
+  | 'count'
+  /** Paid, change, kinds of items, loyalty points: numbers that are not part of the sum. */
   | 'other';
 
 const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\-_/"'“”‘’`]/g, '');
@@ -17,9 +19,10 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\
 // Order matters: the first pattern that matches wins ("商品总额" is a subtotal, "总额" a total;
 // "Total Item(s)" a count; "Gross Price" a total; "Sub Total" a subtotal).
 const KINDS: Array<[SummaryKind, RegExp]> = [
+  ['count', /totalitems?s?$|^items?s?$|^itemcount|^totalqty|^qty|数量|數量|總數|总数|件数|共\d*件/],
   [
     'other',
-    /totalitems?s?$|^items?s?$|^qty|数量|總數|件数|商品种类|种类|共\d*件|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
+    /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
   ],
   [
     'subtotal',

@@ -334,3 +334,99 @@ describe('the currency the screen shows', () => {
     expect(currencyOf(nums, configured)).toBe(expected);
   });
 });
+
+describe('what the rest of the screen says about the lines', () => {
+  it('an item count settles quantities nobody read: each line left is one', () => {
+    // A fast-food cashier: the quantity column's lone "1"s were not found; "数量: 3" was.
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['日期', 10],
+          ['数量', 250],
+          ['金额', 320],
+          ['操作', 410],
+        ],
+        [
+          ['香辣鸡腿堡', 10],
+          ['18', 326],
+          ['删除', 410],
+        ],
+        [
+          ['雪顶咖啡', 10],
+          ['18', 326],
+          ['删除', 410],
+        ],
+        [
+          ['田园鸡腿堡', 10],
+          ['15', 326],
+          ['删除', 410],
+        ],
+        [
+          ['数量：3', 300],
+          ['总计：51元', 400],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.quantity, l.amount])).toEqual([
+      ['1', 1800],
+      ['1', 1800],
+      ['1', 1500],
+    ]);
+  });
+
+  it('without the count those quantities stay unread, and their places are asked for', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['日期', 10],
+          ['数量', 250],
+          ['金额', 320],
+        ],
+        [
+          ['香辣鸡腿堡', 10],
+          ['18', 326],
+        ],
+        [
+          ['雪顶咖啡', 10],
+          ['33', 326],
+        ],
+        [['总计：51元', 400]],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('needs_review');
+    expect(read.missing).toHaveLength(2);
+    // Each place stops short of the amount beside it, so a second look reads the quantity alone.
+    for (const m of read.missing) expect(m.x1).toBeLessThan(326);
+  });
+
+  it('takes row numbers and barcodes off the names', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Name', 10],
+          ['Qty', 300],
+          ['Amount', 400],
+        ],
+        [
+          ['1Snickers', 10],
+          ['2', 300],
+          ['170', 400],
+        ],
+        [
+          ['2 6910000120567 Coca Cola', 10],
+          ['1', 300],
+          ['100', 400],
+        ],
+        [
+          ['Total', 10],
+          ['270', 400],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.lines.map((l) => l.name)).toEqual(['Snickers', 'Coca Cola']);
+  });
+});

@@ -8,9 +8,19 @@ import { currencyOf } from './currency';
 import { panelSplits, splitPanels } from './panels';
 import { groupRows, lineHeight, normaliseText, type BoxRow, type TextBox } from './text-box';
 import { minorOf, readCell } from './tokens';
+import { nameText } from './cells';
 
 /** An order read from text boxes: the reader's result before timings are added. */
 export type LayoutOrder = Omit<ReadOrder, 'timings'>;
+
+// Warnings that say the numbers do not add up, as against numbers read with low confidence.
+const BROKEN = new Set([
+  'line_unread',
+  'total_mismatch',
+  'total_missing',
+  'total_unlabelled',
+  'no_lines',
+]);
 
 /**
  * Reads an order from an engine's text boxes by geometry and arithmetic: rows, item blocks,
@@ -32,11 +42,13 @@ export function readOrderFromBoxes(
   const readings = [guess, ...panelSplits(normalised, lh)].map((panels) =>
     readRows(boxes, panels.length > 1 ? panels.flatMap((p) => groupRows(p)) : all, configured),
   );
-  // Checks first, then a reading that found lines and a total, then the fewest doubts.
+  // Checks first, then a reading that found lines and a total, then one whose numbers add up
+  // (only doubts of confidence left), then the fewest doubts.
   const rank = (r: LayoutOrder) => [
     r.status === 'ok' ? 1 : 0,
     r.lines.length > 0 ? 1 : 0,
     r.total !== null ? 1 : 0,
+    r.warnings.some((w) => BROKEN.has(w.code)) ? 0 : 1,
     -r.warnings.length,
   ];
   const better = (a: number[], b: number[]) => {
@@ -75,9 +87,10 @@ function readRows(
   const currency = currencyOf(allNums, configured);
   const solution = solve(layout, currencyExponent(currency));
   const warnings: ReviewWarning[] = [];
+  const names = withoutRowNumbers(solution.lines.map((l) => l.name));
   const lines = solution.lines.map((l, i) => ({
     id: `l${i + 1}`,
-    name: l.name,
+    name: names[i]!,
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     amount: l.amount,
@@ -95,13 +108,13 @@ function readRows(
     if (!l.ok) {
       warnings.push({
         code: 'line_unread',
-        message: `Line ${i + 1} (${l.name}): its numbers were not read or do not add up`,
+        message: `Line ${i + 1} (${names[i]}): its numbers were not read or do not add up`,
         cell: { ...cell, field: 'amount' },
       });
-    } else if (l.derived.includes('quantity')) {
+    } else if (l.derived.includes('quantity') && !l.countChecked) {
       warnings.push({
         code: 'quantity_unread',
-        message: `Line ${i + 1} (${l.name}): the quantity was not read (${l.quantity} from amount ÷ price)`,
+        message: `Line ${i + 1} (${names[i]}): the quantity was not read (${l.quantity} from amount ÷ price)`,
         cell: { ...cell, field: 'quantity' },
       });
     }
@@ -114,15 +127,20 @@ function readRows(
     if (l.ok && l.doubtful.length > 0 && !pinnedByTotal) {
       warnings.push({
         code: 'low_confidence',
-        message: `Line ${i + 1} (${l.name}): ${l.doubtful.join(', ')} read with low confidence`,
+        message: `Line ${i + 1} (${names[i]}): ${l.doubtful.join(', ')} read with low confidence`,
         cell: { ...cell, field: l.doubtful[0]! },
       });
     }
     const mid = (b: TextBox) => (b.y0 + b.y1) / 2;
-    if (l.ok && l.implicitQuantity && unreadable.some((b) => mid(b) >= l.y0 && mid(b) <= l.y1)) {
+    if (
+      l.ok &&
+      l.implicitQuantity &&
+      !l.countChecked &&
+      unreadable.some((b) => mid(b) >= l.y0 && mid(b) <= l.y1)
+    ) {
       warnings.push({
         code: 'quantity_unread',
-        message: `Line ${i + 1} (${l.name}): something beside it could not be read; check the quantity`,
+        message: `Line ${i + 1} (${names[i]}): something beside it could not be read; check the quantity`,
         cell: { ...cell, field: 'quantity' },
       });
     }
@@ -206,12 +224,7 @@ function readRows(
   const missing: MissingCell[] = qty
     ? solution.lines
         .filter((l) => !l.ok || l.derived.includes('quantity') || l.doubtful.includes('quantity'))
-        .map((l) => ({
-          x0: qty.x0 - lh,
-          x1: qty.x1 + lh,
-          y0: l.y0 - lh * 0.2,
-          y1: Math.min(l.y1, l.y0 + lh * 1.4),
-        }))
+        .map((l) => quantityCell(qty, l, boxes, lh))
     : [];
   return {
     status: warnings.length === 0 ? 'ok' : 'needs_review',
@@ -222,6 +235,44 @@ function readRows(
     warnings,
     missing,
   };
+}
+
+/**
+ * Names that begin with the line's own number, 1, 2, 3 … in order ("1Snickers", "2 Coca
+ * Cola"): a row-number column the engine read into the name. The numbers are taken off; a
+ * name that only begins with a number ("3 Musketeers" alone) keeps it.
+ */
+export function withoutRowNumbers(names: readonly string[]): string[] {
+  const numbered = names.length >= 2 && names.every((n, i) => rowNumbered(n, i + 1));
+  return numbered
+    ? names.map((n, i) => nameText(n.slice(String(i + 1).length).replace(/^\s*\./, '')))
+    : [...names];
+}
+
+const rowNumbered = (name: string, n: number) =>
+  name.startsWith(String(n)) && /^(?:\s*\.?\s*\p{L}|\s+\S)/u.test(name.slice(String(n).length));
+
+/**
+ * Where a line's quantity should be: under the header's quantity word, widened by a line
+ * height for a stepper's digit, but never into the text read beside it (the amount column, the
+ * name), which a second look would otherwise read as part of the quantity ("1 18" as "11").
+ */
+function quantityCell(
+  qty: { x0: number; x1: number },
+  line: { y0: number; y1: number },
+  boxes: readonly TextBox[],
+  lh: number,
+): MissingCell {
+  let x0 = qty.x0 - lh;
+  let x1 = qty.x1 + lh;
+  for (const b of boxes) {
+    const m = (b.y0 + b.y1) / 2;
+    if (b.text.trim() === '' || m < line.y0 || m > line.y1) continue;
+    // What overlaps the header's word is the cell's own (doubtful) reading: it bounds nothing.
+    if (b.x1 <= qty.x0) x0 = Math.max(x0, b.x1 + 1);
+    else if (b.x0 >= qty.x1) x1 = Math.min(x1, b.x0 - 1);
+  }
+  return { x0, x1, y0: line.y0 - lh * 0.2, y1: Math.min(line.y1, line.y0 + lh * 1.4) };
 }
 
 /** A place on the screen where a number should be but none was read. */

@@ -1,6 +1,7 @@
 import { lineAmount } from '../../contract/money';
 import type { ItemBlock, Layout } from './blocks';
 import { columns } from './columns';
+import { countVerdict } from './count';
 import { settle } from './settle';
 import { minorOf, quantityOf, type Num } from './tokens';
 
@@ -21,6 +22,10 @@ export interface SolvedLine {
   implicitQuantity: boolean;
   /** A number read with low confidence that the line's own arithmetic does not pin. */
   doubtful: Array<'quantity' | 'unitPrice' | 'amount'>;
+  /** A quantity column is shown but this line's quantity was neither read nor worked out. */
+  quantityMissing: boolean;
+  /** The screen's item count equals the quantities (those read, and ones where none was). */
+  countChecked: boolean;
   ok: boolean;
 }
 
@@ -75,6 +80,7 @@ function lineFor(
   get: (r: Role) => Num | undefined,
   hasQtyColumn: boolean,
   exp: number,
+  countedOne = false,
 ): SolvedLine {
   const derived: SolvedLine['derived'] = [];
   const f = item.formula;
@@ -83,7 +89,8 @@ function lineFor(
   const pNum = f?.price ?? item.tagged.unitPrice ?? get('unitPrice');
   let aNum = f?.amount ?? item.tagged.amount ?? get('amount');
   if (!aNum && f) aNum = item.nums[item.nums.length - 1];
-  let quantity = qNum ? quantityOf(qNum) : hasQtyColumn ? null : '1';
+  let quantity = qNum ? quantityOf(qNum) : hasQtyColumn ? (countedOne ? '1' : null) : '1';
+  if (!qNum && countedOne) derived.push('quantity');
   const price = pNum && !pNum.unit?.match(/件|个/) ? minorOf(pNum, exp) : null;
   let amount = aNum ? minorOf(aNum, exp) : null;
   const bad = (qNum && quantity === null) || (pNum && price === null) || (aNum && amount === null);
@@ -143,6 +150,8 @@ function lineFor(
     derived,
     verified,
     doubtful,
+    quantityMissing: hasQtyColumn && !qNum && !derived.includes('quantity'),
+    countChecked: false,
     ok,
   };
 }
@@ -167,11 +176,29 @@ export function solve(layout: Layout, exp = 2): Solution {
   // A quantity column the header names counts as shown even where its cells were not read.
   const headerQty =
     hints.includes('quantity') || (layout.header ?? []).some((h) => h.role === 'quantity');
+  const counts = layout.summary
+    .filter((p) => p.kind === 'count' && p.num.decimals === 0 && !p.num.negative)
+    .map((p) => Number(p.num.digits));
   for (const h of hypotheses(Math.min(k, 8))) {
     const hasQty = h.includes('quantity') || headerQty;
-    const lines = layout.items.map((item) =>
-      lineFor(item, (r) => item.nums.find((n) => h[of.get(n)!] === r), hasQty, exp),
+    const read = (item: ItemBlock, countedOne = false) =>
+      lineFor(item, (r) => item.nums.find((n) => h[of.get(n)!] === r), hasQty, exp, countedOne);
+    let lines = layout.items.map((item) => read(item));
+    // The screen's item count settles quantities it adds up with: doubts about them go, and
+    // lines whose quantity nobody read are ones when the count leaves exactly one for each.
+    const verdict = countVerdict(
+      lines.map((l) => (l.quantityMissing ? null : l.quantity)),
+      counts,
     );
+    if (verdict) {
+      lines = lines
+        .map((l, i) => (verdict === 'ones' && l.quantityMissing ? read(layout.items[i]!, true) : l))
+        .map((l) => ({
+          ...l,
+          doubtful: l.doubtful.filter((f) => f !== 'quantity'),
+          countChecked: true,
+        }));
+    }
     if (lines.length === 0) continue;
     const sum = lines.reduce((s, l) => s + l.amount, 0);
     const settled = settle(sum, layout.summary, exp);
