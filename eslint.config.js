@@ -1,10 +1,15 @@
-// ESLint flat config. Besides style, these rules hold the process boundaries of DESIGN.md:
-// only src-main/electron imports Electron, raw IPC only in the IPC bridge and preloads,
-// windows reach src-main only through src-main/contract, and the contract imports nothing but zod.
+// ESLint flat config. Besides style, these rules hold the process boundaries of DESIGN.md and the
+// layers of docs/architecture.md: only src-main/electron imports Electron, raw IPC only in the
+// IPC bridge and preloads, the contract imports nothing but zod, and the import zones below keep
+// every arrow that must not exist out (windows ↔ windows, core → hosts, domain → station,
+// production → test support, the sandbox → the station).
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { boundaryZones, TEST_FILES } from './lint-zones.js';
 
 const electronOnlyHere =
   'Only src-main/electron/ may import electron (DESIGN.md: domain code never imports Electron).';
@@ -94,6 +99,29 @@ export default tseslint.config(
                 'Windows may import only from src-main/contract (DESIGN.md rules of the house).',
             },
             { regex: '^node:', message: 'Windows run sandboxed: no Node built-ins.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // HQ's admin page runs in an admin's browser: no Node, and of HQ's code only the types of
+    // its API answers (erased at build), so nothing of the server is bundled.
+    files: ['src-hq/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: 'src-main/(?!contract/)',
+              allowTypeImports: true,
+              message: "HQ's page may import only types from src-main (its API's answers).",
+            },
+            { regex: '^node:', message: 'A web page: no Node built-ins.' },
           ],
         },
       ],

@@ -1,13 +1,14 @@
 // Builds the two windows as self-contained pages: src-renderer → out/renderer/cashier/ and
-// src-customer → out/renderer/customer/. `base: './'` keeps every asset URL relative, so the
-// same files load from file:// in Electron and from http://host/cashier/ under `countersign serve`.
+// src-customer → out/renderer/customer/, and HQ's admin page src-hq → out/renderer/hq/.
+// `base: './'` keeps every asset URL relative, so the same files load from file:// in Electron
+// and from http://host/cashier/ under `countersign serve`.
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const windows = { cashier: 'src-renderer', customer: 'src-customer' } as const;
+const windows = { cashier: 'src-renderer', customer: 'src-customer', hq: 'src-hq' } as const;
 
 function windowConfig(name: keyof typeof windows): UserConfig {
   return {
@@ -30,7 +31,7 @@ function windowConfig(name: keyof typeof windows): UserConfig {
   };
 }
 
-/** `vite build` runs one build; this plugin chains the customer window's build after it. */
+/** `vite build` runs one build; this plugin chains the customer window's and HQ's after it. */
 function alsoBuildCustomer(): Plugin {
   let started = false;
   return {
@@ -40,6 +41,7 @@ function alsoBuildCustomer(): Plugin {
       if (started) return;
       started = true;
       await build({ configFile: false, ...windowConfig('customer') });
+      await build({ configFile: false, ...windowConfig('hq') });
     },
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { servePage } from '../web-pages/static-pages';
 
 /** Where `npm run build:windows` writes HQ's admin page (src-hq/). */
-export const HQ_PAGE_ROOT = join(import.meta.dirname, '..', '..', 'out', 'hq');
+export const HQ_PAGE_ROOT = join(import.meta.dirname, '..', '..', 'out', 'renderer', 'hq');
 
 /**
  * The admin page's policy: its own scripts and styles only, no inline code, no framing, calls
