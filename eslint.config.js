@@ -1,15 +1,10 @@
-// ESLint flat config. Besides style, these rules hold the process boundaries of DESIGN.md and the
-// layers of docs/architecture.md: only src-main/electron imports Electron, raw IPC only in the
-// IPC bridge and preloads, the contract imports nothing but zod, and the import zones below keep
-// every arrow that must not exist out (windows ↔ windows, core → hosts, domain → station,
-// production → test support, the sandbox → the station).
-import { readdirSync } from 'node:fs';
+// ESLint flat config. Besides style, these rules hold the process boundaries of DESIGN.md:
+// only src-main/electron imports Electron, raw IPC only in the IPC bridge and preloads,
+// windows reach src-main only through src-main/contract, and the contract imports nothing but zod.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { boundaryZones, TEST_FILES } from './lint-zones.js';
 
 const electronOnlyHere =
   'Only src-main/electron/ may import electron (DESIGN.md: domain code never imports Electron).';
