@@ -6,7 +6,9 @@ import { enrolWithCode } from '../hq/hq-client';
 import { migrateHqDb, openHqDb } from '../hq/hq-db';
 import { createHqServer } from '../hq/hq-server';
 import { issueEnrolmentCode, revokeStation } from '../hq/enrolment';
+import { reconcileAndStore, reconcileQuerySchema } from '../hq/hq-reconcile';
 import { chainReport, listStations, reportQuerySchema } from '../hq/hq-reports';
+import { listStoreSettings, setStoreSettings, settingsProblem } from '../hq/hq-settings';
 import { loadStationCredential, saveStationCredential } from '../hq/station-credential';
 import { idSchema } from '../hq/wire';
 import { UsageError, writeJsonLine, type CliIo } from './command';
@@ -21,6 +23,10 @@ At headquarters (database: --db URL or COUNTERSIGN_HQ_DB):
   revoke --store S --station T
   stations                    every station: last sync, version, health (JSON lines)
   report --from DAY --to DAY [--by store,station,day,method,provider] [--store S]
+  reconcile --provider P --format wechat|alipay|csv --date DAY --file F
+                              a provider's daily statement against every store's payments
+  settings [--store S,S2 | --all] [--file settings.json]
+                              push settings (a part of config.json) to stores; alone: list them
 
 At a station (--data-dir DIR):
   join CODE --url URL         enrol this station with a code from HQ's admin
@@ -54,6 +60,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       by: { type: 'string' },
       url: { type: 'string' },
       'data-dir': { type: 'string' },
+      provider: { type: 'string' },
+      format: { type: 'string' },
+      date: { type: 'string' },
+      file: { type: 'string' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -150,6 +161,50 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         });
         if (!q.success) throw new UsageError(q.error.issues[0]?.message ?? 'bad report options');
         for (const row of await chainReport(db, q.data)) writeJsonLine(io.stdout, row);
+        return 0;
+      }
+      case 'reconcile': {
+        const q = reconcileQuerySchema.safeParse({
+          provider: values.provider,
+          format: values.format,
+          date: values.date,
+        });
+        if (!q.success || !values.file)
+          throw new UsageError(
+            `reconcile needs --provider, --format (wechat, alipay, csv), --date and --file${q.success ? '' : `: ${q.error.issues[0]?.path.join('.')} ${q.error.issues[0]?.message}`}`,
+          );
+        const r = await reconcileAndStore(db, q.data, readFileSync(values.file));
+        if (!r.ok) {
+          io.stderr.write(`countersign hq: ${r.error}\n`);
+          return 1;
+        }
+        writeJsonLine(io.stdout, r.value);
+        return 0;
+      }
+      case 'settings': {
+        if (!values.file) {
+          for (const s of await listStoreSettings(db)) writeJsonLine(io.stdout, s);
+          return 0;
+        }
+        const stores = values.all ? 'all' : (values.store ?? '').split(',').filter(Boolean);
+        if (
+          stores !== 'all' &&
+          (stores.length === 0 || !stores.every((x) => idSchema.safeParse(x).success))
+        )
+          throw new UsageError('settings needs --store S[,S2…] or --all');
+        let settings: unknown;
+        try {
+          settings = JSON.parse(readFileSync(values.file, 'utf8'));
+        } catch (error) {
+          throw new UsageError(`${values.file} is not JSON: ${(error as Error).message}`);
+        }
+        const problem = settingsProblem(settings);
+        if (problem) {
+          io.stderr.write(`countersign hq: ${problem}\n`);
+          return 1;
+        }
+        for (const s of await setStoreSettings(db, stores, settings as Record<string, unknown>))
+          writeJsonLine(io.stdout, s);
         return 0;
       }
       default:

@@ -1,8 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../cli/main';
 import { configSchema } from '../config/schema';
 import { localDay } from '../lib/local-day';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
@@ -232,5 +234,25 @@ describe.skipIf(postgresMissing)('HQ: merchant reconciliation and settings', () 
     });
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(before);
     expect(loadSettingsState(dataDir)).toMatchObject({ revision: 2, state: 'refused' });
+  });
+
+  it('`countersign hq settings` and `hq reconcile` do the same from the command line', async () => {
+    const out = new PassThrough();
+    const err = new PassThrough();
+    const io = { stdout: out, stderr: err, stdin: new PassThrough() };
+    const read = (s: PassThrough) => String(s.read() ?? '');
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({ store: { message: 'Closed on Monday' } }));
+    const db = ['--db', hq.pg.url];
+    expect(await main(['hq', 'settings', ...db, '--store', 'c1,c2', '--file', file], io)).toBe(0);
+    expect(read(out)).toContain('"storeId":"c2","revision":1');
+    writeFileSync(file, JSON.stringify({ serve: { port: 1 } }));
+    expect(await main(['hq', 'settings', ...db, '--all', '--file', file], io)).toBe(1);
+    expect(read(err)).toContain('serve: not a setting HQ may push');
+    const bill = join(dir, 'bill.csv');
+    writeFileSync(bill, wechatBill(TODAY, []).replace(/^`0,/m, '`1,'));
+    const args = ['--provider', 'wechat', '--format', 'wechat', '--date', TODAY, '--file', bill];
+    expect(await main(['hq', 'reconcile', ...db, ...args], io)).toBe(1);
+    expect(read(err)).toContain('its summary says 1');
   });
 });
