@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { chainExistingRows, chainMigrationSql } from './chain';
 import { outboxMigrationSql } from './outbox';
+import { dayIndexesMigrationSql } from './day-indexes';
 
 /**
  * Numbered schema migrations, applied in order and recorded in PRAGMA user_version. Never edit
@@ -125,5 +126,10 @@ CREATE VIEW refund_current AS
     version: 3,
     name: 'outbox to headquarters, filled by a trigger on the journal',
     sql: outboxMigrationSql(),
+  },
+  {
+    version: 4,
+    name: 'reports by day: refund events by day, the open attempts kept as a set',
+    sql: dayIndexesMigrationSql(),
   },
 ];

@@ -274,11 +274,12 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
         providerRef: r.provider_ref,
         at: r.at,
       })),
+    // From the open set the triggers keep (migration 4), not a scan of every attempt.
     openAttempts: () =>
       (
         db
           .prepare(
-            `${ATTEMPT_SELECT} WHERE c.state NOT IN ('paid', 'failed', 'reversed') ORDER BY c.created_at`,
+            `${ATTEMPT_SELECT} WHERE c.id IN (SELECT attempt_id FROM attempt_open) ORDER BY c.created_at`,
           )
           .all() as AttemptRow[]
       ).map(toAttempt),

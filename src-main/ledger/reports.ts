@@ -5,6 +5,15 @@ import { dayRange } from '../lib/local-day';
 import { reconcileRows, type Reconciliation } from './reconcile';
 import type { Result } from './types';
 import { LedgerTamperedError, type ChainBreak } from './verify-chain';
+import {
+  DAY_CSV_SQL,
+  DAY_CURRENCIES_SQL,
+  FINAL_TOTALS_SQL,
+  paidGroupSql,
+  REFUNDED_ON_DAY_SQL,
+  REFUNDED_TOTALS_SQL,
+  SETTLED_ON_DAY_SQL,
+} from './day-queries';
 
 /** Count and total (minor units) of one group in a report. */
 export interface ReportGroup {
@@ -51,39 +60,23 @@ export function createReports(
     const r = integrity.verify();
     if (!r.ok) throw new LedgerTamperedError(integrity.file, r.error);
   };
-  const group = (column: string, date: string): ReportGroup[] =>
-    db
-      .prepare(
-        `SELECT COALESCE(${column}, 'none') AS key, COUNT(*) AS count, SUM(amount) AS total
-         FROM attempt_current WHERE state = 'paid' AND state_day = ? GROUP BY 1 ORDER BY 1`,
-      )
-      .all(date) as ReportGroup[];
+  // Every query starts from the day's own rows (docs/ledger.md, "Reports over years").
+  const group = (column: 'method' | 'platform' | 'shift', date: string): ReportGroup[] =>
+    db.prepare(paidGroupSql(column)).all({ day: date }) as ReportGroup[];
+  const totals = (state: string, date: string) =>
+    db.prepare(FINAL_TOTALS_SQL).get({ day: date, state }) as { count: number; total: number };
 
   const dayReport = (date: string): DayReport | null => {
     if (!dayRange(date)) return null;
     intact();
-    const paid = db
-      .prepare(
-        `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM attempt_current
-         WHERE state = 'paid' AND state_day = ?`,
-      )
-      .get(date) as { count: number; total: number };
-    const refunded = db
-      .prepare(
-        `SELECT COUNT(*) AS count, COALESCE(SUM(amount), 0) AS total FROM refund_current
-         WHERE state = 'succeeded' AND state_day = ?`,
-      )
-      .get(date) as { count: number; total: number };
-    const countState = (state: string) =>
-      (
-        db
-          .prepare('SELECT COUNT(*) AS n FROM attempt_current WHERE state = ? AND state_day = ?')
-          .get(state, date) as { n: number }
-      ).n;
+    const paid = totals('paid', date);
+    const refunded = db.prepare(REFUNDED_TOTALS_SQL).get({ day: date }) as {
+      count: number;
+      total: number;
+    };
+    const countState = (state: string) => totals(state, date).count;
     const currencies = (
-      db
-        .prepare('SELECT DISTINCT currency FROM attempt_current WHERE state_day = ? ORDER BY 1')
-        .all(date) as { currency: string }[]
+      db.prepare(DAY_CURRENCIES_SQL).all({ day: date }) as { currency: string }[]
     ).map((r) => r.currency);
     return {
       date,
@@ -104,13 +97,11 @@ export function createReports(
     if (!range) return null;
     intact();
     const rows = db
-      .prepare(
-        `SELECT c.*, COALESCE((SELECT SUM(amount) FROM refund_current r WHERE r.attempt_id = c.id
-           AND r.state = 'succeeded'), 0) AS refunded
-         FROM attempt_current c WHERE c.state_day = ? OR (c.created_at >= ? AND c.created_at < ?)
-         ORDER BY c.created_at`,
-      )
-      .all(date, range.from, range.to) as Record<string, string | number | null>[];
+      .prepare(DAY_CSV_SQL)
+      .all({ day: date, from: range.from, to: range.to }) as Record<
+      string,
+      string | number | null
+    >[];
     const header = [
       'attempt_id',
       'order_id',
@@ -162,17 +153,17 @@ export function createReports(
     reconcile: (date, statementCsv) => {
       if (!dayRange(date)) return null;
       intact();
-      const payments = db
-        .prepare(
-          `SELECT id, amount, state FROM attempt_current WHERE state_day = ? AND state IN ('paid', 'reversed')`,
-        )
-        .all(date) as { id: string; amount: number; state: string }[];
+      const payments = db.prepare(SETTLED_ON_DAY_SQL).all({ day: date }) as {
+        id: string;
+        amount: number;
+        state: string;
+      }[];
       const known = db.prepare('SELECT state, amount FROM attempt_current WHERE id = ?');
-      const refunds = db
-        .prepare(
-          `SELECT id, attempt_id, amount FROM refund_current WHERE state = 'succeeded' AND state_day = ?`,
-        )
-        .all(date) as { id: string; attempt_id: string; amount: number }[];
+      const refunds = db.prepare(REFUNDED_ON_DAY_SQL).all({ day: date }) as {
+        id: string;
+        attempt_id: string;
+        amount: number;
+      }[];
       return reconcileRows(
         date,
         payments,
