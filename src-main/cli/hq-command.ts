@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { defaultDataDir } from '../config/load-config';
+import { defaultDataDir, loadConfig } from '../config/load-config';
 import { enrolWithCode } from '../hq/hq-client';
 import { migrateHqDb, openHqDb } from '../hq/hq-db';
 import { createHqServer } from '../hq/hq-server';
@@ -9,7 +9,11 @@ import { issueEnrolmentCode, revokeStation } from '../hq/enrolment';
 import { reconcileAndStore, reconcileQuerySchema } from '../hq/hq-reconcile';
 import { chainReport, listStations, reportQuerySchema } from '../hq/hq-reports';
 import { listStoreSettings, setStoreSettings, settingsProblem } from '../hq/hq-settings';
-import { loadStationCredential, saveStationCredential } from '../hq/station-credential';
+import {
+  loadStationCredential,
+  resolveCaFile,
+  saveStationCredential,
+} from '../hq/station-credential';
 import { idSchema } from '../hq/wire';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
@@ -29,7 +33,8 @@ At headquarters (database: --db URL or COUNTERSIGN_HQ_DB):
                               push settings (a part of config.json) to stores; alone: list them
 
 At a station (--data-dir DIR):
-  join CODE --url URL         enrol this station with a code from HQ's admin
+  join CODE --url URL [--ca F] enrol this station with a code from HQ's admin (--ca: PEM of a
+                              private CA for an HTTPS HQ; else config.json's hq.caFile)
   status                      which HQ this station is enrolled with, and what waits to be sent
 See docs/hq.md.
 `;
@@ -60,6 +65,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       by: { type: 'string' },
       url: { type: 'string' },
       'data-dir': { type: 'string' },
+      ca: { type: 'string' },
       provider: { type: 'string' },
       format: { type: 'string' },
       date: { type: 'string' },
@@ -78,8 +84,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const dataDir = values['data-dir'] ?? defaultDataDir();
   if (action === 'join') {
     if (!arg || !values.url) throw new UsageError('join needs the code and --url of HQ');
+    // The same CA file the sync will use (config hq.caFile, relative to the data directory).
+    const caFile = values.ca ?? resolveCaFile(dataDir, loadConfig(dataDir).hq.caFile);
     const r = await enrolWithCode(
-      { url: values.url },
+      { url: values.url, ca: caFile ? readFileSync(caFile, 'utf8') : undefined },
       arg,
       process.env.npm_package_version ?? '0.1.0',
     );

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { idSchema } from './wire';
 
@@ -32,4 +32,10 @@ export function saveStationCredential(dataDir: string, credential: StationCreden
   const file = credentialFile(dataDir);
   writeFileSync(`${file}.tmp`, `${JSON.stringify(credential, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
+}
+
+/** The private CA file of config hq.caFile: as given when absolute, else in the data directory. */
+export function resolveCaFile(dataDir: string, caFile: string | undefined): string | undefined {
+  if (!caFile) return undefined;
+  return isAbsolute(caFile) ? caFile : join(dataDir, caFile);
 }

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import type { Logger } from 'pino';
 import type { StationConfig } from '../config/schema';
 import type { HqLink } from '../contract/hq-link';
 import { sendBatch } from '../hq/hq-client';
-import { loadStationCredential } from '../hq/station-credential';
+import { loadStationCredential, resolveCaFile } from '../hq/station-credential';
 import { applyPushedSettings, loadSettingsState } from '../hq/station-settings';
 import { startHqSync, type HqSync, type HqSyncStatus } from '../hq/station-sync';
 import type { Ledger } from '../ledger/open-ledger';
@@ -55,10 +54,18 @@ export function setupHqSync(deps: {
     return null;
   }
   if (!credential) return null;
-  const caFile = deps.config.caFile;
-  const ca = caFile
-    ? readFileSync(isAbsolute(caFile) ? caFile : join(deps.dataDir, caFile), 'utf8')
-    : undefined;
+  const caFile = resolveCaFile(deps.dataDir, deps.config.caFile);
+  let ca: string | undefined;
+  try {
+    ca = caFile ? readFileSync(caFile, 'utf8') : undefined;
+  } catch (error) {
+    // Payments go on; the log names the file a person must fix.
+    logger.error(
+      { err: error, caFile },
+      'HQ sync not started: the CA file of hq.caFile is unreadable',
+    );
+    return null;
+  }
   const { storeId, stationId } = credential;
   let last = '';
   return startHqSync({
