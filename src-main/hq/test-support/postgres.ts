@@ -24,7 +24,8 @@ export const postgresMissing: string | null = findPostgresBin()
   ? null
   : "initdb not found: install Debian's postgresql package (bash .ci/debian-packages) to run the HQ tests";
 
-async function freePort(): Promise<number> {
+/** A port nothing listens on now (for a server to start on, and restart on, later). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
