@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { chainExistingRows, chainMigrationSql } from './chain';
 import { outboxMigrationSql } from './outbox';
 import { dayIndexesMigrationSql } from './day-indexes';
+import { shiftTablesMigrationSql } from './shift-tables';
 
 /**
  * Numbered schema migrations, applied in order and recorded in PRAGMA user_version. Never edit
@@ -131,5 +132,10 @@ CREATE VIEW refund_current AS
     version: 4,
     name: 'reports by day: refund events by day, the open attempts kept as a set',
     sql: dayIndexesMigrationSql(),
+  },
+  {
+    version: 5,
+    name: "cashiers' shifts: float, count, handover; refunds record their shift",
+    sql: shiftTablesMigrationSql(),
   },
 ];

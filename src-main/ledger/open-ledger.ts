@@ -5,6 +5,7 @@ import { openLedgerDb, type LedgerOpenError } from './ledger-file';
 import { localDay, shiftOf } from '../lib/local-day';
 import { ATTEMPT_SELECT, toAttempt, type AttemptRow } from './attempt-rows';
 import { createOutbox, type Outbox } from './outbox';
+import { openShiftId } from './shift-store';
 import { createRefundStore, type RefundStore } from './refund-store';
 import { createReports, type Reports } from './reports';
 import { createChainCheck, type ChainBreak, type ChainHead } from './verify-chain';
@@ -174,7 +175,8 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
       input.platform,
       input.provider,
       input.credentialHint,
-      shiftOf(at, shifts),
+      // The cashier's shift when one is open (docs/operations.md), else the clock's bucket.
+      openShiftId(db) ?? shiftOf(at, shifts),
       at,
     );
     insertEvent.run(id, 'created', null, null, at, localDay(at));
