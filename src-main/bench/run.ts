@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const all = ['reader', 'ocr', 'payments', 'devices', 'scan', 'face', 'reports', 'hq'];
+const all = ['reader', 'ocr', 'payments', 'devices', 'scan', 'face', 'reports'];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {

@@ -16,6 +16,14 @@ import { hqLinkSchema } from './hq-link';
 import { plainTextSchema } from './plain-text';
 import { itemReportSchema, reprintSchema, storeDevicesSchema } from './store-ops';
 import {
+  addCashierSchema,
+  closeShiftResultSchema,
+  closeShiftSchema,
+  shiftReportSchema,
+  shiftStateSchema,
+  signInSchema,
+} from './shifts';
+import {
   attemptRowSchema,
   dayReportSchema,
   daySchema,
@@ -217,6 +225,20 @@ export const commands = {
   'printer.reprint': { roles: ['cashier'], input: reprintSchema, output: storeDevicesSchema },
   /** Says a sample amount with the configured voice (the device panel's test). */
   'voice.test': { roles: ['cashier'], input: empty, output: storeDevicesSchema },
+  /** The station's cashiers and the open shift (also pushed as `shift.state`). */
+  'shift.state': { roles: ['cashier'], input: empty, output: shiftStateSchema },
+  /** Adds a cashier (a manager's PIN, unless the station has none yet). */
+  'cashiers.add': { roles: ['cashier'], input: addCashierSchema, output: shiftStateSchema },
+  /** A cashier signs in with their PIN: a shift opens with the float in the drawer. */
+  'shift.signIn': { roles: ['cashier'], input: signInSchema, output: shiftStateSchema },
+  /** Closes the open shift with the cash count; prints the handover report. */
+  'shift.close': { roles: ['cashier'], input: closeShiftSchema, output: closeShiftResultSchema },
+  /** The handover report of a shift. */
+  'reports.shift': {
+    roles: ['cashier'],
+    input: z.object({ shiftId: z.string().min(1).max(64) }).strict(),
+    output: shiftReportSchema,
+  },
   'credential.submit': {
     roles: ['cashier', 'customer'],
     input: z.object({ credential: credentialSchema }).strict(),
@@ -287,6 +309,7 @@ export const events = {
   /** A payment left open by a restart or a full disk was resolved (for the cashier window). */
   'payments.resolved': paymentResolvedSchema,
   'devices.store': storeDevicesSchema,
+  'shift.state': shiftStateSchema,
   'hq.status': hqLinkSchema,
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;

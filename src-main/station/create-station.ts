@@ -25,6 +25,7 @@ import { setupDevices, type DevicesFeature } from './setup-devices';
 import { hqLink, setupHqSync } from './setup-hq-sync';
 import { setupPayments, type PaymentsFeature, type SandboxLauncher } from './setup-payments';
 import { setupStoreOps, type StoreOpsFeature } from './setup-store-ops';
+import { setupShifts } from './setup-shifts';
 
 export interface StationOptions {
   dataDir: string;
@@ -167,6 +168,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'printer.check'
     | 'printer.reprint'
     | 'voice.test'
+    | 'shift.state'
+    | 'cashiers.add'
+    | 'shift.signIn'
+    | 'shift.close'
+    | 'reports.shift'
     | 'bindings.list'
     | 'bindings.remove'
     | 'devices.health'
@@ -266,6 +272,17 @@ export async function createStation(options: StationOptions): Promise<Station> {
       now,
       onStatus: (status) => emit('devices.store', status),
     });
+  const shifts = payments
+    ? setupShifts({
+        config,
+        dataDir: options.dataDir,
+        ledger: payments.ledger,
+        printer: storeOps?.printer ?? null,
+        logger: logger.child({ part: 'shifts' }),
+        now,
+        onState: (state) => emit('shift.state', state),
+      })
+    : null;
   if (payments) {
     // Start-up waits a while for the payment system, so a normal start opens with payments on;
     // past that the station runs and the windows show "payments unavailable, retrying".
@@ -336,6 +353,11 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'printer.reprint',
           'voice.test',
         ],
+        paymentsDown,
+      )),
+    ...(shifts?.handlers ??
+      unavailable(
+        ['shift.state', 'cashiers.add', 'shift.signIn', 'shift.close', 'reports.shift'],
         paymentsDown,
       )),
     ...(devices?.handlers ??

@@ -154,4 +154,95 @@ describe('station receipts and item report (sandbox, TCP printer)', () => {
     expect(lines).toContain('商品销售汇总');
     expect(lines.find((l) => l.startsWith('合计'))).toMatch(/CNY 30\.36$/);
   });
+
+  it('a cashier signs in, takes three payments and a refund, closes with a count; the handover prints; the next signs in', async () => {
+    const v = <T>(r: { ok: boolean; value?: unknown; error?: unknown }) => {
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r.value as T;
+    };
+    type State = {
+      cashiers: { id: string; name: string; role: string }[];
+      current: {
+        id: string;
+        cashierName: string;
+        takenFrom: { cashierName: string } | null;
+      } | null;
+    };
+    const boss = v<State>(
+      await station.dispatch('cashier', 'cashiers.add', { name: '王芳', pin: '2468' }),
+    );
+    const wang = boss.cashiers[0]!;
+    expect(wang.role).toBe('manager');
+    const refused = await station.dispatch('cashier', 'cashiers.add', { name: 'Li', pin: '1357' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const both = v<State>(
+      await station.dispatch('cashier', 'cashiers.add', {
+        name: 'Li',
+        pin: '1357',
+        managerId: wang.id,
+        managerPin: '2468',
+      }),
+    );
+    const li = both.cashiers.find((c) => c.name === 'Li')!;
+    expect(
+      await station.dispatch('cashier', 'shift.signIn', {
+        cashierId: wang.id,
+        pin: '0000',
+        float: 50_000,
+      }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    const on = v<State>(
+      await station.dispatch('cashier', 'shift.signIn', {
+        cashierId: wang.id,
+        pin: '2468',
+        float: 50_000,
+      }),
+    );
+    expect(on.current?.cashierName).toBe('王芳');
+    printer.clear();
+    const first = await pay([{ name: '豆浆', quantity: '1', unitPrice: 300 }]);
+    await pay([{ name: '油条', quantity: '2', unitPrice: 250 }]);
+    await pay([{ name: '包子', quantity: '4', unitPrice: 150 }]);
+    expect(first.shift).toBe(on.current?.id);
+    expect(
+      (
+        await station.dispatch('cashier', 'payments.refund', {
+          attemptId: first.id,
+          amount: 300,
+          reason: 'spilt',
+        })
+      ).ok,
+    ).toBe(true);
+    await waitFor(() => cuts() === 4, 'three receipts and a refund receipt');
+    printer.clear();
+    const closed = v<{
+      report: { paid: unknown; refunded: unknown; difference: number };
+      printed: boolean;
+    }>(await station.dispatch('cashier', 'shift.close', { counted: 49_800, handedTo: 'Li' }));
+    expect(closed.printed).toBe(true);
+    expect(closed.report).toMatchObject({
+      paid: { count: 3, total: 1_400 },
+      refunded: { count: 1, total: 300 },
+      difference: -200,
+    });
+    await waitFor(() => cuts() === 1, 'the handover report');
+    const lines = printedLines(decodeEscPos(printer.received()));
+    expect(lines).toContain('交接班报表');
+    expect(lines.find((l) => l.startsWith('收银员'))).toMatch(/王芳$/);
+    expect(lines.find((l) => l.startsWith('交班给'))).toMatch(/Li$/);
+    expect(lines.find((l) => l.startsWith('收款 × 3'))).toMatch(/14\.00$/);
+    expect(lines.find((l) => l.startsWith('退款 × 1'))).toMatch(/-3\.00$/);
+    expect(lines.find((l) => l.startsWith('差额'))).toMatch(/-2\.00$/);
+    const next = v<State>(
+      await station.dispatch('cashier', 'shift.signIn', {
+        cashierId: li.id,
+        pin: '1357',
+        float: 49_800,
+      }),
+    );
+    expect(next.current).toMatchObject({ cashierName: 'Li', takenFrom: { cashierName: '王芳' } });
+  });
 });
