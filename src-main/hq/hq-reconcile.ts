@@ -101,8 +101,12 @@ export async function reconcileMerchant(
   const known = new Map<string, { state: string; amount: number }>();
   if (others.length) {
     const r = await db.query<Row>(
-      `SELECT DISTINCT ON (attempt_id) store_id, station_id, attempt_id AS id, amount, state
-       FROM outcomes WHERE attempt_id = ANY($1) AND provider = $2 ORDER BY attempt_id, at DESC`,
+      // A window partitioned by the store (not DISTINCT ON): Citus runs it on each shard.
+      `SELECT store_id, station_id, id, amount, state FROM (
+         SELECT store_id, station_id, attempt_id AS id, amount, state,
+           row_number() OVER (PARTITION BY store_id, station_id, attempt_id ORDER BY at DESC) AS n
+         FROM outcomes WHERE attempt_id = ANY($1) AND provider = $2
+       ) x WHERE n = 1`,
       [others, q.provider],
     );
     for (const row of r.rows) {
