@@ -12,10 +12,13 @@ import { HistoryPanel } from './history-panel';
 import { PaymentPanel } from './payment-panel';
 import { ReadOrderButton } from './read-order';
 import { ReconcilePanel } from './reconcile-panel';
+import { ItemReportPanel } from './item-report-panel';
+import { ShiftPanel } from './shift-panel';
+import { StoreDevicesPanel } from './store-devices-panel';
 import { useWedgeScan } from '../../src-window-shared/use-wedge-scan';
 import './back-office.css';
 
-const TABS = ['history', 'report', 'reconcile', 'bindings', 'devices', 'region'] as const;
+const TABS = ['history', 'report', 'items', 'reconcile', 'bindings', 'devices', 'region'] as const;
 type Tab = (typeof TABS)[number];
 
 interface Props {
@@ -81,6 +84,7 @@ export function BackOffice({ client, store, accelerator }: Props) {
           {t('backOffice.scanOffline')}
         </p>
       )}
+      <ShiftPanel client={client} currency={currency} />
       <PaymentPanel client={client} store={store} />
       <section className="bo-card" aria-label={t('backOffice.scanners')}>
         <h2>{t('backOffice.scanners')}</h2>
@@ -126,7 +130,13 @@ export function BackOffice({ client, store, accelerator }: Props) {
               {tab === 'report' && <DayReportPanel client={client} />}
               {tab === 'reconcile' && <ReconcilePanel client={client} currency={currency} />}
               {tab === 'bindings' && <BindingsPanel client={client} currency={currency} />}
-              {tab === 'devices' && <DevicePanel client={client} />}
+              {tab === 'items' && <ItemReportPanel client={client} />}
+              {tab === 'devices' && (
+                <>
+                  <DevicePanel client={client} />
+                  <StoreDevicesPanel client={client} />
+                </>
+              )}
               {tab === 'region' && <CalibrationPanel client={client} />}
             </div>
           </div>

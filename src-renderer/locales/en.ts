@@ -1,3 +1,5 @@
+import { storeOpsEn } from './store-ops-en';
+
 /** English strings of the cashier window. Every key must exist in zh-CN too (a test checks). */
 export const en = {
   language: { switch: '中文', name: 'English' },
@@ -363,8 +365,10 @@ export const en = {
       bindings: 'Bindings',
       devices: 'Devices',
       region: 'Order region',
+      items: 'Sales by item',
     },
   },
+  storeOps: storeOpsEn,
   /** What the cashier tells the customer, or does, after each payment-system reason. */
   reason: {
     insufficient_funds: 'Not enough money in the customer’s account. Ask for another method.',

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { storeOpsZhCn } from './store-ops-zh-cn';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
@@ -359,8 +360,10 @@ export const zhCN: Strings<typeof en> = {
       bindings: '绑定',
       devices: '设备',
       region: '订单区域',
+      items: '商品销售',
     },
   },
+  storeOps: storeOpsZhCn,
   reason: {
     insufficient_funds: '顾客账户余额不足，请换一种支付方式。',
     over_limit: '超出账户支付限额，请换一种方式或减少金额。',

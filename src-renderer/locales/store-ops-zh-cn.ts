@@ -1,0 +1,60 @@
+import type { storeOpsEn } from './store-ops-en';
+
+/** 交接班、打印机、语音播报和商品报表面板的中文文字。 */
+export const storeOpsZhCn: typeof storeOpsEn = {
+  shift: {
+    title: '当班',
+    onShift: '{{name}} 自 {{since}} 当班 · 备用金 {{float}}',
+    noCashiers: '还没有收银员：请先在下方添加（第一位为店长）。',
+    cashier: '收银员',
+    pin: '密码',
+    float: '钱箱备用金',
+    signIn: '上班签到',
+    counted: '实点现金',
+    handTo: '交班给',
+    close: '交班并打印交接班报表',
+    closedTitle: '{{name}} 已交班',
+    summary: '收款 {{paid}} 笔 {{paidTotal}}，退款 {{refunded}} 笔 {{refundedTotal}}，净收 {{net}}',
+    cash: '备用金 {{expected}}，实点 {{counted}}，差额 {{difference}}',
+    printed: '交接班报表已打印。',
+    notPrinted: '交接班报表未打印：{{error}}',
+    badAmount: '“{{text}}”不是金额',
+  },
+  cashiers: {
+    add: '添加收银员',
+    name: '姓名',
+    manager: '店长',
+    managerPin: '店长密码',
+    firstIsManager: '本机第一位收银员即为店长。',
+    addButton: '添加',
+  },
+  printer: {
+    name: '小票打印机',
+    check: '检测打印机',
+    paper: '纸张：{{paper}}',
+    lastPrint: '上次打印 {{ago}}',
+    state: {
+      disabled: '未配置',
+      unknown: '尚未检测',
+      ready: '就绪',
+      printing: '打印中',
+      offline: '离线',
+      paper_out: '缺纸',
+    },
+    paperState: { ok: '正常', near_end: '将尽', out: '缺纸', unknown: '未知' },
+  },
+  voice: {
+    name: '语音播报',
+    on: '开',
+    off: '关',
+    test: '试播金额',
+  },
+  items: {
+    print: '打印',
+    printed: '已发送到小票打印机。',
+    item: '商品',
+    quantity: '数量',
+    amount: '金额',
+    orders: '订单数',
+  },
+};
