@@ -28,7 +28,7 @@ let loading: Promise<Human> | null = null;
 function loadHuman(): Promise<Human> {
   loading ??= (async () => {
     const netFetch = globalThis.fetch;
-    globalThis.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
       const url = input instanceof Request ? input.url : String(input);
       if (!url.startsWith('file:')) return netFetch(input, init);
       return new Response(await readFile(fileURLToPath(url)));

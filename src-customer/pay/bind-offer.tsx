@@ -1,6 +1,5 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQrImage } from '../../src-window-shared/qr-image';
 
 /**
  * Binding: the payment system's page where a customer binds their wallet to this store once
@@ -9,17 +8,7 @@ import { useTranslation } from 'react-i18next';
  */
 export function BindOffer({ url }: { url: string | null }) {
   const { t } = useTranslation();
-  const [image, setImage] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (url)
-      QRCode.toDataURL(url, { margin: 1, width: 160 })
-        .then((d) => live && setImage(d))
-        .catch(() => live && setImage(null));
-    return () => {
-      live = false;
-    };
-  }, [url]);
+  const image = useQrImage(url, { width: 160 });
   if (!url || !image) return null;
   return (
     <div className="bind-offer">

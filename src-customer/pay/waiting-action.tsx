@@ -1,24 +1,7 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaymentAction } from '../../src-main/contract/credential';
 import { Countdown } from '../../src-window-shared/countdown';
-
-/** The merchant QR for a token URL, drawn in the window (no network). */
-function useQrImage(text: string | null): string | null {
-  const [image, setImage] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (text)
-      QRCode.toDataURL(text, { margin: 1, width: 360, errorCorrectionLevel: 'M' })
-        .then((url) => live && setImage(url))
-        .catch(() => live && setImage(null));
-    return () => {
-      live = false;
-    };
-  }, [text]);
-  return image;
-}
+import { useQrImage } from '../../src-window-shared/qr-image';
 
 /**
  * What the payment waits for, with its countdown: the merchant QR to scan, the proxy payer
@@ -26,7 +9,10 @@ function useQrImage(text: string | null): string | null {
  */
 export function WaitingAction({ action }: { action: PaymentAction }) {
   const { t } = useTranslation();
-  const qr = useQrImage(action.kind === 'scan' ? action.url : null);
+  const qr = useQrImage(action.kind === 'scan' ? action.url : null, {
+    width: 360,
+    errorCorrectionLevel: 'M',
+  });
   return (
     <div
       className={`waiting-action waiting-${action.kind}${action.kind === 'password' ? ' password-ask' : ''}`}

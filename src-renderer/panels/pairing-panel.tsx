@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import QRCode from 'qrcode';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { PairingCode } from '../../src-main/contract/commands';
+import { qrDataUrl } from '../../src-window-shared/qr-image';
 
 interface Props {
   client: ContractClient<'cashier'>;
@@ -28,7 +28,7 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
       if (!r.ok) return setError(r.error.message);
       setPairing(r.value);
       setError(null);
-      setQr(r.value.url ? await QRCode.toDataURL(r.value.url, { margin: 1, width: 120 }) : null);
+      setQr(r.value.url ? await qrDataUrl(r.value.url, { width: 120 }) : null);
     });
     return () => {
       live = false;
