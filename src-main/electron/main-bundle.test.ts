@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -113,4 +113,34 @@ describe('bundled Electron main', () => {
     expect(stderr.join('')).toContain('windows.customerDisplay');
     expect(calls.some((c) => c.startsWith('on '))).toBe(false);
   });
+
+  it.runIf(process.platform === 'linux')(
+    "without --data-dir opens the CLI's data directory, not Electron's userData",
+    async () => {
+      // Electron's userData on Linux is ~/.config/Countersign; the CLI's is ~/.config/countersign.
+      const xdg = mkdtempSync(join(tmpdir(), 'cs-electron-xdg-'));
+      const saved = { xdg: process.env.XDG_CONFIG_HOME, dir: process.env.COUNTERSIGN_DATA_DIR };
+      process.env.XDG_CONFIG_HOME = xdg;
+      delete process.env.COUNTERSIGN_DATA_DIR;
+      mkdirSync(join(xdg, 'countersign'));
+      writeFileSync(
+        join(xdg, 'countersign', 'config.json'),
+        JSON.stringify({ windows: { customerDisplay: 'up' } }),
+      );
+      const { electron, calls, exit } = fakeElectron(true);
+      const write = process.stderr.write.bind(process.stderr);
+      process.stderr.write = (() => true) as typeof process.stderr.write;
+      try {
+        runBundle(electron, []);
+        expect(await exit).toBe(1);
+      } finally {
+        process.stderr.write = write;
+        if (saved.xdg === undefined) delete process.env.XDG_CONFIG_HOME;
+        else process.env.XDG_CONFIG_HOME = saved.xdg;
+        if (saved.dir !== undefined) process.env.COUNTERSIGN_DATA_DIR = saved.dir;
+        rmSync(xdg, { recursive: true, force: true });
+      }
+      expect(calls.find((c) => c.startsWith('dialog '))).toContain('"up"');
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, dialog } from 'electron';
 import type { Logger } from 'pino';
-import { ConfigError, loadConfig } from '../config/load-config';
+import { ConfigError, defaultDataDir, loadConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
 import { createStation, type Station } from '../station/create-station';
 import { createLogger, logStrayRejections } from '../station/logger';
@@ -30,7 +30,7 @@ function refuseToStart(title: string, message: string): void {
 
 /**
  * Starts the desktop station: one instance only; data dir from --data-dir,
- * COUNTERSIGN_DATA_DIR or Electron's userData; config errors shown in a dialog and on stderr
+ * COUNTERSIGN_DATA_DIR or the platform's default (defaultDataDir, the CLI's too); config errors shown in a dialog and on stderr
  * before a clean exit; then station, security, IPC bridge, windows and hotkey, and a quit that
  * closes the station before the process ends.
  */
@@ -44,8 +44,9 @@ export function startShell(hooks: ShellHooks = {}): void {
   }
   void app.whenReady().then(async () => {
     if (!args.ok) return refuseToStart('Countersign: bad command line', args.error);
-    const dataDir =
-      args.value.dataDir ?? process.env.COUNTERSIGN_DATA_DIR ?? app.getPath('userData');
+    // The CLI's rule, not Electron's userData (on Linux ~/.config/Countersign, not the CLI's
+    // ~/.config/countersign): `countersign ledger` and the app must open the same ledger.
+    const dataDir = args.value.dataDir ?? defaultDataDir();
     let config: StationConfig;
     try {
       const overrides = args.value.kiosk === null ? {} : { windows: { kiosk: args.value.kiosk } };
