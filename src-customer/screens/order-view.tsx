@@ -93,11 +93,13 @@ export function OrderView({ order, selectable, flagged, changed, onAllSeen }: Pr
             'line',
             l.id,
             l.name,
-            l.unitPrice === null
+            (l.unitPrice === null
               ? l.quantity === '1'
                 ? ''
                 : `× ${l.quantity}`
-              : `${l.quantity} × ${money(l.unitPrice)}`,
+              : `${l.quantity} × ${money(l.unitPrice)}`) +
+              // The line's own discount or tax, so its amount is never a mystery.
+              (l.adjustment ? ` · ${l.adjustment.label} ${money(l.adjustment.amount)}` : ''),
             l.amount,
           ),
         )}

@@ -3,7 +3,8 @@ import type { Order, ReviewWarning } from './order';
 
 /**
  * The arithmetic an order must satisfy before it may go to the customer without a cashier's look:
- * every line's quantity × unit price = amount (rounded), Σ lines + Σ adjustments = total, total > 0.
+ * every line's quantity × unit price (+ its own discount or tax) = amount (rounded), Σ lines +
+ * Σ adjustments = total, total > 0.
  * Returns one warning per doubtful cell; an empty list means the numbers add up.
  */
 export function checkOrderArithmetic(
@@ -13,7 +14,7 @@ export function checkOrderArithmetic(
   const fmt = (v: number) => formatMinor(v, order.currency);
   order.lines.forEach((line, index) => {
     if (line.unitPrice === null) return;
-    const expected = lineAmount(line.quantity, line.unitPrice);
+    const expected = lineAmount(line.quantity, line.unitPrice) + (line.adjustment?.amount ?? 0);
     if (expected !== line.amount) {
       warnings.push({
         code: 'line_arithmetic',

@@ -13,6 +13,15 @@ export const orderLineSchema = z
     /** Unit price in minor units; null when the POS shows none (e.g. amount-only lines). */
     unitPrice: minorUnitsSchema.nullable(),
     amount: minorUnitsSchema,
+    /**
+     * A discount or tax the POS prints with the line itself ("With a 10% discount", a VAT
+     * column inside the amount): amount = quantity × unit price + adjustment.amount. Negative
+     * for a discount.
+     */
+    adjustment: z
+      .object({ label: plainTextSchema().trim().min(1).max(80), amount: minorUnitsSchema })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -83,6 +83,42 @@ describe('order editor reducer', () => {
     expect(totalOf(s, 'CNY')).toBe(2100);
   });
 
+  it("carries a line's own discount through the editor, until its quantity changes", () => {
+    const discounted: Order = {
+      ...order,
+      lines: [
+        {
+          id: 'h',
+          name: 'Headphones',
+          quantity: '1',
+          unitPrice: 7900,
+          amount: 7110,
+          adjustment: { label: 'With a 10% discount', amount: -790 },
+        },
+      ],
+      adjustments: [],
+      total: 7110,
+    };
+    const s = run(initialEditor(), {
+      type: 'load',
+      order: discounted,
+      revision: 1,
+      currency: 'CNY',
+    });
+    expect(s.lines[0]).toMatchObject({ amountTyped: false });
+    expect(lineAmountOf(s.lines[0]!, 'CNY')).toBe(7110);
+    const draft = toOrderDraft(s, 'CNY');
+    expect(draft.ok && draft.value.lines[0]!.adjustment).toEqual({
+      label: 'With a 10% discount',
+      amount: -790,
+    });
+    // Two of them: the discount read for one no longer describes the line; the amount is the
+    // cashier's to confirm, marked as typed, never silently 2 × 79.00 − 7.90.
+    const edited = run(s, { type: 'updateLine', id: 'h', field: 'quantity', value: '2' });
+    expect(edited.lines[0]).toMatchObject({ amountTyped: true, amount: '71.10' });
+    expect(edited.lines[0]!.adjustment).toBeUndefined();
+  });
+
   it('keeps a typed total that disagrees, and a thousands separator does not break reloading', () => {
     const big: Order = {
       ...order,

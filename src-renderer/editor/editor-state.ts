@@ -23,6 +23,8 @@ export interface LineDraft {
    * purpose (or it was read as-is and disagrees); a line without a unit price types its amount.
    */
   amountTyped: boolean;
+  /** The line's own discount or tax as read, carried unchanged (amount = q × p + it). */
+  adjustment?: { label: string; amount: number };
 }
 
 /** An adjustment as typed: its kind says the direction, the amount is typed without a sign. */
@@ -97,7 +99,10 @@ export function loadOrder(
     unitPrice: l.unitPrice === null ? '' : fmt(l.unitPrice),
     amount: fmt(l.amount),
     // An amount that disagrees with qty × price stays as read, so the warning stays visible.
-    amountTyped: l.unitPrice === null || lineAmount(l.quantity, l.unitPrice) !== l.amount,
+    amountTyped:
+      l.unitPrice === null ||
+      lineAmount(l.quantity, l.unitPrice) + (l.adjustment?.amount ?? 0) !== l.amount,
+    ...(l.adjustment ? { adjustment: l.adjustment } : {}),
   }));
   const sum = [...order.lines, ...order.adjustments].reduce((a, x) => a + x.amount, 0);
   return {
@@ -143,6 +148,12 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
           if (l.id !== action.id) return l;
           if (action.field === 'amount')
             return { ...l, amount: action.value, amountTyped: action.value.trim() !== '' };
+          if (l.adjustment && (action.field === 'quantity' || action.field === 'unitPrice')) {
+            // The discount or tax read with the line described the line as read: once its
+            // quantity or price changes, its amount is the cashier's to confirm (marked).
+            const { adjustment: _read, ...rest } = l;
+            return { ...rest, [action.field]: action.value, amountTyped: true };
+          }
           return { ...l, [action.field]: action.value };
         }),
       };
@@ -204,7 +215,7 @@ export function lineAmountOf(
   const quantity = readQuantity(line.quantity, style);
   if (price === null || quantity === null || !quantitySchema.safeParse(quantity).success)
     return null;
-  return lineAmount(quantity, price);
+  return lineAmount(quantity, price) + (line.adjustment?.amount ?? 0);
 }
 
 /** An amount cell's value in minor units, or null when it cannot be read (see `readAmount`). */

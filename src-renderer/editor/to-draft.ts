@@ -72,7 +72,14 @@ export function toOrderDraft(
     }
     const amount = lineAmountOf(l, currency, style);
     if (amount !== null && quantity !== null)
-      lines.push({ id: l.id, name: l.name.trim(), quantity, unitPrice, amount });
+      lines.push({
+        id: l.id,
+        name: l.name.trim(),
+        quantity,
+        unitPrice,
+        amount,
+        ...(l.adjustment ? { adjustment: l.adjustment } : {}),
+      });
   });
   const adjustments: OrderDraft['adjustments'] = [];
   state.adjustments.forEach((a, i) => {

@@ -14,6 +14,8 @@ import { readCell, type Cell, type Num } from './tokens';
 /** A header cell: the column it names and where it sits. */
 export interface HeaderColumn {
   role: HeaderRole | null;
+  /** The header's words as printed ("VAT (#)"): a line tax is labelled with them. */
+  words: string;
   x0: number;
   x1: number;
 }
@@ -36,6 +38,8 @@ export interface ItemBlock {
   nameQuantity: Num | null;
   /** Numbers a label in the same cell names: "单价:20000", "数量: 2". */
   tagged: Partial<Record<'quantity' | 'unitPrice' | 'amount', Num>>;
+  /** The line's own discount, printed with it as a percent ("With a 10% discount"). */
+  discount: { num: Num; label: string } | null;
   y0: number;
   y1: number;
 }
@@ -53,6 +57,26 @@ export interface Layout {
 // Lone digits (a quantity in a stepper) come back from the recogniser with low confidence even
 // when right; they are kept, and the reader accepts them only where the arithmetic pins them.
 const MIN_NUM_CONF = 0.25;
+
+/**
+ * The header columns one cell names. A box that holds several header words ("| Unit (#) |
+ * Qty |", the engine having read across the table's rules) is cut into its words, each placed
+ * where it sits in the box, so each column still finds its word.
+ */
+function headerWords(c: Cell): HeaderColumn[] {
+  const role = headerRole(c.words);
+  const whole = { role, words: c.words, x0: c.box.x0, x1: c.box.x1 };
+  if (role) return [whole];
+  const width = (c.box.x1 - c.box.x0) / Math.max(1, c.text.length);
+  // A word keeps the "(#)" or "($)" after it: it says the column holds money.
+  const words = [...c.text.matchAll(/[^\s|()]+(?:\s*\([^)]*\))?/g)].flatMap((m) => {
+    const r = headerRole(m[0]);
+    if (!r || r === 'name') return [];
+    const x0 = c.box.x0 + m.index * width;
+    return [{ role: r, words: m[0], x0, x1: x0 + m[0].length * width }];
+  });
+  return words.length > 0 ? words : [whole];
+}
 
 /**
  * Reads the rows of a region into a header, item blocks and summary pairs. Items may span
@@ -76,14 +100,14 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       .flatMap(splitNameFormula)
       .filter((c) => !(c.box.conf < MIN_NUM_CONF && c.words.length < 2));
     // A header: two or more header words and no money.
-    const roles = cells.map((c) => (c.nums.length === 0 ? headerRole(c.words) : null));
-    if (!header && !summaryStarted && roles.filter((r) => r !== null).length >= 2) {
+    const heads = cells.flatMap((c) => (c.nums.length === 0 ? headerWords(c) : [null]));
+    if (!header && !summaryStarted && heads.filter((h) => h?.role).length >= 2) {
       // What stood above the table's header ("Show 10 entries", a search box) was no line.
       items.length = 0;
       unread.length = 0;
       pending = null;
       // Every cell of the header row is a column, a misread word ("Qy") too, without a hint.
-      header = cells.map((c, i) => ({ role: roles[i] ?? null, x0: c.box.x0, x1: c.box.x1 }));
+      header = heads.filter((h): h is HeaderColumn => h !== null);
       continue;
     }
     // A card's fields ("数量:1  售价:2", then "金额小计:2") belong to its item, not the summary.
@@ -174,6 +198,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       formula: null,
       nameQuantity: null,
       tagged: {},
+      discount: null,
       y0,
       y1: row.y1,
     });
@@ -193,6 +218,8 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
         for (const { label, num } of pairs) {
           const tag = tagOf(label);
           if (tag) item.tagged[tag] = num;
+          else if (num.percent && summaryKind(label) === 'discount')
+            item.discount = { num, label: c.text.trim() };
           else if (num.conf >= MIN_NUM_CONF && !num.percent) item.nums.push(num);
         }
       }

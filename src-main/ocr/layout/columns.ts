@@ -12,19 +12,37 @@ export function columns(layout: Layout): { hints: Array<HeaderRole | null>; of: 
   const nums = layout.items.flatMap((i) => i.nums);
   const of = new Map<Num, number>();
   const gap = Math.max(layout.lineHeight * 2, 24);
-  const xs = [...new Set(nums.map((n) => n.x))].sort((a, b) => a - b);
+  // Columns are found from the numbers read with confidence; a doubtful one (a table rule read
+  // as "1") would otherwise bridge two columns into one. Doubtful numbers join the column they
+  // sit in, or make columns of their own where none is.
+  const sure = nums.filter((n) => n.conf >= SURE_FOR_COLUMNS);
+  const groups = gather(
+    sure.map((n) => n.x),
+    gap,
+  );
+  const near = (x: number) => groups.findIndex((g) => x >= g.x0 - gap / 2 && x <= g.x1 + gap / 2);
+  const alone = nums.filter((n) => n.conf < SURE_FOR_COLUMNS && near(n.x) < 0).map((n) => n.x);
+  groups.push(...gather(alone, gap));
+  groups.sort((a, b) => a.x0 - b.x0);
+  for (const n of nums) {
+    const inside = groups.findIndex((g) => n.x >= g.x0 && n.x <= g.x1);
+    of.set(n, inside >= 0 ? inside : near(n.x));
+  }
+  const header = layout.header?.filter((h) => h.role !== 'name') ?? [];
+  return { hints: matchHeader(groups, header, layout.lineHeight * 12), of };
+}
+
+const SURE_FOR_COLUMNS = 0.6;
+
+/** Groups x positions left to right: a gap wider than `gap` starts a new group. */
+function gather(positions: number[], gap: number): Array<{ x0: number; x1: number }> {
+  const xs = [...new Set(positions)].sort((a, b) => a - b);
   const groups: Array<{ x0: number; x1: number }> = [];
   xs.forEach((x, i) => {
     if (i === 0 || x - xs[i - 1]! > gap) groups.push({ x0: x, x1: x });
     else groups[groups.length - 1]!.x1 = x;
   });
-  for (const n of nums)
-    of.set(
-      n,
-      groups.findIndex((g) => n.x >= g.x0 && n.x <= g.x1),
-    );
-  const header = layout.header?.filter((h) => h.role !== 'name') ?? [];
-  return { hints: matchHeader(groups, header, layout.lineHeight * 12), of };
+  return groups;
 }
 
 /** Pairs number groups with header words in order, minimising the distance between centres. */

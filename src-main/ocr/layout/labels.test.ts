@@ -88,3 +88,14 @@ describe('what is not an item name', () => {
     ]);
   });
 });
+
+describe('a currency mark makes a header word a price', () => {
+  it.each([
+    ['Units', 'quantity'],
+    ['Unit (#)', 'unitPrice'],
+    ['Units ($)', 'unitPrice'],
+    ['VAT (#)', 'tax'],
+  ] as const)('%s → %s', (words, role) => {
+    expect(headerRole(words)).toBe(role);
+  });
+});

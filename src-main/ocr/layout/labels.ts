@@ -62,8 +62,8 @@ export function totalRank(words: string): number {
   return 1;
 }
 
-/** Column roles a grid's header can name. */
-export type HeaderRole = 'name' | 'quantity' | 'unitPrice' | 'amount' | 'other';
+/** Column roles a grid's header can name; `tax` is a per-line tax inside the line's amount. */
+export type HeaderRole = 'name' | 'quantity' | 'unitPrice' | 'amount' | 'tax' | 'other';
 
 const HEADER: Array<[HeaderRole, RegExp]> = [
   ['quantity', /^(?:qty|quantity|qnty|count|weight|units?|数量|數量|重量|件数)$/],
@@ -73,9 +73,10 @@ const HEADER: Array<[HeaderRole, RegExp]> = [
     'name',
     /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期)$/,
   ],
+  ['tax', /^(?:vat|tax|gst|税额|稅額|税金)$/],
   [
     'other',
-    /^(?:#|no|id|code|sku|barcode|条码|货号|尺码|折扣|操作|vat|tax|保质期|类别|供应商id|delete|action)$/,
+    /^(?:#|no|id|code|sku|barcode|条码|货号|尺码|折扣|操作|保质期|类别|供应商id|delete|action)$/,
   ],
 ];
 
@@ -83,9 +84,13 @@ const HEADER: Array<[HeaderRole, RegExp]> = [
 export function headerRole(words: string): HeaderRole | null {
   const raw = squash(words);
   if (/^(?:#|no\.?|№)$/.test(raw)) return 'other'; // a row-number column
-  const t = raw.replace(/#$/, '');
+  const t = raw.replace(/[#$€£¥￥₹₦₱]$/, '');
   if (!t) return null;
-  for (const [role, re] of HEADER) if (re.test(t)) return role;
+  // "Unit (#)", "Units ($)": a currency mark after the word makes it a price, not a count.
+  const money = /\(\s*(?:[#$€£¥￥₹₦₱]|元|rmb|cny|usd|eur)\s*\)/i.test(words);
+  for (const [role, re] of HEADER) {
+    if (re.test(t)) return role === 'quantity' && money ? 'unitPrice' : role;
+  }
   return null;
 }
 

@@ -430,3 +430,86 @@ describe('what the rest of the screen says about the lines', () => {
     expect(read.lines.map((l) => l.name)).toEqual(['Snickers', 'Coca Cola']);
   });
 });
+
+describe("a line's own discount or tax", () => {
+  it('a percent discount under the line explains its amount (Odoo)', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Apple In-Ear Headphones', 10],
+          ['71.10', 330],
+        ],
+        [['1.000 Unit(s) at 79.00 / Unit(s)', 20]],
+        [['With a 10% discount', 20]],
+        [
+          ['Graphics Card', 10],
+          ['555.00', 330],
+        ],
+        [['1.000 Unit(s) at 555.00 / Unit(s)', 20]],
+        [['Total: 626.10', 270]],
+      ]),
+      'EUR',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines[0]).toMatchObject({
+      unitPrice: 7900,
+      amount: 7110,
+      adjustment: { label: 'With a 10% discount', amount: -790 },
+    });
+    expect(read.lines[1]!.adjustment).toBeUndefined();
+  });
+
+  it('a discount that does not explain the amount is no reason to accept it', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Apple In-Ear Headphones', 10],
+          ['71.00', 330],
+        ],
+        [['1.000 Unit(s) at 79.00 / Unit(s)', 20]],
+        [['With a 10% discount', 20]],
+        [['Total: 71.00', 270]],
+      ]),
+      'EUR',
+    );
+    expect(read.status).toBe('needs_review');
+  });
+
+  it('a tax column inside the amounts, under a header the engine read as one box', () => {
+    const row = (name: string, unit: string, qty: string, vat: string, amount: string) => [
+      [name, 10] as [string, number],
+      [unit, 300] as [string, number],
+      [qty, 380] as [string, number],
+      [vat, 460] as [string, number],
+      [amount, 580] as [string, number],
+    ];
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['| Unit (#) | Qty |', 290],
+          ['VAT (#)', 460],
+          ['Amount (#)', 580],
+        ],
+        row('Peak milk', '700', '100', '21000.00', '91000.00'),
+        row('Bournvita', '100', '100', '3000.00', '13000.00'),
+        [
+          ['Total', 10],
+          ['24000.00', 460],
+          ['104000.00', 580],
+        ],
+        [['Bonus Voucher: #800', 10]],
+      ]),
+      'NGN',
+    );
+    expect(read.status).toBe('ok');
+    expect(
+      read.lines.map((l) => [l.quantity, l.unitPrice, l.amount, l.adjustment?.amount]),
+    ).toEqual([
+      ['100', 70000, 9100000, 2100000],
+      ['100', 10000, 1300000, 300000],
+    ]);
+    // The voucher printed under the total is not taken off it.
+    expect(read.adjustments).toEqual([]);
+  });
+});

@@ -94,6 +94,7 @@ function readRows(
     quantity: l.quantity,
     unitPrice: l.unitPrice,
     amount: l.amount,
+    ...(l.adjustment ? { adjustment: l.adjustment } : {}),
   }));
   // Narrow boxes the engine could not read (a stepper's digit, an input box): on a line whose
   // quantity is taken as one, such a box may be the quantity, so the line is not accepted.

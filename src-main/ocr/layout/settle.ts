@@ -1,11 +1,15 @@
 import type { SummaryPair } from './blocks';
 import { minorOf } from './tokens';
 
-/** Picks the adjustments that make Σ lines + adjustments = total; discounts always count. */
+/**
+ * Picks the adjustments that make Σ lines + adjustments = total; discounts above the total
+ * always count.
+ */
 export function settle(
   sum: number,
   pairs: SummaryPair[],
   exp: number,
+  itemsBottom = -Infinity,
 ): {
   total: number | null;
   label: string | null;
@@ -26,17 +30,23 @@ export function settle(
         label: p.label,
         amount: p.kind === 'discount' || p.num.negative ? -v : v,
         kind: p.kind,
+        y: p.y,
       };
     })
     .filter((a) => a.amount !== 0);
   const sorted = totals.sort((a, b) => b.p.rank - a.p.rank || b.p.y - a.p.y);
   for (const t of sorted) {
+    // A discount printed under a total below the items (a voucher for the next visit) is not
+    // in it; taxes are (Odoo prints "Taxes" under "Total").
+    const weighed = adjustments.filter(
+      (a) => a.kind !== 'discount' || t.p.y <= itemsBottom || a.y <= t.p.y,
+    );
     // Every subset of adjustments, fewest first; a discount shown is always taken.
-    const n = Math.min(adjustments.length, 6);
+    const n = Math.min(weighed.length, 6);
     const subsets = [...Array(1 << n).keys()].sort((a, b) => popcount(a) - popcount(b));
     for (const mask of subsets) {
-      const chosen = adjustments.filter((_, i) => mask & (1 << i));
-      if (adjustments.some((a, i) => a.kind === 'discount' && !(mask & (1 << i)))) continue;
+      const chosen = weighed.filter((_, i) => mask & (1 << i));
+      if (weighed.some((a, i) => a.kind === 'discount' && !(mask & (1 << i)))) continue;
       if (sum + chosen.reduce((s, a) => s + a.amount, 0) === t.v) {
         return {
           total: t.v,
@@ -53,7 +63,7 @@ export function settle(
     total: best?.v ?? null,
     label: best?.p.label ?? null,
     adjustments: adjustments
-      .filter((a) => a.kind === 'discount')
+      .filter((a) => a.kind === 'discount' && (!best || best.p.y <= itemsBottom || a.y <= best.p.y))
       .map(({ label, amount }) => ({ label, amount })),
     ok: false,
     subtotal: subtotal ? minorOf(subtotal.num, exp) : null,

@@ -26,6 +26,8 @@ export interface SolvedLine {
   quantityMissing: boolean;
   /** The screen's item count equals the quantities (those read, and ones where none was). */
   countChecked: boolean;
+  /** A discount or tax printed with the line that explains amount − quantity × price. */
+  adjustment: { label: string; amount: number } | null;
   ok: boolean;
 }
 
@@ -81,6 +83,7 @@ function lineFor(
   hasQtyColumn: boolean,
   exp: number,
   countedOne = false,
+  tax?: { num: Num; label: string },
 ): SolvedLine {
   const derived: SolvedLine['derived'] = [];
   const f = item.formula;
@@ -116,17 +119,22 @@ function lineFor(
       derived.push('unitPrice');
     }
   }
+  const adjustment =
+    aNum && quantity !== null && price !== null && amount !== null
+      ? lineAdjustment(lineAmount(quantity, price), amount, item, tax, exp)
+      : null;
+  const own = adjustment?.amount ?? 0;
   const verified =
     Boolean(qNum && pNum && aNum) &&
     quantity !== null &&
     price !== null &&
-    lineAmount(quantity, price) === amount;
+    lineAmount(quantity, price) + own === amount;
   const ok =
     !bad &&
     quantity !== null &&
     amount !== null &&
     amount > 0 &&
-    (unitPrice === null || lineAmount(quantity, unitPrice) === amount) &&
+    (unitPrice === null || lineAmount(quantity, unitPrice) + own === amount) &&
     // A fractional quantity (a weight) is only believed where quantity × price = amount proves
     // it: unchecked, "34.98" may as well be a price read into the quantity's place.
     (verified || Number.isInteger(Number(quantity)));
@@ -152,8 +160,31 @@ function lineFor(
     doubtful,
     quantityMissing: hasQtyColumn && !qNum && !derived.includes('quantity'),
     countChecked: false,
+    adjustment,
     ok,
   };
+}
+
+/**
+ * The line's own discount or tax, when one printed with it explains the difference between its
+ * amount and quantity × price exactly: a tax column's number, or a percent discount (rounded to
+ * the minor unit). Nothing else is ever taken for one: an amount that differs otherwise does
+ * not add up.
+ */
+function lineAdjustment(
+  gross: number,
+  amount: number,
+  item: ItemBlock,
+  tax: { num: Num; label: string } | undefined,
+  exp: number,
+): SolvedLine['adjustment'] {
+  const diff = amount - gross;
+  if (diff === 0) return null;
+  if (tax && diff > 0 && minorOf(tax.num, exp) === diff) return { label: tax.label, amount: diff };
+  const pct = item.discount ? Number(item.discount.num.digits) : 0;
+  if (pct > 0 && pct < 100 && diff === -Math.round((gross * pct) / 100))
+    return { label: item.discount!.label, amount: diff };
+  return null;
 }
 
 /**
@@ -176,13 +207,28 @@ export function solve(layout: Layout, exp = 2): Solution {
   // A quantity column the header names counts as shown even where its cells were not read.
   const headerQty =
     hints.includes('quantity') || (layout.header ?? []).some((h) => h.role === 'quantity');
+  // A tax column the header names ("VAT"): each line's number there may be inside its amount.
+  const taxColumn = hints.indexOf('tax');
+  const taxWords = (layout.header ?? []).find((c) => c.role === 'tax')?.words ?? 'Tax';
+  const taxOf = (item: ItemBlock) => {
+    const num = item.nums.find((n) => of.get(n) === taxColumn);
+    return taxColumn >= 0 && num ? { num, label: taxWords } : undefined;
+  };
+  const itemsBottom = Math.max(-Infinity, ...layout.items.map((i) => i.y1));
   const counts = layout.summary
     .filter((p) => p.kind === 'count' && p.num.decimals === 0 && !p.num.negative)
     .map((p) => Number(p.num.digits));
   for (const h of hypotheses(Math.min(k, 8))) {
     const hasQty = h.includes('quantity') || headerQty;
     const read = (item: ItemBlock, countedOne = false) =>
-      lineFor(item, (r) => item.nums.find((n) => h[of.get(n)!] === r), hasQty, exp, countedOne);
+      lineFor(
+        item,
+        (r) => item.nums.find((n) => h[of.get(n)!] === r),
+        hasQty,
+        exp,
+        countedOne,
+        taxOf(item),
+      );
     let lines = layout.items.map((item) => read(item));
     // The screen's item count settles quantities it adds up with: doubts about them go, and
     // lines whose quantity nobody read are ones when the count leaves exactly one for each.
@@ -201,7 +247,7 @@ export function solve(layout: Layout, exp = 2): Solution {
     }
     if (lines.length === 0) continue;
     const sum = lines.reduce((s, l) => s + l.amount, 0);
-    const settled = settle(sum, layout.summary, exp);
+    const settled = settle(sum, layout.summary, exp, itemsBottom);
     const agree = h.filter((r, i) => r !== null && hints[i] === r).length;
     const clash = h.filter((r, i) => r !== null && hints[i] !== null && hints[i] !== r).length;
     const used = h.filter((r) => r !== null).length;
@@ -224,11 +270,16 @@ export function solve(layout: Layout, exp = 2): Solution {
     ];
     // A column of confidently read numbers that no role and no header explains (a price
     // column read as nothing) means the reading is incomplete, however well it adds up.
+    // A number in one line of many (table rules read as "11" in one row) is no column.
     const unexplained = h.filter(
       (r, i) =>
         r === null &&
         hints[i] !== 'other' &&
-        layout.items.some((item) => item.nums.some((n) => of.get(n) === i && n.conf >= 0.6)),
+        hints[i] !== 'tax' &&
+        layout.items.filter((item) => item.nums.some((n) => of.get(n) === i && n.conf >= 0.6))
+          .length *
+          2 >=
+          Math.max(2, layout.items.length),
     ).length;
     tried.push({ lines, settled, score, unexplained, swapped });
   }
