@@ -4,6 +4,7 @@ import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor, parseMinor } from '../../src-main/contract/money';
 import type { CloseShiftResult, ShiftStateView } from '../../src-main/contract/shifts';
 import { timeText } from './format';
+import './shift-panel.css';
 
 type Client = ContractClient<'cashier'>;
 
@@ -43,13 +44,17 @@ export function ShiftPanel({ client, currency }: { client: Client; currency: str
 
   if (!state)
     return (
-      <section className="bo-card" data-testid="shift-panel">
+      <section className="bo-card shift-panel" data-testid="shift-panel">
         <h2>{t('storeOps.shift.title')}</h2>
         <p className={error ? 'bo-error' : 'bo-muted'}>{error ?? t('devices.reading')}</p>
       </section>
     );
   return (
-    <section className="bo-card" aria-label={t('storeOps.shift.title')} data-testid="shift-panel">
+    <section
+      className="bo-card shift-panel"
+      aria-label={t('storeOps.shift.title')}
+      data-testid="shift-panel"
+    >
       <h2>{t('storeOps.shift.title')}</h2>
       {state.current ? (
         <>
