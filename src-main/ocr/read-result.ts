@@ -1,17 +1,11 @@
-import type { ReviewWarning } from '../contract/order';
+import type { OrderLine, ReviewWarning } from '../contract/order';
 import type { Rect } from './preprocess';
 
 /** The order read off a screen: the CLI's output object and what the station consumes. */
 export interface ReadOrder {
   status: 'ok' | 'needs_review';
   currency: string;
-  lines: Array<{
-    id: string;
-    name: string;
-    quantity: string;
-    unitPrice: number | null;
-    amount: number;
-  }>;
+  lines: OrderLine[];
   adjustments: Array<{ id: string; label: string; amount: number }>;
   total: number | null;
   warnings: ReviewWarning[];

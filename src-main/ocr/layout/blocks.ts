@@ -176,6 +176,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       const kinds = summary.filter((p) => p.y === row.y0).map((p) => p.kind);
       const sums = (k: SummaryKind) => k !== 'other' && k !== 'count';
       if (kinds.some(sums) || (pendingLabel && sums(pendingLabel.kind))) {
+        if (!summaryStarted) joinWrappedName();
         summaryStarted = true;
       }
       continue;
@@ -272,5 +273,13 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
     if (numCells.some((c) => c.nums.some((n) => n.symbol || n.decimals > 0)))
       unread.push(cells.map((c) => c.text).join(' '));
   }
+  if (!summaryStarted) joinWrappedName();
   return { header, items, summary, unread, lineHeight: lh };
+
+  /** The last item's name wrapped onto a row of its own ("HYDROGEN" / "PEROXIDE"). */
+  function joinWrappedName() {
+    const last = items[items.length - 1];
+    if (pending && last && pending.y0 - last.y1 < lh * 0.8) last.name += ` ${pending.name}`;
+    pending = null;
+  }
 }
