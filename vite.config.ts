@@ -6,16 +6,37 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+import { pageCsp, type PageKind } from './src-main/web-pages/csp.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const windows = { cashier: 'src-renderer', customer: 'src-customer', hq: 'src-hq' } as const;
+
+/**
+ * Writes the window's CSP into its index.html as a <meta> tag, from the one rule the hosts send
+ * as a header (src-main/web-pages/csp.ts), so a page opened any other way is held to it too.
+ */
+function cspMeta(page: PageKind): Plugin {
+  return {
+    name: 'countersign:csp-meta',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: {
+          'http-equiv': 'Content-Security-Policy',
+          content: pageCsp(page, "'self'", 'meta'),
+        },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 function windowConfig(name: keyof typeof windows): UserConfig {
   return {
     root: resolve(here, windows[name]),
     base: './',
     publicDir: false,
-    plugins: [react()],
+    plugins: name === 'hq' ? [react()] : [react(), cspMeta(name)],
     logLevel: 'warn',
     build: {
       outDir: resolve(here, 'out/renderer', name),
@@ -48,5 +69,5 @@ function alsoBuildCustomer(): Plugin {
 
 export default defineConfig({
   ...windowConfig('cashier'),
-  plugins: [react(), alsoBuildCustomer()],
+  plugins: [react(), cspMeta('cashier'), alsoBuildCustomer()],
 });

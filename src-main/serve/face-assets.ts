@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
-import { CUSTOMER_PAGE_CSP, servePage } from '../web-pages/static-pages';
+import { pageCsp } from '../web-pages/csp';
+import { servePage } from '../web-pages/static-pages';
 
 const require = createRequire(import.meta.url);
 
@@ -27,5 +28,5 @@ export function serveFaceAsset(req: IncomingMessage, res: ServerResponse, url: s
     res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found');
     return;
   }
-  void servePage(req, res, root, rest.slice(slash + 1), {}, CUSTOMER_PAGE_CSP);
+  void servePage(req, res, root, rest.slice(slash + 1), {}, pageCsp('customer'));
 }

@@ -8,7 +8,8 @@ import type { Station } from '../station/create-station';
 import { createHostPolicy, type HostPolicy } from './host-policy';
 import { isLoopbackAddress, isLoopbackHost } from './network';
 import { FACE_ASSETS_PREFIX, serveFaceAsset } from './face-assets';
-import { CUSTOMER_PAGE_CSP, sendText, servePage } from '../web-pages/static-pages';
+import { pageCsp } from '../web-pages/csp';
+import { sendText, servePage } from '../web-pages/static-pages';
 import { createWsEndpoint } from './ws-endpoint';
 
 export interface StationServerOptions {
@@ -127,7 +128,7 @@ export async function startStationServer(options: StationServerOptions): Promise
           resolve(pagesDir, 'customer'),
           url.slice('/customer/'.length),
           meta,
-          CUSTOMER_PAGE_CSP,
+          pageCsp('customer'),
         );
         return;
       }

@@ -1,42 +1,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-/** The policy every served page runs under; same as the Electron windows' CSP. */
-export const PAGE_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-/** The customer display also compiles the face models' WebAssembly (tfjs WASM backend). */
-export const CUSTOMER_PAGE_CSP = PAGE_CSP.replace(
-  "script-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-);
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
+import { join, normalize, sep } from 'node:path';
+import { pageCsp } from './csp';
+import { contentTypeFor } from './mime';
 
 /** Security headers on every response. */
-export function baseHeaders(type: string, csp = PAGE_CSP): Record<string, string> {
+export function baseHeaders(type: string, csp = pageCsp('cashier')): Record<string, string> {
   return {
     'Content-Type': type,
     'Content-Security-Policy': csp,
@@ -67,7 +36,7 @@ export async function servePage(
   root: string,
   subPath: string,
   injectMeta: Record<string, string> = {},
-  csp = PAGE_CSP,
+  csp = pageCsp('cashier'),
 ): Promise<void> {
   let rel: string;
   try {
@@ -91,7 +60,7 @@ export async function servePage(
     } else sendText(res, 404, 'Not found');
     return;
   }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  const type = contentTypeFor(file);
   let body: Buffer | string = await readFile(file);
   if (type.startsWith('text/html')) {
     const metas = Object.entries(injectMeta)

@@ -1,4 +1,4 @@
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Role } from '../../contract/commands';
 import { fail, ok, type Result } from '../../contract/result';
 
@@ -30,28 +30,6 @@ export function roleOfPageUrl(url: string): Role | null {
   if (parsed.pathname === '/cashier/index.html') return 'cashier';
   if (parsed.pathname === '/customer/index.html') return 'customer';
   return null;
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
-/** The Content-Type for a served file; unknown kinds are opaque bytes, never sniffed as HTML. */
-export function contentTypeFor(path: string): string {
-  return contentTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../contract/commands';
-import { APP_ORIGIN, contentTypeFor, pageUrl, resolveAppPath, roleOfPageUrl } from './app-protocol';
-import { contentSecurityPolicy } from './csp';
+import { contentTypeFor } from '../../web-pages/mime';
+import { pageCsp } from '../../web-pages/csp';
+import { APP_ORIGIN, pageUrl, resolveAppPath, roleOfPageUrl } from './app-protocol';
 import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
 import { isPermissionAllowed, type PermissionQuery } from './permission-policy';
 import { webPreferencesFor } from './web-preferences';
@@ -99,8 +100,8 @@ describe('isPermissionAllowed', () => {
   });
 });
 
-describe('contentSecurityPolicy', () => {
-  const csp = contentSecurityPolicy(APP_ORIGIN);
+describe("the windows' CSP on the app scheme", () => {
+  const csp = pageCsp('cashier', APP_ORIGIN);
   const directive = (name: string) =>
     csp
       .split(';')

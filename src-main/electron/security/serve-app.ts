@@ -1,5 +1,6 @@
 import { readFile as fsReadFile } from 'node:fs/promises';
-import { contentTypeFor, resolveAppPath } from './app-protocol';
+import { contentTypeFor } from '../../web-pages/mime';
+import { resolveAppPath } from './app-protocol';
 
 /** Reads a file's bytes; a port so the handler is tested against real files without Electron. */
 export type ReadFile = (path: string) => Promise<Uint8Array>;

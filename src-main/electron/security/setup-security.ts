@@ -1,7 +1,7 @@
 import { app, protocol, session, type Session } from 'electron';
+import { pageCsp, pageKindOf } from '../../web-pages/csp';
 import type { WindowRegistry } from '../window-registry';
 import { APP_ORIGIN, APP_SCHEME } from './app-protocol';
-import { contentSecurityPolicy } from './csp';
 import { decideWindowOpen, isAllowedNavigation } from './navigation-policy';
 import { isPermissionAllowed } from './permission-policy';
 import { serveAppRequest } from './serve-app';
@@ -34,9 +34,10 @@ export function setupSecurity(options: {
   log: SecurityLog;
 }): void {
   const { rendererDir, registry, log } = options;
-  const csp = contentSecurityPolicy(APP_ORIGIN);
+  // The cashier's policy is the stricter one: anything not a customer page gets it.
+  const csp = pageCsp('cashier', APP_ORIGIN);
   const ses = session.defaultSession;
-  serveAppScheme(ses, rendererDir, csp, log);
+  serveAppScheme(ses, rendererDir, log);
 
   ses.setPermissionRequestHandler((contents, permission, callback, details) => {
     const allowed = isPermissionAllowed({
@@ -93,8 +94,10 @@ export function setupSecurity(options: {
   });
 }
 
-function serveAppScheme(ses: Session, rendererDir: string, csp: string, log: SecurityLog): void {
-  ses.protocol.handle(APP_SCHEME, (request) =>
-    serveAppRequest(request.url, { rootDir: rendererDir, csp, log }),
-  );
+function serveAppScheme(ses: Session, rendererDir: string, log: SecurityLog): void {
+  ses.protocol.handle(APP_SCHEME, (request) => {
+    const path = URL.canParse(request.url) ? new URL(request.url).pathname : '';
+    const csp = pageCsp(pageKindOf(path), APP_ORIGIN);
+    return serveAppRequest(request.url, { rootDir: rendererDir, csp, log });
+  });
 }
