@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import type { PaymentMethod } from '../contract/credential';
 import type { PaymentPlatform } from '../contract/payment-code';
 import type { Order } from '../contract/order';
+import { itemReport } from '../ledger/item-report';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
+import { createShiftStore } from '../ledger/shift-store';
 import { localDay } from '../lib/local-day';
 import { median, writeBenchSection } from './report';
 
@@ -40,6 +42,49 @@ function random(seed: number): () => number {
   };
 }
 
+/** Records payment number `n` through the ledger API at the ledger's clock. */
+function addPayment(ledger: Ledger, n: number, rnd: () => number, orderPrefix = 'O'): void {
+  const lines = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, i) => {
+    const [name, price] = ITEMS[Math.floor(rnd() * ITEMS.length)]!;
+    const qty = 1 + Math.floor(rnd() * 3);
+    return { id: `L${i}`, name, quantity: String(qty), unitPrice: price, amount: qty * price };
+  });
+  const total = lines.reduce((s, l) => s + l.amount, 0);
+  const order: Order = {
+    id: `${orderPrefix}${n}`,
+    currency: 'CNY',
+    lines,
+    adjustments: [],
+    total,
+    source: 'manual',
+    warnings: [],
+  };
+  const attempt = ledger.recordOrderAndBeginAttempt(order, {
+    orderId: order.id,
+    amount: total,
+    currency: 'CNY',
+    method: METHODS[Math.floor(rnd() * METHODS.length)]!,
+    platform: PLATFORMS[Math.floor(rnd() * PLATFORMS.length)]!,
+    provider: 'sandbox',
+    credentialHint: '1340…1234',
+  });
+  if (!attempt.ok) throw new Error(attempt.error.message);
+  const id = attempt.value.id;
+  // A handful stay open for ever (the start-up check must find them), 2% fail, 1% is refunded.
+  if (n % 200_000 === 7) return;
+  ledger.appendAttemptEvent(id, 'sending');
+  const roll = rnd();
+  if (roll < 0.02) {
+    ledger.appendAttemptEvent(id, 'failed', { reason: 'declined' });
+    return;
+  }
+  ledger.appendAttemptEvent(id, 'paid', { providerRef: `T${orderPrefix}${n}` });
+  if (roll > 0.99) {
+    const refund = ledger.beginRefund({ attemptId: id, amount: total, reason: 'returned' });
+    if (refund.ok) ledger.appendRefundEvent(refund.value.id, 'succeeded');
+  }
+}
+
 /** Fills a ledger with `payments` payments, 500 a day from 08:00, through the ledger API. */
 function build(file: string, payments: number): Ledger {
   let clock = START;
@@ -51,54 +96,8 @@ function build(file: string, payments: number): Ledger {
   for (let day = 0; day < days; day++) {
     ledger.db.transaction(() => {
       for (let k = 0; k < PER_DAY && day * PER_DAY + k < payments; k++) {
-        const n = day * PER_DAY + k;
         clock = START + day * DAY_MS + k * 100_000; // 500 payments over about 14 hours
-        const lines = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, i) => {
-          const [name, price] = ITEMS[Math.floor(rnd() * ITEMS.length)]!;
-          const qty = 1 + Math.floor(rnd() * 3);
-          return {
-            id: `L${i}`,
-            name,
-            quantity: String(qty),
-            unitPrice: price,
-            amount: qty * price,
-          };
-        });
-        const total = lines.reduce((s, l) => s + l.amount, 0);
-        const order: Order = {
-          id: `O${n}`,
-          currency: 'CNY',
-          lines,
-          adjustments: [],
-          total,
-          source: 'manual',
-          warnings: [],
-        };
-        const method = METHODS[Math.floor(rnd() * METHODS.length)]!;
-        const attempt = ledger.recordOrderAndBeginAttempt(order, {
-          orderId: order.id,
-          amount: total,
-          currency: 'CNY',
-          method,
-          platform: PLATFORMS[Math.floor(rnd() * PLATFORMS.length)]!,
-          provider: 'sandbox',
-          credentialHint: '1340…1234',
-        });
-        if (!attempt.ok) throw new Error(attempt.error.message);
-        const id = attempt.value.id;
-        // A handful stay open for ever (the start-up check must find them), 2% fail, 1% is refunded.
-        if (n % 200_000 === 7) continue;
-        ledger.appendAttemptEvent(id, 'sending');
-        const roll = rnd();
-        if (roll < 0.02) {
-          ledger.appendAttemptEvent(id, 'failed', { reason: 'declined' });
-          continue;
-        }
-        ledger.appendAttemptEvent(id, 'paid', { providerRef: `T${n}` });
-        if (roll > 0.99) {
-          const refund = ledger.beginRefund({ attemptId: id, amount: total, reason: 'returned' });
-          if (refund.ok) ledger.appendRefundEvent(refund.value.id, 'succeeded');
-        }
+        addPayment(ledger, day * PER_DAY + k, rnd);
       }
     })();
     if (day % 200 === 199)
@@ -133,6 +132,7 @@ const reports: [string, (l: Ledger, date: string) => unknown][] = [
   ['day report', (l, d) => l.dayReport(d)],
   ["day's CSV", (l, d) => l.exportCsv(d)],
   ['open attempts (start-up)', (l) => l.openAttempts()],
+  ['item report', (l, d) => itemReport(l.db, d)],
 ];
 /**
  * The alternative, as reports were before: every figure read from the attempt_current and
@@ -167,10 +167,6 @@ const alternatives: [string, (l: Ledger, date: string) => unknown][] = [
   ['open attempts, before (scan of every attempt)', (l) => viewsOpenAttempts(l)],
 ];
 
-// Item and shift reports join the table once the ledger has them.
-const optional = (l: Ledger) =>
-  l as Ledger & Partial<Record<'itemReport' | 'shiftsOfDay', (d: string) => unknown>>;
-
 const results = new Map<number, Map<string, { first: number; median: number }>>();
 const verifyMs = new Map<number, number>();
 for (const size of SIZES) {
@@ -194,17 +190,21 @@ for (const size of SIZES) {
       name,
       time(() => fn(ledger, middle)),
     );
-  const o = optional(ledger);
-  if (o.itemReport)
-    row.set(
-      'item report',
-      time(() => o.itemReport!(middle)),
-    );
-  if (o.shiftsOfDay)
-    row.set(
-      'shift report',
-      time(() => o.shiftsOfDay!(middle)),
-    );
+  // A shift of 500 payments at the ledger's end (today), closed: its handover report.
+  const shifts = createShiftStore(ledger.db);
+  if (shifts.current()) shifts.close({ counted: 0, handedTo: null });
+  const opened = shifts.open({ cashierId: 'bench', cashierName: 'Bench', float: 50_000 });
+  if (!opened.ok) throw new Error(opened.error.message);
+  const rnd = random(size);
+  const prefix = `B${Date.now()}-`;
+  ledger.db.transaction(() => {
+    for (let k = 0; k < PER_DAY; k++) addPayment(ledger, k, rnd, prefix);
+  })();
+  shifts.close({ counted: 50_000, handedTo: null });
+  row.set(
+    'shift handover report (500 payments)',
+    time(() => shifts.report(opened.value.id)),
+  );
   for (const [name, fn] of alternatives) {
     const t0 = performance.now();
     fn(ledger, middle);
