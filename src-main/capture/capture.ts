@@ -16,7 +16,7 @@ import {
 /** Which back-end to use; 'auto' = native addon, else node-screenshots, else screenshot-desktop. */
 export type BackendChoice = 'auto' | CaptureBackend['name'];
 
-let cached: Map<BackendChoice, CaptureBackend | null> = new Map();
+const cached: Map<BackendChoice, CaptureBackend | null> = new Map();
 
 /** The back-end for a choice, or null when it is not available on this machine. */
 export function pickBackend(choice: BackendChoice = 'auto'): CaptureBackend | null {
@@ -31,11 +31,6 @@ export function pickBackend(choice: BackendChoice = 'auto'): CaptureBackend | nu
           : (loadNativeBackend() ?? loadNodeScreenshotsBackend() ?? loadScreenshotDesktopBackend());
   cached.set(choice, backend);
   return backend;
-}
-
-/** Forgets loaded back-ends (tests that change DISPLAY). */
-export function resetBackends(): void {
-  cached = new Map();
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Order } from '../contract/order';
-import { createCheckoutService, type Clock } from './checkout-service';
+import type { TimerClock } from '../lib/clock';
+import { createCheckoutService } from './checkout-service';
 
 /** A clock the test moves by hand; timers fire in order as time passes. */
-function manualClock(start = 1_000): Clock & { advance(ms: number): void } {
+function manualClock(start = 1_000): TimerClock & { advance(ms: number): void } {
   let now = start;
   let seq = 0;
   const timers = new Map<number, { at: number; fn: () => void }>();

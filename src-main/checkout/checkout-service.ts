@@ -1,24 +1,11 @@
 import type { CheckoutSnapshot } from '../contract/checkout';
 import type { PaymentMethod } from '../contract/credential';
 import type { Result } from '../contract/result';
+import { systemClock, type TimerClock } from '../lib/clock';
 import { initialSnapshot, transition, type CheckoutEvent } from './machine';
 
-/** Time as a port, so tests and the crash suite can drive timers. */
-export interface Clock {
-  now(): number;
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-/** The wall clock. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
-
 export interface CheckoutServiceOptions {
-  clock?: Clock;
+  clock?: TimerClock;
   methods: PaymentMethod[];
   inactivityMs: number;
   /** How long a paid checkout stays on screen before the station returns to idle. */

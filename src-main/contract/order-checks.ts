@@ -42,11 +42,3 @@ export function checkOrderArithmetic(
   }
   return warnings;
 }
-
-/** Σ line amounts + Σ adjustments, the total an edited order should carry. */
-export function computeTotal(order: Pick<Order, 'lines' | 'adjustments'>): number {
-  return (
-    order.lines.reduce((a, l) => a + l.amount, 0) +
-    order.adjustments.reduce((a, x) => a + x.amount, 0)
-  );
-}

@@ -2,7 +2,7 @@ import type { Credential, PaymentAction } from '../contract/credential';
 import type { Ledger } from '../ledger/open-ledger';
 import { isFinalState, type Attempt, type AttemptState } from '../ledger/types';
 import type { GoodsLine, PaymentAnswer } from '../payment-api/api-schema';
-import type { Clock } from './clock';
+import type { SleepClock } from '../lib/clock';
 import type { GatewayResult, PaymentGateway } from './gateway';
 
 /** How one payment ended. `attemptId` is null when the station refused it before any attempt. */
@@ -29,7 +29,7 @@ const MAX_CUSTOMER_WAIT_MS = 10 * 60_000;
 
 export interface DriverDeps {
   ledger: Ledger;
-  clock: Clock;
+  clock: SleepClock;
   timing: { queryIntervalMs: number; deadlineMs: number; reverseRetryMs: number };
   onProgress: ProgressListener;
   signal: AbortSignal;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLedger } from '../ledger/open-ledger';
-import type { Clock } from './clock';
+import type { SleepClock } from '../lib/clock';
 import { createProviderRegistry } from './gateway';
 import { createHttpGateway } from './http-gateway';
 import { createPaymentService } from './payment-service';
@@ -188,7 +188,7 @@ describe('payment service against the sandbox over HTTP', () => {
 
   it('with the default 3 s / 45 s timings on an injected clock, queries 15 times then reverses', async () => {
     let virtual = Date.now();
-    const clock: Clock = {
+    const clock: SleepClock = {
       now: () => virtual,
       sleep: async (ms) => {
         virtual += ms;

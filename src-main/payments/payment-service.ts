@@ -13,7 +13,7 @@ import {
   type FinalOutcome,
   type ProgressListener,
 } from './attempt-driver';
-import { systemClock, type Clock } from './clock';
+import { systemClock, type SleepClock } from '../lib/clock';
 import type { PaymentsConfig } from './config';
 import type { ProviderRegistry } from './gateway';
 import { createLedgerGuard, isLedgerWriteError, LedgerUnavailableError } from './ledger-guard';
@@ -25,7 +25,7 @@ export interface PaymentServiceOptions {
   ledger: Ledger;
   config: Pick<PaymentsConfig, 'routing' | 'queryIntervalMs' | 'deadlineMs' | 'reverseRetryMs'>;
   providers: ProviderRegistry;
-  clock?: Clock;
+  clock?: SleepClock;
   onProgress?: ProgressListener;
   /** Why no new payment may start now on a route (its payment system does not answer), or null. */
   gate?: (route?: string) => string | null;

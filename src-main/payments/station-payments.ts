@@ -3,7 +3,7 @@ import type { LedgerConfig } from '../ledger/config';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
 import type { Reconciliation } from '../ledger/reconcile';
 import type { ProgressListener } from './attempt-driver';
-import type { Clock } from './clock';
+import type { SleepClock } from '../lib/clock';
 import type { PaymentsConfig } from './config';
 import { createProviderRegistry, type ProviderRegistry } from './gateway';
 import type { ProvidersConfig } from './providers/provider-config';
@@ -51,7 +51,7 @@ export async function openStationPayments(opts: {
   dataDir: string;
   config: { payments: PaymentsConfig; ledger: LedgerConfig; providers?: ProvidersConfig };
   onProgress?: ProgressListener;
-  clock?: Clock;
+  clock?: SleepClock;
   /** Start the sandbox on a free port instead of the configured one (CLI one-shots). */
   anyPort?: boolean;
   /** How to start the sandbox's process (the Electron app forks a utility process). */

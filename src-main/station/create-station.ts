@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { createDispatcher, type Dispatch, type Handlers } from './dispatcher';
 import { createPairingRegistry, pairedDisplaysFile, type PairingRegistry } from './pairing';
-import {
-  createCheckoutService,
-  type CheckoutService,
-  type Clock,
-} from '../checkout/checkout-service';
+import { createCheckoutService, type CheckoutService } from '../checkout/checkout-service';
+import type { TimerClock } from '../lib/clock';
 import type { CheckoutEvent } from '../checkout/machine';
 import type { CommandName, EventName, Role, StationInfo } from '../contract/commands';
 import type { Region } from '../contract/hardware';
@@ -31,7 +28,7 @@ export interface StationOptions {
   dataDir: string;
   config: StationConfig;
   logger: Logger;
-  clock?: Clock;
+  clock?: TimerClock;
   /**
    * Which hardware-facing parts to start (all by default). Tests of the checkout alone turn
    * them off; their commands then answer `unavailable` with the reason.
@@ -163,6 +160,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'reports.day'
     | 'reports.reconcile'
     | 'reports.items'
+    | 'reports.shiftItems'
     | 'reports.printItems'
     | 'devices.store'
     | 'printer.check'
@@ -347,6 +345,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
       unavailable(
         [
           'reports.items',
+          'reports.shiftItems',
           'reports.printItems',
           'devices.store',
           'printer.check',
