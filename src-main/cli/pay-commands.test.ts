@@ -2,9 +2,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { main } from './main';
 import type { Sandbox } from '../../src-sandbox/server';
-import { codeFor, tempDir } from './test-support/harness';
+import { codeFor, tempDir } from '../payments/test-support/harness';
 import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 const tmp = tempDir('cs-cli-');

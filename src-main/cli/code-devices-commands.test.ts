@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
+import { main } from './main';
 
-const CLI = join(import.meta.dirname, '..', 'cli', 'countersign.js');
+const CLI = join(import.meta.dirname, 'countersign.js');
 
 /** Runs the CLI's main() in-process with real streams; returns exit code and output. */
 async function cli(argv: string[], stdin = '') {

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../cli/provider-command';
+import { run } from './provider-command';
 
 const io = () => {
   const stdout = new PassThrough();
