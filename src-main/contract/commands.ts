@@ -14,7 +14,12 @@ import { currencySchema } from './money';
 import { paymentResolvedSchema, paymentsStatusSchema } from './payments-status';
 import { hqLinkSchema } from './hq-link';
 import { plainTextSchema } from './plain-text';
-import { itemReportSchema, reprintSchema, storeDevicesSchema } from './store-ops';
+import {
+  itemReportSchema,
+  reprintSchema,
+  shiftItemReportSchema,
+  storeDevicesSchema,
+} from './store-ops';
 import {
   addCashierSchema,
   closeShiftResultSchema,
@@ -210,6 +215,12 @@ export const commands = {
     roles: ['cashier'],
     input: z.object({ date: daySchema }).strict(),
     output: itemReportSchema,
+  },
+  /** Sales by item for one shift, with its CSV. */
+  'reports.shiftItems': {
+    roles: ['cashier'],
+    input: z.object({ shiftId: z.string().min(1).max(64) }).strict(),
+    output: shiftItemReportSchema,
   },
   /** Prints the day's sales by item on the receipt printer. */
   'reports.printItems': {

@@ -61,3 +61,9 @@ export const reprintSchema = z
     refundId: z.string().min(1).max(64).optional(),
   })
   .strict();
+
+/** Sales by item for one shift (the orders its payments completed). */
+export const shiftItemReportSchema = itemReportSchema
+  .omit({ date: true })
+  .extend({ shiftId: z.string() })
+  .strict();

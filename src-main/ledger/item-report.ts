@@ -20,22 +20,47 @@ export interface ItemReport {
   items: ItemSales[];
 }
 
+/** Every paid part of the given orders, in the order they were paid. */
+const PAID_PARTS_SQL = `SELECT a.order_id, a.amount, a.shift, e.day, o.total, o.currency
+  FROM attempts a JOIN attempt_events e ON e.attempt_id = a.id AND e.state = 'paid'
+  JOIN orders o ON o.id = a.order_id
+  WHERE a.order_id IN (SELECT value FROM json_each(@orders)) ORDER BY e.seq`;
+
+/** Orders with a part paid on day `@day` (the (day, state) index). */
+const DAY_ORDERS_SQL = `SELECT DISTINCT a.order_id AS id FROM attempt_events e
+  JOIN attempts a ON a.id = e.attempt_id WHERE e.day = @day AND e.state = 'paid'`;
+
+/** Orders with a part taken in shift `@shift` (the attempts(shift) index). */
+const SHIFT_ORDERS_SQL = `SELECT DISTINCT order_id AS id FROM attempts WHERE shift = @shift`;
+
 /**
- * Orders whose paid parts first covered their total on day `@day`: a split order is sold once,
- * on the day its last part was paid. Starts from the day's paid events (index on day, state).
+ * The orders among `candidates` whose payment was completed by a part matching `where`: the
+ * part after which the paid parts first cover the total. A split order is sold once, by its last
+ * part (its day, its shift); a partly paid order is not sold yet.
  */
-const COMPLETED_ON_DAY_SQL = `WITH day_orders AS (
-    SELECT DISTINCT a.order_id FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id
-    WHERE e.day = @day AND e.state = 'paid'),
-  paid AS (
-    SELECT d.order_id,
-      SUM(CASE WHEN e.day <= @day THEN a.amount ELSE 0 END) AS by_end,
-      SUM(CASE WHEN e.day < @day THEN a.amount ELSE 0 END) AS before
-    FROM day_orders d JOIN attempts a ON a.order_id = d.order_id
-    JOIN attempt_events e ON e.attempt_id = a.id AND e.state = 'paid'
-    GROUP BY d.order_id)
-  SELECT o.id, o.currency FROM paid p JOIN orders o ON o.id = p.order_id
-  WHERE p.by_end >= o.total AND p.before < o.total`;
+function completedOrders(
+  db: Database.Database,
+  candidates: string[],
+  where: (part: { day: string; shift: string }) => boolean,
+): { id: string; currency: string }[] {
+  const parts = db.prepare(PAID_PARTS_SQL).all({ orders: JSON.stringify(candidates) }) as {
+    order_id: string;
+    amount: number;
+    shift: string;
+    day: string;
+    total: number;
+    currency: string;
+  }[];
+  const paid = new Map<string, number>();
+  const done: { id: string; currency: string }[] = [];
+  for (const p of parts) {
+    const before = paid.get(p.order_id) ?? 0;
+    paid.set(p.order_id, before + p.amount);
+    if (before < p.total && before + p.amount >= p.total && where(p))
+      done.push({ id: p.order_id, currency: p.currency });
+  }
+  return done;
+}
 
 /** Thousandths in a decimal quantity string: "0.536" → 536. */
 const thousandths = (q: string) => {
@@ -45,13 +70,11 @@ const thousandths = (q: string) => {
 const fromThousandths = (t: number) =>
   t % 1000 === 0 ? String(t / 1000) : (t / 1000).toFixed(3).replace(/0+$/, '');
 
-/** Item-level sales of one day, from the order lines the ledger keeps; null for a bad date. */
-export function itemReport(db: Database.Database, date: string): ItemReport | null {
-  if (!dayRange(date)) return null;
-  const orders = db.prepare(COMPLETED_ON_DAY_SQL).all({ day: date }) as {
-    id: string;
-    currency: string;
-  }[];
+/** Sums the lines of the given orders by item name. */
+function salesOf(
+  db: Database.Database,
+  orders: { id: string; currency: string }[],
+): Omit<ItemReport, 'date'> {
   const lines = db.prepare(
     'SELECT name, quantity, amount FROM order_lines WHERE order_id = ? ORDER BY position',
   );
@@ -74,10 +97,41 @@ export function itemReport(db: Database.Database, date: string): ItemReport | nu
     }))
     .sort((a, b) => b.amount - a.amount || a.name.localeCompare(b.name));
   return {
-    date,
     currencies: [...new Set(orders.map((o) => o.currency))].sort(),
     orders: orders.length,
     items,
+  };
+}
+
+/** Item-level sales of one day, from the order lines the ledger keeps; null for a bad date. */
+export function itemReport(db: Database.Database, date: string): ItemReport | null {
+  if (!dayRange(date)) return null;
+  const candidates = (db.prepare(DAY_ORDERS_SQL).all({ day: date }) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  return {
+    date,
+    ...salesOf(
+      db,
+      completedOrders(db, candidates, (p) => p.day === date),
+    ),
+  };
+}
+
+/** Item-level sales of one shift (the orders its payments completed). */
+export function shiftItemReport(
+  db: Database.Database,
+  shiftId: string,
+): Omit<ItemReport, 'date'> & { shiftId: string } {
+  const candidates = (db.prepare(SHIFT_ORDERS_SQL).all({ shift: shiftId }) as { id: string }[]).map(
+    (r) => r.id,
+  );
+  return {
+    shiftId,
+    ...salesOf(
+      db,
+      completedOrders(db, candidates, (p) => p.shift === shiftId),
+    ),
   };
 }
 

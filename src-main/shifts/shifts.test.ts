@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Order } from '../contract/order';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
+import { shiftItemReport } from '../ledger/item-report';
 import { createShiftStore, type ShiftStore } from '../ledger/shift-store';
 import { cashiersFile, createCashierStore } from './cashiers';
 
@@ -109,6 +110,13 @@ describe('shifts in the ledger', () => {
       { key: 'alipay / sandbox', count: 1, total: 2_500 },
       { key: 'wechat / sandbox', count: 2, total: 5_826 },
     ]);
+    // What the shift sold, by item: its three orders.
+    expect(shiftItemReport(ledger.db, s1)).toEqual({
+      shiftId: s1,
+      currencies: ['CNY'],
+      orders: 3,
+      items: [{ name: 'Tea', quantity: '3', amount: 8_326, orders: 3 }],
+    });
     // The next cashier takes over from the shift just closed; payments now carry their shift.
     const second = shifts.open({ cashierId: 'C2', cashierName: 'Li', float: 49_500 });
     expect(second).toMatchObject({

@@ -3,7 +3,7 @@ import type { Handlers } from './dispatcher';
 import { fail, ok } from '../contract/result';
 import type { StoreDevicesView } from '../contract/store-ops';
 import type { StationConfig } from '../config/schema';
-import { itemReport, itemReportCsv } from '../ledger/item-report';
+import { itemReport, itemReportCsv, shiftItemReport } from '../ledger/item-report';
 import type { Ledger } from '../ledger/open-ledger';
 import { receiptFromLedger } from '../printer/ledger-receipt';
 import { createPrinterService, type PrinterService } from '../printer/printer-service';
@@ -19,6 +19,7 @@ type StoreOpsHandlers = Pick<
   | 'printer.reprint'
   | 'voice.test'
   | 'reports.items'
+  | 'reports.shiftItems'
   | 'reports.printItems'
 >;
 
@@ -110,6 +111,10 @@ export function setupStoreOps(deps: {
       const report = itemReport(ledger.db, date);
       if (!report) return fail('invalid_input', `Not a date: ${date}`);
       return ok({ ...report, csv: itemReportCsv(report) });
+    },
+    'reports.shiftItems': ({ shiftId }) => {
+      const report = shiftItemReport(ledger.db, shiftId);
+      return ok({ ...report, csv: itemReportCsv({ date: '', ...report }) });
     },
     'reports.printItems': async ({ date }) => {
       const report = itemReport(ledger.db, date);
