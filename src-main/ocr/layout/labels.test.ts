@@ -92,6 +92,7 @@ describe('what is not an item name', () => {
 describe('a currency mark makes a header word a price', () => {
   it.each([
     ['Units', 'quantity'],
+    ['Unit', 'unitPrice'], // the unit's price; a count of them is "Units" or "Qty"
     ['Unit (#)', 'unitPrice'],
     ['Units ($)', 'unitPrice'],
     ['VAT (#)', 'tax'],

@@ -66,7 +66,7 @@ export function totalRank(words: string): number {
 export type HeaderRole = 'name' | 'quantity' | 'unitPrice' | 'amount' | 'tax' | 'other';
 
 const HEADER: Array<[HeaderRole, RegExp]> = [
-  ['quantity', /^(?:qty|quantity|qnty|count|weight|units?|数量|數量|重量|件数)$/],
+  ['quantity', /^(?:qty|quantity|qnty|count|weight|units|数量|數量|重量|件数)$/],
   ['unitPrice', /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit)$/],
   ['amount', /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum)$/],
   [
