@@ -5,6 +5,7 @@ import { formatMinor } from '../../src-main/contract/money';
 import type { AttemptRow, RefundRow } from '../../src-main/contract/payments';
 import { PLATFORM_TEXT, statusCode, timeText } from './format';
 import { checkRefund, refundable } from './refund-check';
+import { ReprintButton } from './reprint-button';
 
 /** One attempt in full, with the refund form (full or partial, reason required). */
 export function AttemptDetail({
@@ -83,6 +84,7 @@ export function AttemptDetail({
           </div>
         ))}
       </dl>
+      {a.state === 'paid' && <ReprintButton client={client} attemptId={a.id} />}
       {done && (
         <p className={done.row.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
           {t('refund.done', {

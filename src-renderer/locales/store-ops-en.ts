@@ -29,6 +29,8 @@ export const storeOpsEn = {
   printer: {
     name: 'Receipt printer',
     check: 'Check printer',
+    reprint: 'Print receipt',
+    reprinted: 'Receipt printed.',
     paper: 'paper: {{paper}}',
     lastPrint: 'last print {{ago}}',
     state: {

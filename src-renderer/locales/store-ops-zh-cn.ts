@@ -31,6 +31,8 @@ export const storeOpsZhCn: typeof storeOpsEn = {
   printer: {
     name: '小票打印机',
     check: '检测打印机',
+    reprint: '打印小票',
+    reprinted: '小票已打印。',
     paper: '纸张：{{paper}}',
     lastPrint: '上次打印 {{ago}}',
     state: {
