@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Builds the two windows when they have not been built, so the station has pages to serve. */
+/** Builds the windows (and HQ's page) when they have not been built, so there are pages to serve. */
 export default function globalSetup(): void {
-  const built = ['cashier', 'customer'].every((w) =>
+  const built = ['cashier', 'customer', 'hq'].every((w) =>
     existsSync(join(repo, 'out', 'renderer', w, 'index.html')),
   );
   if (built && !process.env.E2E_REBUILD) return;
