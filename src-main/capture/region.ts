@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Result } from '../contract/result';
 
 /**
  * A screen rectangle in the display's PHYSICAL pixels (what the capture back-ends return), so
@@ -31,7 +32,7 @@ export interface DisplayInfo {
 }
 
 /** Result type used across the capture boundary. */
-export type CaptureResult<T> = { ok: true; value: T } | { ok: false; error: string };
+export type CaptureResult<T> = Result<T, string>;
 
 /** Parses "x,y,w,h" (CLI form) into a region; null when it is not four whole numbers. */
 export function parseRegionArg(text: string, display = 0): CaptureRegion | null {

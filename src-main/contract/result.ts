@@ -26,8 +26,13 @@ export const contractErrorSchema = z
   .strict();
 export type ContractError = z.infer<typeof contractErrorSchema>;
 
-/** What crosses a process boundary instead of an exception. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+/**
+ * The one result type: what crosses a process boundary instead of an exception (with a
+ * ContractError), and what the core's parts answer with their own error shape (`E`). A part
+ * throws only where the throw is the mechanism (inside a SQLite transaction, to roll it back),
+ * and says so where it does.
+ */
+export type Result<T, E = ContractError> = { ok: true; value: T } | { ok: false; error: E };
 
 /** Builds a success result. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

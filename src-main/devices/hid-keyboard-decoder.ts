@@ -1,5 +1,5 @@
 import type { KeyboardLayoutName } from './config';
-import type { Result } from './hid-pos-decoder';
+import type { DecodeResult } from './hid-pos-decoder';
 import { charFor } from './keyboard-layouts';
 
 const ENTER = 0x28;
@@ -26,7 +26,7 @@ export function createKeyboardScanAssembler(
   let down = new Set<number>();
   let text = '';
 
-  const keys = (report: Uint8Array): Result<{ modifiers: number; keys: number[] }> => {
+  const keys = (report: Uint8Array): DecodeResult<{ modifiers: number; keys: number[] }> => {
     let bytes = report;
     if (options.reportId != null) {
       if (bytes[0] !== options.reportId) return { ok: true, value: { modifiers: 0, keys: [] } };
@@ -40,7 +40,7 @@ export function createKeyboardScanAssembler(
 
   return {
     /** Feeds one report; returns the codes it completed (usually none or one). */
-    push(report: ArrayLike<number>): Result<string[]> {
+    push(report: ArrayLike<number>): DecodeResult<string[]> {
       const parsed = keys(Uint8Array.from(report));
       if (!parsed.ok) return parsed;
       const { modifiers } = parsed.value;

@@ -1,3 +1,4 @@
+import type { Result } from '../contract/result';
 // HID POS barcode scanner (usage page 0x8C) "scanned data" input reports.
 
 /** Where the fields sit in one input report, as node-hid delivers it (report id first). */
@@ -35,13 +36,14 @@ export interface HidPosReport {
   more: boolean;
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+/** A decoder's answer: the one Result, with a plain-words error. */
+export type DecodeResult<T> = Result<T, string>;
 
 /** Parses one input report; anything malformed is a clear error, never an exception. */
 export function parseHidPosReport(
   report: ArrayLike<number>,
   layout: HidPosLayout = STANDARD_HID_POS_LAYOUT,
-): Result<HidPosReport | null> {
+): DecodeResult<HidPosReport | null> {
   const bytes = Uint8Array.from(report);
   // Other reports (status, settings) are not scans: ignore them rather than fail.
   if (layout.reportId !== null && bytes[0] !== layout.reportId) return { ok: true, value: null };
@@ -117,7 +119,7 @@ export function createHidPosAssembler(layout: HidPosLayout = STANDARD_HID_POS_LA
     aim = null;
   };
   return {
-    push(report: ArrayLike<number>): Result<HidPosScan | null> {
+    push(report: ArrayLike<number>): DecodeResult<HidPosScan | null> {
       const parsed = parseHidPosReport(report, layout);
       if (!parsed.ok) {
         reset();

@@ -6,7 +6,7 @@ import {
   type HidDeviceInfo,
 } from './hid-backend';
 import { createKeyboardScanAssembler } from './hid-keyboard-decoder';
-import { createHidPosAssembler, type Result } from './hid-pos-decoder';
+import { createHidPosAssembler, type DecodeResult } from './hid-pos-decoder';
 import { errorText, type ScannerHandle, type ScannerStatus } from './status';
 
 const POS_USAGE_PAGE = 0x8c;
@@ -52,7 +52,7 @@ function createReportDecoder(o: HidScannerOptions) {
   if (o.kind === 'hid-pos') {
     const asm = createHidPosAssembler();
     return {
-      push: (r: Buffer): Result<string[]> => {
+      push: (r: Buffer): DecodeResult<string[]> => {
         const res = asm.push(r);
         return res.ok ? { ok: true, value: res.value ? [res.value.raw] : [] } : res;
       },

@@ -26,7 +26,7 @@ describe('senderRole', () => {
     ['frame gone', 1, null, true, null],
   ])('%s', (_name, id, frameUrl, isMainFrame, role) => {
     const result = senderRole(registry(), { webContentsId: id, frameUrl, isMainFrame });
-    expect(result.ok ? result.role : null).toBe(role);
+    expect(result.ok ? result.value : null).toBe(role);
   });
 
   it('forgets a window once it is unregistered', () => {

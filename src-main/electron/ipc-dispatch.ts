@@ -23,13 +23,13 @@ export async function dispatchFromSender(
 ): Promise<Result<unknown>> {
   const sender = senderRole(registry, facts);
   if (!sender.ok) {
-    log('warn', `IPC refused: ${sender.reason}`);
+    log('warn', `IPC refused: ${sender.error}`);
     return fail('forbidden', 'This window may not call the station');
   }
   if (typeof command !== 'string' || command.length === 0 || command.length > 64)
     return fail('unknown_command', 'The command name must be a string of 1–64 characters');
   try {
-    return await dispatch(sender.role, command, input);
+    return await dispatch(sender.value, command, input);
   } catch (error) {
     log(
       'error',

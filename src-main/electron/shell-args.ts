@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { Result } from '../contract/result';
 
 /** What the Electron shell reads from its command line. */
 export interface ShellArgs {
@@ -16,7 +17,7 @@ export interface ShellArgs {
 export function parseShellArgs(
   argv: readonly string[],
   cwd = process.cwd(),
-): { ok: true; value: ShellArgs } | { ok: false; error: string } {
+): Result<ShellArgs, string> {
   const out: ShellArgs = { dataDir: null, kiosk: null, devTools: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';

@@ -1,5 +1,6 @@
 import type { Role } from '../contract/commands';
 import { roleOfPageUrl } from './security/app-protocol';
+import type { Result } from '../contract/result';
 
 /**
  * Which webContents is which window. A role is registered when main creates the window, never
@@ -43,21 +44,18 @@ export interface SenderFacts {
  * registered, calling from its main frame, and that frame must show the page of the same role
  * (a cashier window navigated elsewhere loses its API even if navigation guards failed).
  */
-export function senderRole(
-  registry: WindowRegistry,
-  facts: SenderFacts,
-): { ok: true; role: Role } | { ok: false; reason: string } {
+export function senderRole(registry: WindowRegistry, facts: SenderFacts): Result<Role, string> {
   const role = registry.roleOf(facts.webContentsId);
   if (!role)
-    return { ok: false, reason: `webContents ${facts.webContentsId} is not a station window` };
+    return { ok: false, error: `webContents ${facts.webContentsId} is not a station window` };
   if (!facts.isMainFrame)
-    return { ok: false, reason: `a subframe of the ${role} window called main` };
-  if (!facts.frameUrl) return { ok: false, reason: `the ${role} window's frame is gone` };
+    return { ok: false, error: `a subframe of the ${role} window called main` };
+  if (!facts.frameUrl) return { ok: false, error: `the ${role} window's frame is gone` };
   const pageRole = roleOfPageUrl(facts.frameUrl);
   if (pageRole !== role)
     return {
       ok: false,
-      reason: `the ${role} window shows ${facts.frameUrl.slice(0, 200)}, not its own page`,
+      error: `the ${role} window shows ${facts.frameUrl.slice(0, 200)}, not its own page`,
     };
-  return { ok: true, role };
+  return { ok: true, value: role };
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { registerChainFunction } from './chain';
 import { migrations } from './migrations';
-import type { Result } from './types';
+import type { LedgerResult } from './types';
 
 /** Why a ledger file could not be opened; the message names the file. */
 export interface LedgerOpenError {
@@ -30,7 +30,7 @@ function migrate(db: Database.Database): void {
 export function openLedgerDb(
   file: string,
   synchronous: 'FULL' | 'NORMAL',
-): Result<Database.Database, LedgerOpenError> {
+): LedgerResult<Database.Database, LedgerOpenError> {
   let db: Database.Database | null = null;
   try {
     db = new Database(file);

@@ -16,7 +16,7 @@ import {
   type AttemptState,
   type HistoryQuery,
   type NewAttempt,
-  type Result,
+  type LedgerResult,
 } from './types';
 
 export interface LedgerOptions {
@@ -29,20 +29,20 @@ export interface LedgerOptions {
 /** The station's ledger: orders, attempts and their events, refunds, reports. */
 export interface Ledger extends RefundStore, Reports {
   /** Stores an order once; the same id again must carry the same content. */
-  recordOrder(order: Order): Result<{ inserted: boolean }>;
+  recordOrder(order: Order): LedgerResult<{ inserted: boolean }>;
   /**
    * Write-ahead: commits a new attempt in state 'created' before any request leaves, refusing
    * when the order is already paid or still has an attempt in flight (one order, one charge).
    */
-  beginAttempt(input: NewAttempt): Result<Attempt>;
+  beginAttempt(input: NewAttempt): LedgerResult<Attempt>;
   /** recordOrder + beginAttempt in one transaction: one durable commit instead of two. */
-  recordOrderAndBeginAttempt(order: Order, input: NewAttempt): Result<Attempt>;
+  recordOrderAndBeginAttempt(order: Order, input: NewAttempt): LedgerResult<Attempt>;
   /** Appends a state change; a final state can never be followed by another. */
   appendAttemptEvent(
     attemptId: string,
     state: AttemptState,
     detail?: { reason?: string; providerRef?: string },
-  ): Result<Attempt>;
+  ): LedgerResult<Attempt>;
   getAttempt(attemptId: string): Attempt | null;
   attemptEvents(attemptId: string): AttemptEvent[];
   attemptsForOrder(orderId: string): Attempt[];
@@ -54,7 +54,7 @@ export interface Ledger extends RefundStore, Reports {
    * Checks the tamper-evident journal (docs/ledger.md): the first row that was changed, removed
    * or added behind the ledger's back, or the journal's head. Reports call it before any figure.
    */
-  verify(): Result<ChainHead, ChainBreak>;
+  verify(): LedgerResult<ChainHead, ChainBreak>;
   /** Every ledger row, queued for headquarters in the transaction that wrote it. */
   readonly outbox: Outbox;
   /** The file this ledger lives in. */
@@ -71,7 +71,7 @@ export interface Ledger extends RefundStore, Reports {
 export function tryOpenLedger(
   file: string,
   options: LedgerOptions = {},
-): Result<Ledger, LedgerOpenError> {
+): LedgerResult<Ledger, LedgerOpenError> {
   const opened = openLedgerDb(file, options.synchronous ?? 'FULL');
   return opened.ok ? { ok: true, value: ledgerOver(opened.value, file, options) } : opened;
 }
@@ -102,7 +102,7 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
     'INSERT INTO attempt_events (attempt_id, state, reason, provider_ref, at, day) VALUES (?, ?, ?, ?, ?, ?)',
   );
 
-  const recordOrder = db.transaction((order: Order): Result<{ inserted: boolean }> => {
+  const recordOrder = db.transaction((order: Order): LedgerResult<{ inserted: boolean }> => {
     const existing = db.prepare('SELECT total, currency FROM orders WHERE id = ?').get(order.id) as
       { total: number; currency: string } | undefined;
     if (existing) {
@@ -129,7 +129,7 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
     return { ok: true, value: { inserted: true } };
   });
 
-  const beginAttempt = db.transaction((input: NewAttempt): Result<Attempt> => {
+  const beginAttempt = db.transaction((input: NewAttempt): LedgerResult<Attempt> => {
     const order = db.prepare('SELECT total FROM orders WHERE id = ?').get(input.orderId) as
       { total: number } | undefined;
     if (!order)
@@ -184,7 +184,7 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
   });
 
   const recordOrderAndBeginAttempt = db.transaction(
-    (order: Order, input: NewAttempt): Result<Attempt> => {
+    (order: Order, input: NewAttempt): LedgerResult<Attempt> => {
       const recorded = recordOrder(order);
       return recorded.ok ? beginAttempt(input) : recorded;
     },

@@ -1,13 +1,13 @@
 import type Database from 'better-sqlite3';
 import { localDay } from '../lib/local-day';
 import { newId } from './ids';
-import type { Attempt, Refund, RefundState, Result } from './types';
+import type { Attempt, Refund, RefundState, LedgerResult } from './types';
 
 /** Refund bookkeeping: write-ahead like payments, never beyond what was paid. */
 export interface RefundStore {
   /** Commits a 'requested' refund before the provider is asked; refuses over-refunds. */
-  beginRefund(input: { attemptId: string; amount: number; reason: string }): Result<Refund>;
-  appendRefundEvent(refundId: string, state: RefundState, reason?: string): Result<Refund>;
+  beginRefund(input: { attemptId: string; amount: number; reason: string }): LedgerResult<Refund>;
+  appendRefundEvent(refundId: string, state: RefundState, reason?: string): LedgerResult<Refund>;
   getRefund(refundId: string): Refund | null;
   refundsFor(attemptId: string): Refund[];
   /** Refunds still 'requested': resend them (same refund number, so idempotent). */
@@ -52,7 +52,7 @@ export function createRefundStore(
   );
 
   const beginRefund = db.transaction(
-    (input: { attemptId: string; amount: number; reason: string }): Result<Refund> => {
+    (input: { attemptId: string; amount: number; reason: string }): LedgerResult<Refund> => {
       const attempt = getAttempt(input.attemptId);
       if (!attempt)
         return {

@@ -3,7 +3,7 @@ import { toCsv } from '../lib/csv';
 import { renderDayReportHtml } from './day-report-html';
 import { dayRange } from '../lib/local-day';
 import { reconcileRows, type Reconciliation } from './reconcile';
-import type { Result } from './types';
+import type { LedgerResult } from './types';
 import { LedgerTamperedError, type ChainBreak } from './verify-chain';
 import {
   DAY_CSV_SQL,
@@ -54,7 +54,7 @@ export interface Reports {
 /** Report queries over an open, migrated ledger database, guarded by its journal check. */
 export function createReports(
   db: Database.Database,
-  integrity: { verify: () => Result<unknown, ChainBreak>; file: string },
+  integrity: { verify: () => LedgerResult<unknown, ChainBreak>; file: string },
 ): Reports {
   const intact = () => {
     const r = integrity.verify();

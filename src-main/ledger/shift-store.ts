@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { localDay } from '../lib/local-day';
 import { newId } from './ids';
-import type { Result } from './types';
+import type { LedgerResult } from './types';
 
 /** One shift: who, when, the float it opened with, and its close once closed. */
 export interface Shift {
@@ -106,7 +106,7 @@ export function createShiftStore(db: Database.Database, now: () => number = Date
       cashierId: string;
       cashierName: string;
       float: number;
-    }): Result<Shift, ShiftError> => {
+    }): LedgerResult<Shift, ShiftError> => {
       if (!Number.isSafeInteger(input.float) || input.float < 0)
         return {
           ok: false,
@@ -141,7 +141,7 @@ export function createShiftStore(db: Database.Database, now: () => number = Date
       counted: number;
       handedTo: string | null;
       note?: string;
-    }): Result<Shift, ShiftError> => {
+    }): LedgerResult<Shift, ShiftError> => {
       if (!Number.isSafeInteger(input.counted) || input.counted < 0)
         return {
           ok: false,

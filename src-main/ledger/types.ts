@@ -1,5 +1,6 @@
 import type { PaymentMethod } from '../contract/credential';
 import type { PaymentPlatform } from '../contract/payment-code';
+import type { Result } from '../contract/result';
 
 /** States an attempt passes through; the last three are final. */
 export type AttemptState =
@@ -79,7 +80,8 @@ export interface LedgerError {
   attemptId?: string;
 }
 
-export type Result<T, E = LedgerError> = { ok: true; value: T } | { ok: false; error: E };
+/** The ledger's answers: the one Result with the ledger's own refusals. */
+export type LedgerResult<T, E = LedgerError> = Result<T, E>;
 
 export interface HistoryQuery {
   /** Matches order id, attempt id, provider reference or credential hint. */

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { CHAINED_TABLES, chainHash, GENESIS, journaledRowSql, keySql } from './chain';
-import type { Result } from './types';
+import type { LedgerResult } from './types';
 
 /** A journal that holds: how many rows it chains and the hash at its head. */
 export interface ChainHead {
@@ -56,7 +56,7 @@ export function verifyChain(
   db: Database.Database,
   after = 0,
   previous = GENESIS,
-): Result<ChainHead, ChainBreak> {
+): LedgerResult<ChainHead, ChainBreak> {
   let head = previous;
   let last = after;
   const walk = db.prepare(WALK_SQL).iterate(after) as IterableIterator<{
@@ -92,7 +92,7 @@ export function verifyChain(
  * while no other connection has written (PRAGMA data_version unchanged) only the entries this
  * connection appended since the last pass are checked; any outside write means a full pass.
  */
-export function createChainCheck(db: Database.Database): () => Result<ChainHead, ChainBreak> {
+export function createChainCheck(db: Database.Database): () => LedgerResult<ChainHead, ChainBreak> {
   let verified: { dataVersion: number; seq: number; head: string } | null = null;
   return () => {
     const dataVersion = db.pragma('data_version', { simple: true }) as number;

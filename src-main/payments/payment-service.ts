@@ -5,7 +5,7 @@ import { chargeAmountSchema } from '../contract/money';
 import { orderSchema, type Order } from '../contract/order';
 import { classifyPaymentCode } from '../contract/payment-code';
 import type { Ledger } from '../ledger/open-ledger';
-import type { Attempt, LedgerError, Refund, Result } from '../ledger/types';
+import type { Attempt, LedgerError, Refund, LedgerResult } from '../ledger/types';
 import type { GoodsLine } from '../payment-api/api-schema';
 import {
   driveAttempt,
@@ -50,7 +50,10 @@ export interface PaymentService {
     amount: number,
     reason: string,
   ): Promise<
-    Result<Refund, LedgerError | { code: 'refund_pending' | 'refund_refused'; message: string }>
+    LedgerResult<
+      Refund,
+      LedgerError | { code: 'refund_pending' | 'refund_refused'; message: string }
+    >
   >;
   /** Resolves every attempt and refund left open (crash, power cut): call once at start-up. */
   resumeOpenAttempts(): Promise<FinalOutcome[]>;

@@ -1,8 +1,8 @@
-import type { LedgerError, Refund, Result } from '../ledger/types';
+import type { LedgerError, Refund, LedgerResult } from '../ledger/types';
 import type { DriverDeps } from './attempt-driver';
 import type { ProviderRegistry } from './gateway';
 
-type RefundResult = Result<
+type RefundResult = LedgerResult<
   Refund,
   LedgerError | { code: 'refund_pending' | 'refund_refused'; message: string }
 >;

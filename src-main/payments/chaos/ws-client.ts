@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
-import type { ContractError } from '../../contract/result';
+import type { Result } from '../../contract/result';
 
-export type CallResult = { ok: true; value: unknown } | { ok: false; error: ContractError };
+export type CallResult = Result<unknown>;
 
 /** A contract client over the station's WebSocket, as a window uses it (Node side, for tests). */
 export interface WsClient {

@@ -1,7 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { Result } from '../../contract/result';
 
-export type FileResult = { ok: true; value: string } | { ok: false; error: string };
+export type FileResult = Result<string, string>;
 
 /**
  * Reads a credential file named in config (relative to the data directory). Secrets (API keys,

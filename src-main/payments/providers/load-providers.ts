@@ -6,6 +6,7 @@ import type { OrderInfoPort } from './order-info';
 import type { ProvidersConfig } from './provider-config';
 import { createWechatClient } from './wechat/wechat-client';
 import { createWechatGateway } from './wechat/wechat-gateway';
+import type { Result } from '../../contract/result';
 
 /** The real providers config names: those that loaded, and why each other one did not. */
 export interface LoadedProviders {
@@ -19,7 +20,7 @@ type Files = Record<string, { name: string | undefined; what: string; secret: bo
 function readAll(
   dataDir: string,
   files: Files,
-): { ok: true; value: Record<string, string | undefined> } | { ok: false; error: string } {
+): Result<Record<string, string | undefined>, string> {
   const out: Record<string, string | undefined> = {};
   for (const [k, f] of Object.entries(files)) {
     if (f.name === undefined) continue;

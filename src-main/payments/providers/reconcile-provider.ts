@@ -1,6 +1,7 @@
 import type { Ledger } from '../../ledger/open-ledger';
 import type { Reconciliation } from '../../ledger/reconcile';
 import type { PaymentGateway } from '../gateway';
+import type { Result } from '../../contract/result';
 
 /**
  * One provider's statement for one day against the ledger. The ledger compares a statement
@@ -11,7 +12,7 @@ export async function reconcileProvider(
   ledger: Ledger,
   gateway: PaymentGateway,
   date: string,
-): Promise<{ ok: true; value: Reconciliation } | { ok: false; error: string }> {
+): Promise<Result<Reconciliation, string>> {
   const st = await gateway.statement(date);
   if (st.kind !== 'answer')
     return {

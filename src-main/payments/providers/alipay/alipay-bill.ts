@@ -1,8 +1,9 @@
 import { unzipSync } from 'fflate';
 import { parseCsv } from '../../../lib/csv';
 import { yuanToFen, type StatementLine } from '../statement-csv';
+import type { Result } from '../../../contract/result';
 
-export type AlipayBillResult = { ok: true; value: StatementLine[] } | { ok: false; error: string };
+export type AlipayBillResult = Result<StatementLine[], string>;
 
 /**
  * Reads Alipay's trade bill: a zip holding GBK-encoded CSV files, of which the detail file

@@ -1,6 +1,7 @@
 import { yuanToFen, type StatementLine } from '../statement-csv';
+import type { Result } from '../../../contract/result';
 
-export type BillResult = { ok: true; value: StatementLine[] } | { ok: false; error: string };
+export type BillResult = Result<StatementLine[], string>;
 
 const pick = (row: Record<string, string>, names: string[]) =>
   names.map((n) => row[n]).find((v) => v !== undefined && v !== '') ?? '';

@@ -1,9 +1,10 @@
+import type { Result } from '../../../contract/result';
 /**
  * WeChat Pay v2 bodies are one flat <xml> element of text children. This reads and writes that
  * shape only; anything else (nesting, DOCTYPE, entities beyond the five) is refused rather than
  * guessed at, which also rules out entity-expansion attacks.
  */
-export type XmlResult = { ok: true; value: Record<string, string> } | { ok: false; error: string };
+export type XmlResult = Result<Record<string, string>, string>;
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
