@@ -4,7 +4,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const all = ['reader', 'ocr', 'payments', 'devices', 'scan', 'face', 'reports'];
+const all = [
+  'reader',
+  'ocr',
+  'payments',
+  'devices',
+  'scan',
+  'face',
+  'reports',
+  'hq',
+  'windows-capture',
+];
 const wanted = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 let failed = 0;
 for (const name of wanted) {

@@ -7,6 +7,7 @@ import { haveWine, startWine, type Wine, type WineResult } from './test-support/
 
 // The Windows capture back-end (the mingw build of native/) and the order reader, run by the
 // Windows node.exe under Wine on an Xvfb screen, reading a real Win32 window: test-pos.exe.
+// Each step starts node.exe and tsx under Wine (seconds each), hence the generous time limits.
 const present = haveWine('the Windows capture tests (Wine)');
 
 const ORDER: PosOrder = {
@@ -77,7 +78,7 @@ describe.skipIf(!present).each([
     ]);
     const platform = await wine.node(['-p', 'process.platform']);
     expect(platform.stdout.trim()).toBe('win32');
-  });
+  }, 120_000);
 
   it('reads the order off the POS window, with the region from config.json under %APPDATA%', async () => {
     // The POS draws at the screen's DPI: its 600×400 area is 900×600 pixels at 150 %.
@@ -93,7 +94,7 @@ describe.skipIf(!present).each([
     const read = readJson(await wine.countersign(['read']));
     expect(read.status, JSON.stringify(read.warnings)).toBe('ok');
     expect(plain(read)).toEqual(TRUTH);
-  });
+  }, 120_000);
 
   it.runIf(dpi === 96)(
     'a POS window moved away or minimised is a read that says it found no order, never a crash',
@@ -118,20 +119,25 @@ describe.skipIf(!present).each([
       const back = readJson(await wine.countersign(['read', '--region', region]));
       expect(plain(back)).toEqual(TRUTH);
     },
+    240_000,
   );
 
-  it.runIf(dpi === 96)('a region off the screen is a clear error, not a crash', async () => {
-    const out = join(dir, 'off-screen.png');
-    const result = await wine.countersign([
-      'capture',
-      '--region',
-      '1000,600,600,400',
-      '--out',
-      out,
-      '--backend',
-      'native',
-    ]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/lies outside display 0 \(1280×800\)/);
-  });
+  it.runIf(dpi === 96)(
+    'a region off the screen is a clear error, not a crash',
+    async () => {
+      const out = join(dir, 'off-screen.png');
+      const result = await wine.countersign([
+        'capture',
+        '--region',
+        '1000,600,600,400',
+        '--out',
+        out,
+        '--backend',
+        'native',
+      ]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/lies outside display 0 \(1280×800\)/);
+    },
+    120_000,
+  );
 });

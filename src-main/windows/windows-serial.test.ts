@@ -74,7 +74,7 @@ describe.skipIf(!present)('serial scanner on COM5 under Wine', () => {
     send('6901234567892\r');
     await until(() => scans().includes('6901234567892'), 'the code from COM5');
     expect(scans()).toEqual(['6901234567892']);
-  });
+  }, 120_000);
 
   it('says so when the port vanishes, and reads again once it is back', async () => {
     const before = statuses().length;
@@ -103,5 +103,5 @@ describe.skipIf(!present)('serial scanner on COM5 under Wine', () => {
     send('4006381333931\r');
     await until(() => scans().includes('4006381333931'), 'a code after reconnecting');
     expect(scans()).toEqual(['6901234567892', '4006381333931']);
-  });
+  }, 120_000);
 });

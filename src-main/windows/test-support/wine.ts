@@ -163,6 +163,8 @@ function wineEnv(prefix: string, display: string, extra: NodeJS.ProcessEnv = {})
     // No Mono or Gecko install prompts: nothing here needs .NET or a browser engine.
     WINEDLLOVERRIDES: 'mscoree,mshtml=',
     DISPLAY: display,
+    // Windows programs find their data under %APPDATA% (Wine sets it), not a Linux override.
+    COUNTERSIGN_DATA_DIR: undefined,
     ...extra,
   };
 }
