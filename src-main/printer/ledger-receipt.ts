@@ -1,4 +1,5 @@
 import type { Ledger } from '../ledger/open-ledger';
+import { createShiftStore } from '../ledger/shift-store';
 import type { ReceiptData } from './receipt';
 
 /** Store details a receipt carries. */
@@ -10,13 +11,13 @@ export interface ReceiptStore {
 /**
  * The receipt for a paid attempt (or one of its refunds) as the ledger recorded it: order lines,
  * adjustments, amounts, wallet and reference. Null when the ledger has no such payment, or the
- * payment is not paid (nothing to give a receipt for). Money comes from the ledger only.
+ * payment is not paid (nothing to give a receipt for). Money comes from the ledger only. The
+ * cashier is the one whose shift took the payment (or the refund), when one was signed in.
  */
 export function receiptFromLedger(
   ledger: Ledger,
   store: ReceiptStore,
   ids: { attemptId: string; refundId?: string },
-  cashier: string | null = null,
 ): ReceiptData | null {
   const attempt = ledger.getAttempt(ids.attemptId);
   if (!attempt || attempt.state !== 'paid') return null;
@@ -40,6 +41,14 @@ export function receiptFromLedger(
       'SELECT label, amount FROM order_adjustments WHERE order_id = ? ORDER BY position',
     )
     .all(attempt.orderId);
+  const shiftId = refund
+    ? ((
+        ledger.db
+          .prepare('SELECT shift_id FROM refund_shifts WHERE refund_id = ?')
+          .get(refund.id) as { shift_id: string } | undefined
+      )?.shift_id ?? null)
+    : attempt.shift;
+  const cashier = shiftId ? (createShiftStore(ledger.db).get(shiftId)?.cashierName ?? null) : null;
   return {
     kind: refund ? 'refund' : 'payment',
     storeName: store.name,

@@ -217,6 +217,9 @@ describe('station receipts and item report (sandbox, TCP printer)', () => {
       ).ok,
     ).toBe(true);
     await waitFor(() => cuts() === 4, 'three receipts and a refund receipt');
+    // Each receipt names the cashier on shift, the refund's too.
+    const receipts = printedLines(decodeEscPos(printer.received()));
+    expect(receipts.filter((l) => /^收银员 +王芳$/.test(l))).toHaveLength(4);
     printer.clear();
     const closed = v<{
       report: { paid: unknown; refunded: unknown; difference: number };
