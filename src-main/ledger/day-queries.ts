@@ -17,11 +17,21 @@ export const FINAL_ON_DAY = `SELECT a.* FROM attempt_events e JOIN attempts a ON
 export const FINAL_TOTALS_SQL = `SELECT COUNT(*) AS count, COALESCE(SUM(a.amount), 0) AS total
   FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id WHERE e.day = @day AND e.state = @state`;
 
-/** Paid payments of day `@day` grouped by a column of attempts (method, platform, shift). */
+/**
+ * Paid payments of day `@day` grouped by a column of attempts (method, platform, shift). A
+ * cashier's shift is named as people know it, "王芳 08:02" (cashier, sign-in time); a payment
+ * taken while nobody was signed in keeps the clock's bucket (S06, S14, S22).
+ */
 export const paidGroupSql = (column: 'method' | 'platform' | 'shift'): string =>
-  `SELECT COALESCE(a.${column}, 'none') AS key, COUNT(*) AS count, SUM(a.amount) AS total
-   FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id
-   WHERE e.day = @day AND e.state = 'paid' GROUP BY 1 ORDER BY 1`;
+  column === 'shift'
+    ? `SELECT COALESCE(s.cashier_name || ' ' || strftime('%H:%M', s.opened_at / 1000, 'unixepoch',
+         'localtime'), a.shift) AS key, COUNT(*) AS count, SUM(a.amount) AS total
+       FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id
+       LEFT JOIN shifts s ON s.id = a.shift
+       WHERE e.day = @day AND e.state = 'paid' GROUP BY a.shift ORDER BY MIN(a.created_at)`
+    : `SELECT COALESCE(a.${column}, 'none') AS key, COUNT(*) AS count, SUM(a.amount) AS total
+       FROM attempt_events e JOIN attempts a ON a.id = e.attempt_id
+       WHERE e.day = @day AND e.state = 'paid' GROUP BY 1 ORDER BY 1`;
 
 /** Count and total of refunds that succeeded on day `@day`. */
 export const REFUNDED_TOTALS_SQL = `SELECT COUNT(*) AS count, COALESCE(SUM(r.amount), 0) AS total
