@@ -8,6 +8,7 @@ export default defineConfig({
       'src-renderer/**/*.test.{ts,tsx}',
       'src-customer/**/*.test.{ts,tsx}',
       'src-window-shared/**/*.test.{ts,tsx}',
+      'src-hq/**/*.test.{ts,tsx}',
     ],
     environment: 'node',
     testTimeout: 30_000,

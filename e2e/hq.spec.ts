@@ -127,6 +127,11 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
         timeout: 500,
       });
     }).toPass();
+    // The page speaks the windows' two languages.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect(page.getByRole('button', { name: '收银站' })).toBeVisible();
+    await expect(rows.filter({ hasText: 'e2e-a' })).toContainText('正常');
+    await page.getByRole('button', { name: 'English' }).click();
     expect(violations).toEqual([]);
 
     // HQ goes away: the cashier line says so at once, payments are not affected.

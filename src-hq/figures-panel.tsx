@@ -1,13 +1,15 @@
 import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
 import { money, today, type HqApi } from './api';
 import { useLoad } from './use-load';
 
 /** Today's figures across the chain, by store and method: paid, refunded, net, failed. */
 export function FiguresPanel({ api, onUnauthorized }: { api: HqApi; onUnauthorized: () => void }) {
+  const { t } = useTranslation();
   const day = today();
   const load = useCallback(() => api.report(day, day, 'store,method'), [api, day]);
   const { state, reload } = useLoad(load, onUnauthorized, 60_000);
-  if (!state) return <p>Loading…</p>;
+  if (!state) return <p>{t('loading')}</p>;
   if (!state.ok)
     return (
       <p className="error" role="alert">
@@ -19,24 +21,24 @@ export function FiguresPanel({ api, onUnauthorized }: { api: HqApi; onUnauthoriz
   return (
     <section aria-labelledby="figures-title">
       <h2 id="figures-title">
-        Today ({day}){' '}
+        {t('figures.title', { day })}{' '}
         <button type="button" className="secondary" onClick={reload}>
-          Refresh
+          {t('refresh')}
         </button>
       </h2>
       {rows.length === 0 ? (
-        <p>No payments at any store yet today.</p>
+        <p>{t('figures.none')}</p>
       ) : (
         <table data-testid="figures">
           <thead>
             <tr>
-              <th>Store</th>
-              <th>Method</th>
-              <th>Currency</th>
-              <th className="num">Paid</th>
-              <th className="num">Refunded</th>
-              <th className="num">Net</th>
-              <th className="num">Failed</th>
+              <th>{t('figures.store')}</th>
+              <th>{t('figures.method')}</th>
+              <th>{t('figures.currency')}</th>
+              <th className="num">{t('figures.paid')}</th>
+              <th className="num">{t('figures.refunded')}</th>
+              <th className="num">{t('figures.net')}</th>
+              <th className="num">{t('figures.failed')}</th>
             </tr>
           </thead>
           <tbody>
@@ -58,7 +60,7 @@ export function FiguresPanel({ api, onUnauthorized }: { api: HqApi; onUnauthoriz
           </tbody>
           <tfoot>
             <tr>
-              <td colSpan={5}>Chain net</td>
+              <td colSpan={5}>{t('figures.chainNet')}</td>
               <td className="num" data-testid="chain-net">
                 {money(net)}
               </td>

@@ -1,17 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createApi } from './api';
 import { FiguresPanel } from './figures-panel';
+import { switchLanguage } from './i18n';
 import { ReconcilePanel } from './reconcile-panel';
 import { SettingsPanel } from './settings-panel';
 import { StationsPanel } from './stations-panel';
 
-const TABS = {
-  figures: 'Today',
-  stations: 'Stations',
-  reconcile: 'Reconciliation',
-  settings: 'Settings',
-};
-type Tab = keyof typeof TABS;
+const TABS = ['figures', 'stations', 'reconcile', 'settings'] as const;
+type Tab = (typeof TABS)[number];
 
 /**
  * HQ's admin page: today's figures by store, the stations and their health, the providers'
@@ -19,14 +16,29 @@ type Tab = keyof typeof TABS;
  * kept for this tab only (sessionStorage), never written into the page.
  */
 export function HqApp() {
+  const { t, i18n } = useTranslation();
   const [token, setToken] = useState(() => sessionStorage.getItem('hq-token') ?? '');
   const [draft, setDraft] = useState('');
   const [tab, setTab] = useState<Tab>('figures');
   const api = useMemo(() => createApi(token), [token]);
+  useEffect(() => {
+    document.documentElement.lang = i18n.language;
+    document.title = t('title');
+  }, [i18n.language, t]);
+  const languageButton = (
+    <button
+      type="button"
+      className="secondary"
+      lang={i18n.language === 'zh-CN' ? 'en' : 'zh-CN'}
+      onClick={() => switchLanguage(i18n)}
+    >
+      {t('language.switch')}
+    </button>
+  );
   if (!token)
     return (
       <main className="signin">
-        <h1>Countersign HQ</h1>
+        <h1>{t('title')}</h1>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -35,7 +47,7 @@ export function HqApp() {
           }}
         >
           <label>
-            Admin token
+            {t('signIn.token')}
             <input
               type="password"
               autoComplete="off"
@@ -44,8 +56,9 @@ export function HqApp() {
             />
           </label>
           <button type="submit" disabled={draft.trim().length < 16}>
-            Sign in
-          </button>
+            {t('signIn.submit')}
+          </button>{' '}
+          {languageButton}
         </form>
       </main>
     );
@@ -56,22 +69,23 @@ export function HqApp() {
   return (
     <div className="hq">
       <header>
-        <h1>Countersign HQ</h1>
+        <h1>{t('title')}</h1>
         <nav>
-          {(Object.keys(TABS) as Tab[]).map((t) => (
+          {TABS.map((name) => (
             <button
-              key={t}
+              key={name}
               type="button"
-              className={t === tab ? 'active' : ''}
-              aria-pressed={t === tab}
-              onClick={() => setTab(t)}
+              className={name === tab ? 'active' : ''}
+              aria-pressed={name === tab}
+              onClick={() => setTab(name)}
             >
-              {TABS[t]}
+              {t(`tabs.${name}`)}
             </button>
           ))}
         </nav>
+        {languageButton}
         <button type="button" className="secondary" onClick={signOut}>
-          Sign out
+          {t('signIn.out')}
         </button>
       </header>
       <main>

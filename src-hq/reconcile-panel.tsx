@@ -1,18 +1,17 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MerchantReconciliation } from '../src-main/hq/hq-reconcile';
 import { money, today, type HqApi } from './api';
 import { useLoad } from './use-load';
 
-const FORMATS = {
-  wechat: 'WeChat Pay bill (downloadbill)',
-  alipay: 'Alipay bill (zip)',
-  csv: 'Countersign statement CSV',
-};
+const FORMATS = ['wechat', 'alipay', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
 
 /** Uploads a provider's daily statement and shows each difference with its store and station. */
 export function ReconcilePanel({ api }: { api: HqApi }) {
+  const { t } = useTranslation();
   const [provider, setProvider] = useState('wechat');
-  const [format, setFormat] = useState<keyof typeof FORMATS>('wechat');
+  const [format, setFormat] = useState<Format>('wechat');
   const [date, setDate] = useState(today());
   const [file, setFile] = useState<File | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -28,18 +27,17 @@ export function ReconcilePanel({ api }: { api: HqApi }) {
     setBusy(true);
     const r = await api.reconcile({ provider, format, date }, file);
     setBusy(false);
+    const args = { provider, day: date };
     setMessage(
       r.ok
-        ? r.value.balanced
-          ? `${provider} ${date}: balanced`
-          : `${provider} ${date}: differences found`
+        ? t(r.value.balanced ? 'reconcile.balancedMsg' : 'reconcile.differencesMsg', args)
         : r.message,
     );
     reload();
   };
   return (
     <section aria-labelledby="reconcile-title">
-      <h2 id="reconcile-title">Reconciliation</h2>
+      <h2 id="reconcile-title">{t('reconcile.title')}</h2>
       <form
         className="row"
         onSubmit={(e) => {
@@ -48,32 +46,29 @@ export function ReconcilePanel({ api }: { api: HqApi }) {
         }}
       >
         <label>
-          Provider
+          {t('reconcile.provider')}
           <input value={provider} onChange={(e) => setProvider(e.target.value.trim())} />
         </label>
         <label>
-          Statement format
-          <select
-            value={format}
-            onChange={(e) => setFormat(e.target.value as keyof typeof FORMATS)}
-          >
-            {Object.entries(FORMATS).map(([k, v]) => (
+          {t('reconcile.format')}
+          <select value={format} onChange={(e) => setFormat(e.target.value as Format)}>
+            {FORMATS.map((k) => (
               <option key={k} value={k}>
-                {v}
+                {t(`reconcile.formats.${k}`)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Day
+          {t('reconcile.day')}
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
         <label>
-          Statement file
+          {t('reconcile.file')}
           <input type="file" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </label>
         <button type="submit" disabled={!file || busy}>
-          Reconcile
+          {t('reconcile.submit')}
         </button>
       </form>
       {message && (
@@ -90,32 +85,35 @@ export function ReconcilePanel({ api }: { api: HqApi }) {
   );
 }
 
+type Line = [id: string, where: string, what: string, amount: string];
+
 function ReconciliationView({ r }: { r: MerchantReconciliation }) {
+  const { t } = useTranslation();
   const where = (id: string) => {
     const p = r.places[id];
-    return p ? `${p.storeId}/${p.stationId}` : 'no store';
+    return p ? `${p.storeId}/${p.stationId}` : t('reconcile.noStore');
   };
-  const rows: [string, string, string, string][] = [
-    ...r.missingInStatement.map((m): [string, string, string, string] => [
+  const rows: Line[] = [
+    ...r.missingInStatement.map((m): Line => [
       m.id,
       where(m.id),
-      `${m.kind} ${m.state} in the ledger, absent from the statement`,
+      t('reconcile.missingInStatement', { kind: m.kind, state: m.state }),
       money(m.amount),
     ]),
-    ...r.missingInLedger.map((m): [string, string, string, string] => {
+    ...r.missingInLedger.map((m): Line => {
       const id = m.type === 'payment' ? m.merchant_order_no : m.refund_no;
-      return [id, where(id), `${m.type} on the statement, not in any ledger`, money(m.amount)];
+      return [id, where(id), t('reconcile.missingInLedger', { kind: m.type }), money(m.amount)];
     }),
-    ...r.amountDifferences.map((d): [string, string, string, string] => [
+    ...r.amountDifferences.map((d): Line => [
       d.id,
       where(d.id),
-      'amount differs',
+      t('reconcile.amountDiffers'),
       `${money(Number(d.ledger))} ≠ ${money(Number(d.statement))}`,
     ]),
-    ...r.statusDifferences.map((d): [string, string, string, string] => [
+    ...r.statusDifferences.map((d): Line => [
       d.id,
       where(d.id),
-      `ledger ${d.ledger}, statement ${d.statement}`,
+      t('reconcile.statusDiffers', { ledger: d.ledger, statement: d.statement }),
       '',
     ]),
   ];
@@ -124,21 +122,27 @@ function ReconciliationView({ r }: { r: MerchantReconciliation }) {
       <h3>
         {r.provider} · {r.date} ·{' '}
         <span className={r.balanced ? 'good' : 'bad'}>
-          {r.balanced ? 'balanced' : `${rows.length + r.unreadable.length} differences`}
+          {r.balanced
+            ? t('reconcile.balanced')
+            : t('reconcile.differences', { n: rows.length + r.unreadable.length })}
         </span>
       </h3>
       <p>
-        {r.statementLines} statement lines; {r.matchedPayments} payments and {r.matchedRefunds}{' '}
-        refunds matched across {r.stores.length} stores.
+        {t('reconcile.summary', {
+          lines: r.statementLines,
+          payments: r.matchedPayments,
+          refunds: r.matchedRefunds,
+          stores: r.stores.length,
+        })}
       </p>
       {rows.length > 0 && (
         <table>
           <thead>
             <tr>
-              <th>Id</th>
-              <th>Store/station</th>
-              <th>Difference</th>
-              <th className="num">Amount</th>
+              <th>{t('reconcile.id')}</th>
+              <th>{t('reconcile.where')}</th>
+              <th>{t('reconcile.what')}</th>
+              <th className="num">{t('reconcile.amount')}</th>
             </tr>
           </thead>
           <tbody>
@@ -153,7 +157,9 @@ function ReconciliationView({ r }: { r: MerchantReconciliation }) {
           </tbody>
         </table>
       )}
-      {r.unreadable.length > 0 && <p className="error">{r.unreadable.length} unreadable lines</p>}
+      {r.unreadable.length > 0 && (
+        <p className="error">{t('reconcile.unreadable', { n: r.unreadable.length })}</p>
+      )}
     </article>
   );
 }

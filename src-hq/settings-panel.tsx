@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { HqApi } from './api';
 import { useLoad } from './use-load';
 
@@ -13,6 +14,7 @@ const EXAMPLE = `{
  * by each station on its next sync.
  */
 export function SettingsPanel({ api }: { api: HqApi }) {
+  const { t } = useTranslation();
   const load = useCallback(() => api.settings(), [api]);
   const { state, reload } = useLoad(load);
   const [stores, setStores] = useState('all');
@@ -23,21 +25,20 @@ export function SettingsPanel({ api }: { api: HqApi }) {
     try {
       settings = JSON.parse(text);
     } catch (error) {
-      setMessage(`Not JSON: ${(error as Error).message}`);
+      setMessage(t('settings.notJson', { message: (error as Error).message }));
       return;
     }
     const ids = stores.trim() === 'all' ? 'all' : stores.split(/[\s,]+/).filter(Boolean);
     const r = await api.pushSettings(ids, settings);
+    const saved = r.ok ? r.value.stores.map((s) => `${s.storeId} (r${s.revision})`) : [];
     setMessage(
-      r.ok
-        ? `Saved for ${r.value.stores.map((s) => `${s.storeId} (r${s.revision})`).join(', ') || 'no store'}`
-        : r.message,
+      r.ok ? t('settings.saved', { stores: saved.join(', ') || t('settings.noStore') }) : r.message,
     );
     reload();
   };
   return (
     <section aria-labelledby="settings-title">
-      <h2 id="settings-title">Settings pushed to stations</h2>
+      <h2 id="settings-title">{t('settings.title')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -45,14 +46,14 @@ export function SettingsPanel({ api }: { api: HqApi }) {
         }}
       >
         <label>
-          Stores (ids separated by commas, or all)
+          {t('settings.stores')}
           <input value={stores} onChange={(e) => setStores(e.target.value)} />
         </label>
         <label>
-          Settings (part of config.json)
+          {t('settings.json')}
           <textarea rows={8} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="submit">Push</button>
+        <button type="submit">{t('settings.push')}</button>
       </form>
       {message && (
         <p role="status" data-testid="settings-message">
@@ -63,10 +64,10 @@ export function SettingsPanel({ api }: { api: HqApi }) {
         <table>
           <thead>
             <tr>
-              <th>Store</th>
-              <th>Revision</th>
-              <th>Settings</th>
-              <th>Changed</th>
+              <th>{t('settings.store')}</th>
+              <th>{t('settings.revision')}</th>
+              <th>{t('settings.values')}</th>
+              <th>{t('settings.changed')}</th>
             </tr>
           </thead>
           <tbody>
