@@ -43,8 +43,12 @@ export interface TestPostgres {
   stop(): void;
 }
 
-/** Starts a throwaway PostgreSQL; as root it runs as the `postgres` user, which initdb needs. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * Starts a throwaway PostgreSQL; as root it runs as the `postgres` user, which initdb needs.
+ * Tests run it without fsync (nothing to keep); `durable` keeps PostgreSQL's defaults (fsync,
+ * synchronous commit), as a production HQ runs, for benchmarks.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = findPostgresBin();
   if (!bin) throw new Error(postgresMissing ?? 'no PostgreSQL');
   const dir = mkdtempSync(join(tmpdir(), 'cs-pg-'));
@@ -72,7 +76,10 @@ export async function startPostgres(): Promise<TestPostgres> {
     '--no-instructions',
   ]);
   const port = await freePort();
-  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const fast = options.durable
+    ? ''
+    : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+  const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${fast}`;
   const start = () =>
     run('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', '-t', '30', 'start']);
   const stop = (mode: string) => run('pg_ctl', ['-D', data, '-m', mode, '-w', 'stop']);
