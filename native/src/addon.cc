@@ -57,9 +57,36 @@ static Napi::Value Displays(const Napi::CallbackInfo& info) {
   return out;
 }
 
+#ifdef _WIN32
+// windowAt(x, y) -> { title, className, desktop }: the top-level window at a screen point, so
+// a region that shows the bare desktop (the POS window minimised or moved) is named as such.
+static Napi::Value WindowAtPoint(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  if (info.Length() < 2 || !info[0].IsNumber() || !info[1].IsNumber()) {
+    Napi::TypeError::New(env, "windowAt(x, y) takes two numbers").ThrowAsJavaScriptException();
+    return env.Null();
+  }
+  WindowInfo window;
+  std::string err = WindowAt(info[0].As<Napi::Number>().Int32Value(),
+                             info[1].As<Napi::Number>().Int32Value(), &window);
+  if (!err.empty()) {
+    Napi::Error::New(env, err).ThrowAsJavaScriptException();
+    return env.Null();
+  }
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("title", window.title);
+  result.Set("className", window.class_name);
+  result.Set("desktop", window.desktop);
+  return result;
+}
+#endif
+
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("capture", Napi::Function::New(env, Capture));
   exports.Set("displays", Napi::Function::New(env, Displays));
+#ifdef _WIN32
+  exports.Set("windowAt", Napi::Function::New(env, WindowAtPoint));
+#endif
   exports.Set("backend", Napi::String::New(env, BackendName()));
   return exports;
 }

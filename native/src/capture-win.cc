@@ -123,4 +123,30 @@ std::string ListDisplays(std::vector<DisplayRect>* out) {
   return "";
 }
 
+static std::string Utf8(const wchar_t* text) {
+  int n = WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
+  if (n <= 1) return "";
+  std::string out(static_cast<size_t>(n - 1), '\0');
+  WideCharToMultiByte(CP_UTF8, 0, text, -1, &out[0], n, nullptr, nullptr);
+  return out;
+}
+
+std::string WindowAt(int x, int y, WindowInfo* out) {
+  BeDpiAware();
+  HWND hit = WindowFromPoint(POINT{x, y});
+  HWND root = hit ? GetAncestor(hit, GA_ROOT) : nullptr;
+  wchar_t text[256] = L"";
+  wchar_t cls[256] = L"";
+  if (root) {
+    GetWindowTextW(root, text, 256);
+    GetClassNameW(root, cls, 256);
+  }
+  out->title = Utf8(text);
+  out->class_name = Utf8(cls);
+  // The desktop: nothing, the desktop window, or Explorer's (Progman, or WorkerW behind it).
+  out->desktop = !root || root == GetDesktopWindow() || root == GetShellWindow() ||
+                 out->class_name == "Progman" || out->class_name == "WorkerW";
+  return "";
+}
+
 const char* BackendName() { return "gdi-bitblt"; }

@@ -31,3 +31,14 @@ std::string ListDisplays(std::vector<DisplayRect>* out);
 
 // Which back-end this build uses, e.g. "x11-shm".
 const char* BackendName();
+
+#ifdef _WIN32
+// The top-level window at a screen point (UTF-8 title and class); desktop is true when the
+// point shows the desktop itself (no program window there).
+struct WindowInfo {
+  std::string title;
+  std::string class_name;
+  bool desktop = false;
+};
+std::string WindowAt(int x, int y, WindowInfo* out);
+#endif

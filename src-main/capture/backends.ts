@@ -17,6 +17,8 @@ export interface CaptureBackend {
   name: 'native' | 'node-screenshots' | 'screenshot-desktop';
   listDisplays(): Promise<DisplayInfo[]>;
   grab(x: number, y: number, width: number, height: number): Promise<RawFrame>;
+  /** Windows only: the top-level window at a point; `desktop` when no program window is there. */
+  windowAt?(x: number, y: number): Promise<{ title: string; desktop: boolean }>;
 }
 
 const require = createRequire(import.meta.url);
@@ -44,6 +46,7 @@ interface NativeAddon {
     scaleFactor?: number;
   }>;
   backend: string;
+  windowAt?(x: number, y: number): { title: string; className: string; desktop: boolean };
 }
 
 /** The first native addon that loads here, or null when none was built (the build is optional). */
@@ -65,6 +68,7 @@ export function loadNativeBackend(paths: string | string[] = ADDONS): CaptureBac
     // Only the Windows back-end knows the scale; the others report none.
     listDisplays: async () => native.displays().map((d) => ({ scaleFactor: 1, ...d })),
     grab: async (x, y, w, h) => ({ ...native.capture(x, y, w, h), channels: 4 }),
+    ...(native.windowAt && { windowAt: async (x: number, y: number) => native.windowAt!(x, y) }),
   };
 }
 

@@ -59,11 +59,13 @@ export async function listDisplays(
 
 /**
  * Grabs a region of a display as raw pixels. The region is validated and must lie wholly on
- * the display: an off-screen or empty region is an error result, never a crash.
+ * the display: an off-screen or empty region is an error result, never a crash. With
+ * `needsWindow`, a region that shows the bare Windows desktop is an error too (Windows only).
  */
 export async function captureRegionRaw(
   input: unknown,
   choice: BackendChoice = 'auto',
+  needsWindow = true,
 ): Promise<CaptureResult<RawFrame>> {
   const parsed = captureRegionSchema.safeParse(input);
   if (!parsed.success) {
@@ -87,11 +89,22 @@ export async function captureRegionRaw(
       error: `the region ${r.x},${r.y} ${r.width}×${r.height} lies outside display ${r.display} (${d.width}×${d.height})`,
     };
   }
+  const backend = pickBackend(choice)!;
   try {
-    return {
-      ok: true,
-      value: await pickBackend(choice)!.grab(d.x + r.x, d.y + r.y, r.width, r.height),
-    };
+    // Windows: a region showing the bare desktop means the POS window is minimised or moved.
+    const seen = needsWindow
+      ? await backend
+          .windowAt?.(d.x + r.x + (r.width >> 1), d.y + r.y + (r.height >> 1))
+          .catch(() => null)
+      : null;
+    if (seen?.desktop) {
+      return {
+        ok: false,
+        error:
+          'the region shows the Windows desktop, not a program: is the POS window minimised or moved? Restore it, or calibrate the region again',
+      };
+    }
+    return { ok: true, value: await backend.grab(d.x + r.x, d.y + r.y, r.width, r.height) };
   } catch (e) {
     return { ok: false, error: `capture failed: ${message(e)}` };
   }
@@ -101,8 +114,9 @@ export async function captureRegionRaw(
 export async function captureRegion(
   input: CaptureRegion | unknown,
   choice: BackendChoice = 'auto',
+  needsWindow = true,
 ): Promise<CaptureResult<Buffer>> {
-  const raw = await captureRegionRaw(input, choice);
+  const raw = await captureRegionRaw(input, choice, needsWindow);
   return raw.ok ? { ok: true, value: await frameToPng(raw.value) } : raw;
 }
 
@@ -119,5 +133,6 @@ export async function captureDisplay(
       ok: false,
       error: `display ${display} does not exist (${displays.value.length} found)`,
     };
-  return captureRegion({ display, x: 0, y: 0, width: d.width, height: d.height }, choice);
+  // Calibration wants the whole screen as it is, desktop or not.
+  return captureRegion({ display, x: 0, y: 0, width: d.width, height: d.height }, choice, false);
 }
