@@ -230,7 +230,7 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       const name = nameText(nameCell);
       if (numCells.length === 0 && !nameCell.nameQuantity) {
         // A name alone: the next numbers row's name, or a wrapped name / note of the last item.
-        if (pending && items.length > 0) items[items.length - 1]!.name += ` ${pending.name}`;
+        wrapInto(items[items.length - 1]);
         pending = { name, y0: row.y0, y1: row.y1 };
         continue;
       }
@@ -238,11 +238,8 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       item.nameQuantity = nameCell.nameQuantity;
       // Numbers glued to the name cell's end ("Popcorn 1 6.03" read as one box) stay in the name.
       addNumbers(item);
-      if (pending) {
-        const prev = items[items.length - 1];
-        if (prev) prev.name += ` ${pending.name}`;
-        pending = null;
-      }
+      wrapInto(items[items.length - 1]);
+      pending = null;
       items.push(item);
       continue;
     }
@@ -255,10 +252,8 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       (!pending ||
         (formula && prev.nums.length > 0 && !prev.formula && fitsAmount(formula, prev.nums)));
     if (belongsToPrev) {
-      if (pending) {
-        prev.name += ` ${pending.name}`;
-        pending = null;
-      }
+      wrapInto(prev);
+      pending = null;
       const item = prev;
       addNumbers(item);
       continue;
@@ -278,8 +273,16 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
 
   /** The last item's name wrapped onto a row of its own ("HYDROGEN" / "PEROXIDE"). */
   function joinWrappedName() {
-    const last = items[items.length - 1];
-    if (pending && last && pending.y0 - last.y1 < lh * 0.8) last.name += ` ${pending.name}`;
+    wrapInto(items[items.length - 1]);
     pending = null;
+  }
+
+  /**
+   * A name alone on its row right under an item is the rest of that item's name; further
+   * away (a card's title, a code input, another panel) it is no part of it.
+   */
+  function wrapInto(item: ItemBlock | undefined) {
+    if (pending && item && pending.y0 - item.y1 < lh * 0.8 && pending.y0 >= item.y0)
+      item.name += ` ${pending.name}`;
   }
 }

@@ -1,4 +1,4 @@
-import type { TextBox } from './text-box';
+import { groupRows, type TextBox } from './text-box';
 
 const mid = (b: TextBox) => (b.y0 + b.y1) / 2;
 
@@ -38,11 +38,25 @@ export function splitPanels(boxes: readonly TextBox[], lineHeight: number): Text
  * rows line up: the reader tries each and keeps the one whose numbers check.
  */
 export function panelSplits(boxes: readonly TextBox[], lineHeight: number): TextBox[][][] {
-  return gapsOf(boxes, lineHeight).flatMap(({ at }) => {
-    const left = boxes.filter((b) => (b.x0 + b.x1) / 2 < at);
-    const right = boxes.filter((b) => (b.x0 + b.x1) / 2 >= at);
-    return left.length >= 4 && right.length >= 4 ? [[left, right]] : [];
-  });
+  const splits = (body: readonly TextBox[], footer: TextBox[]) =>
+    gapsOf(body, lineHeight).flatMap(({ at }) => {
+      const left = body.filter((b) => (b.x0 + b.x1) / 2 < at);
+      const right = body.filter((b) => (b.x0 + b.x1) / 2 >= at);
+      if (left.length < 4 || right.length < 4) return [];
+      return [footer.length ? [left, right, footer] : [left, right]];
+    });
+  // A footer across the panels ("实际金额 11元   付款 20元   找零 9元" under two item cards) hides
+  // the gap between them: the last rows are also set aside, and read after both panels.
+  const rows = groupRows(boxes);
+  const withFooters = [1, 2].flatMap((k) =>
+    rows.length > k + 2
+      ? splits(
+          rows.slice(0, -k).flatMap((r) => r.boxes),
+          rows.slice(-k).flatMap((r) => r.boxes),
+        )
+      : [],
+  );
+  return [...splits(boxes, []), ...withFooters];
 }
 
 /** Vertical gaps no narrow box crosses, at least two line heights wide, widest first. */

@@ -513,3 +513,49 @@ describe("a line's own discount or tax", () => {
     expect(read.adjustments).toEqual([]);
   });
 });
+
+describe('panels', () => {
+  it('two item cards side by side over a footer that spans both', () => {
+    // A web cashier: each item a card (title, name, "数量: n  售价: p", "金额小计: a"), the
+    // cards side by side, and under both one row "实际金额 11元   付款 20元   找零 9元".
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['AS002', 60],
+          ['AS004', 760],
+        ],
+        [
+          ['Cola', 60],
+          ['Sprite', 760],
+        ],
+        [
+          ['数量：1', 90],
+          ['售价：2', 380],
+          ['数量：3', 790],
+          ['售价：3', 1080],
+        ],
+        [
+          ['金额小计：2', 60],
+          ['金额小计：9', 760],
+        ],
+        [],
+        [],
+        [],
+        [['AS004', 30]],
+        [
+          ['实际金额11元', 5],
+          ['付款20元', 555],
+          ['找零9元', 1100],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.total).toBe(1100);
+    // A card's title or the code typed below is no part of an item's name.
+    expect(read.lines.map((l) => [l.name, l.quantity, l.amount])).toEqual([
+      ['Cola', '1', 200],
+      ['Sprite', '3', 900],
+    ]);
+  });
+});

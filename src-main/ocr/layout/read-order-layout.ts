@@ -42,13 +42,15 @@ export function readOrderFromBoxes(
   const readings = [guess, ...panelSplits(normalised, lh)].map((panels) =>
     readRows(boxes, panels.length > 1 ? panels.flatMap((p) => groupRows(p)) : all, configured),
   );
-  // Checks first, then a reading that found lines and a total, then one whose numbers add up
-  // (only doubts of confidence left), then the fewest doubts.
+  // Checks first, then a reading that found lines and a total, then the one that found more lines
+  // with an amount, then the fewest numbers that do not add up (as against doubts of confidence),
+  // then the fewest doubts.
   const rank = (r: LayoutOrder) => [
     r.status === 'ok' ? 1 : 0,
     r.lines.length > 0 ? 1 : 0,
     r.total !== null ? 1 : 0,
-    r.warnings.some((w) => BROKEN.has(w.code)) ? 0 : 1,
+    r.lines.filter((l) => l.amount > 0).length,
+    -r.warnings.filter((w) => BROKEN.has(w.code)).length,
     -r.warnings.length,
   ];
   const better = (a: number[], b: number[]) => {
