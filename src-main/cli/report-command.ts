@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { openLedger } from '../ledger/open-ledger';
 import { parseDateArg } from '../payments/cli-support';
+import { renderDayReportHtml } from '../reports/day-report-html';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
 const HELP = `Usage: countersign report [--date YYYY-MM-DD] [--csv | --html] [--data-dir DIR]
@@ -40,7 +41,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const ledger = openLedger(file, { shiftStartHours: config.ledger.shiftStartHours });
   try {
     if (values.csv) io.stdout.write(ledger.exportCsv(date.value)!);
-    else if (values.html) io.stdout.write(ledger.dayReportHtml(date.value, config.store.name)!);
+    else if (values.html)
+      io.stdout.write(renderDayReportHtml(ledger.dayReport(date.value)!, config.store.name));
     else writeJsonLine(io.stdout, ledger.dayReport(date.value));
     return 0;
   } finally {

@@ -10,6 +10,7 @@ import { CHAINED_TABLES, registerChainFunction } from './chain';
 import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger, tryOpenLedger, type Ledger } from './open-ledger';
+import { renderDayReportHtml } from '../reports/day-report-html';
 
 // Issue 9 part 4: a ledger that cannot be rewritten unnoticed. Real temp files, and the
 // attacker is a raw better-sqlite3 connection to the same file.
@@ -187,7 +188,9 @@ describe('the tamper-evident journal', () => {
       /fails verification, so it shows no figures.*attempts row/,
     );
     expect(() => reopened.exportCsv(DAY)).toThrow(/fails verification/);
-    expect(() => reopened.dayReportHtml(DAY)).toThrow(/fails verification/);
+    expect(() => renderDayReportHtml(reopened.dayReport(DAY)!, 'Shop')).toThrow(
+      /fails verification/,
+    );
     expect(() => reopened.reconcile(DAY, 'type\r\n')).toThrow(/fails verification/);
     reopened.close();
 

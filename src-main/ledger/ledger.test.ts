@@ -8,6 +8,7 @@ import { localDay, shiftOf } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger, type Ledger } from './open-ledger';
 import type { NewAttempt } from './types';
+import { renderDayReportHtml } from '../reports/day-report-html';
 
 let dir: string;
 let clock: number;
@@ -206,7 +207,7 @@ describe('reports', () => {
 
   it('renders a printable HTML day report with escaped text and no scripts', () => {
     paid('o1', 123_456);
-    const html = ledger.dayReportHtml('2026-11-20', '<Shop & Co>')!;
+    const html = renderDayReportHtml(ledger.dayReport('2026-11-20')!, '<Shop & Co>');
     expect(html).toContain('&#60;Shop &#38; Co&#62;');
     expect(html).toContain('1,234.56');
     expect(html).not.toMatch(/<script/i);

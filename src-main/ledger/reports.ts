@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import { toCsv } from '../lib/csv';
-import { renderDayReportHtml } from './day-report-html';
 import { dayRange } from '../lib/local-day';
 import { reconcileRows, type Reconciliation } from './reconcile';
 import type { LedgerResult } from './types';
@@ -45,8 +44,6 @@ export interface Reports {
   dayReport(date: string): DayReport | null;
   /** Every attempt created or finished that day, one CSV row each. */
   exportCsv(date: string): string | null;
-  /** A self-contained printable page (no scripts, inline CSS) for the day. */
-  dayReportHtml(date: string, storeName?: string): string | null;
   /** Compares the day's paid/reversed payments and refunds with a provider's statement CSV. */
   reconcile(date: string, statementCsv: string): Reconciliation | null;
 }
@@ -146,10 +143,6 @@ export function createReports(
   return {
     dayReport,
     exportCsv,
-    dayReportHtml: (date, storeName = 'Countersign') => {
-      const report = dayReport(date);
-      return report ? renderDayReportHtml(report, storeName) : null;
-    },
     reconcile: (date, statementCsv) => {
       if (!dayRange(date)) return null;
       intact();

@@ -6,6 +6,7 @@ import type { StationConfig } from '../config/schema';
 import type { PaymentResolved, PaymentsStatus } from '../contract/payments-status';
 import { dayRange } from '../lib/local-day';
 import { LedgerTamperedError } from '../ledger/verify-chain';
+import { renderDayReportHtml } from '../reports/day-report-html';
 import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox-process';
 import type { LinkStatus } from '../payments/payment-system-link';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
@@ -193,7 +194,7 @@ export async function setupPayments(deps: {
     'reports.day': ({ date }) => {
       try {
         const report = ledger.dayReport(date);
-        const html = ledger.dayReportHtml(date, config.store.name);
+        const html = report && renderDayReportHtml(report, config.store.name);
         const csv = ledger.exportCsv(date);
         if (!report || html === null || csv === null)
           return fail('invalid_input', `Not a date: ${date}`);

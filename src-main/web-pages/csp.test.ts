@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { REPORT_CSS } from '../reports/report-style';
 import { pageCsp, pageKindOf } from './csp';
 import { contentTypeFor } from './mime';
 
@@ -18,6 +20,12 @@ describe('the windows’ one CSP', () => {
       expect(pageCsp(page)).not.toContain("'unsafe-eval'");
       expect(pageCsp(page)).not.toContain("'unsafe-inline'");
     }
+  });
+
+  it('lets the cashier window style the day report it frames, by the stylesheet’s hash only', () => {
+    const hash = createHash('sha256').update(REPORT_CSS).digest('base64');
+    expect(directives(pageCsp('cashier')).get('style-src')).toBe(`'self' 'sha256-${hash}'`);
+    expect(directives(pageCsp('customer')).get('style-src')).toBe("'self'");
   });
 
   it('puts the app origin where served pages say self', () => {

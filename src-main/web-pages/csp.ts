@@ -1,6 +1,11 @@
 // The Content-Security-Policy of the windows' pages: one rule for the Electron scheme, the pages
-// `countersign serve` sends, and the <meta> tag vite writes into each built index.html.
-// No imports: vite.config.ts reads it too.
+// `countersign serve` sends, and the <meta> tag vite writes into each built index.html (vite's
+// config loader reads this file, hence the .ts import).
+import { createHash } from 'node:crypto';
+import { REPORT_CSS } from '../reports/report-style.ts';
+
+/** The day report's stylesheet, allowed by its hash: the cashier shows the report in a frame. */
+const REPORT_STYLE = `'sha256-${createHash('sha256').update(REPORT_CSS).digest('base64')}'`;
 
 /** The windows whose pages we serve. */
 export type PageKind = 'cashier' | 'customer';
@@ -24,7 +29,7 @@ export function pageCsp(
     ['default-src', ["'none'"]],
     ['script-src', page === 'customer' ? [self, "'wasm-unsafe-eval'"] : [self]],
     // No 'unsafe-inline': React sets styles through CSSOM, which CSP does not restrict.
-    ['style-src', [self]],
+    ['style-src', page === 'cashier' ? [self, REPORT_STYLE] : [self]],
     ['img-src', [self, 'data:', 'blob:']],
     ['font-src', [self]],
     ['media-src', [self, 'blob:', 'mediastream:']],

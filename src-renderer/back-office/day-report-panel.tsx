@@ -132,29 +132,13 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
             title={`Day report ${report.date}`}
             // allow-modals lets print() open the print dialog; nothing in the page may run.
             sandbox="allow-modals allow-same-origin"
+            // The frame keeps this window's CSP, which allows the report's stylesheet by hash.
             srcDoc={report.html}
-            onLoad={(e) => adoptReportStyles(e.currentTarget)}
           />
         </>
       )}
     </div>
   );
-}
-
-/**
- * The srcdoc frame inherits this window's CSP (style-src 'self'), which blocks the report's
- * inline <style>. The report is our own page, so its CSS is applied through CSSOM instead,
- * which the policy does not govern; the printed page then looks as designed.
- */
-function adoptReportStyles(frame: HTMLIFrameElement): void {
-  const doc = frame.contentDocument;
-  const win = frame.contentWindow as (Window & typeof globalThis) | null;
-  if (!doc || !win) return;
-  const css = Array.from(doc.querySelectorAll('style'), (s) => s.textContent ?? '').join('\n');
-  if (!css) return;
-  const sheet = new win.CSSStyleSheet();
-  sheet.replaceSync(css);
-  doc.adoptedStyleSheets = [sheet];
 }
 
 function Figure(p: { label: string; value: string; sub: string; testId: string }) {

@@ -1,11 +1,13 @@
 import { formatMinor } from '../contract/money';
-import type { DayReport, ReportGroup } from './reports';
+import type { DayReport, ReportGroup } from '../ledger/reports';
+import { REPORT_CSS } from './report-style';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * The printable day report: a complete HTML document with no scripts or external resources,
- * so the lead can load it in a hidden window and print, or save it as a file.
+ * so the lead can load it in a hidden window and print, or save it as a file. It presents what
+ * the ledger reports; the ledger itself renders nothing.
  */
 export function renderDayReportHtml(report: DayReport, storeName: string): string {
   const currency = report.currencies[0] ?? 'CNY';
@@ -20,11 +22,7 @@ export function renderDayReportHtml(report: DayReport, storeName: string): strin
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <title>${escapeHtml(storeName)} — day report ${escapeHtml(report.date)}</title>
-<style>
-body{font:12pt system-ui,sans-serif;margin:1.5cm}table{border-collapse:collapse;width:100%;margin-bottom:1em}
-td,th{border-bottom:1px solid #999;padding:2px 6px;text-align:right}td:first-child,th:first-child{text-align:left}
-@media print{body{margin:0}}
-</style></head><body>
+<style>${REPORT_CSS}</style></head><body>
 <h1>${escapeHtml(storeName)}</h1>
 <p>Day report for <strong>${escapeHtml(report.date)}</strong> (${escapeHtml(currency)})</p>
 <table><tbody>
