@@ -123,6 +123,20 @@ test('a cashier signs in, takes three payments and a refund, closes with a count
       current: { takenFrom: { cashierName: string } | null };
     };
     expect(state.current.takenFrom?.cashierName).toBe('王芳');
+
+    // The device panel: the printer printed last and is ready; the payment system is there.
+    await cashier.getByRole('button', { name: 'Back office' }).click();
+    await cashier.getByRole('tab', { name: 'Devices' }).click();
+    const devices = cashier.getByTestId('store-devices');
+    await expect(devices.locator('[data-device="printer"]')).toHaveAttribute('data-state', 'ready');
+    await expect(devices.locator('[data-device="printer"]')).toContainText(
+      `tcp 127.0.0.1:${printer.port}`,
+    );
+    await expect(devices.locator('[data-device="payments"]')).toHaveAttribute(
+      'data-state',
+      'available',
+    );
+    await shot(cashier, 'shift-3-devices');
   } finally {
     await till.stop();
     await printer.close();

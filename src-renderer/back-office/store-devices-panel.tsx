@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
+import type { PaymentsStatus } from '../../src-main/contract/payments-status';
 import type { StoreDevicesView } from '../../src-main/contract/store-ops';
 import { agoOf } from './format';
 
@@ -13,6 +14,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
   const [view, setView] = useState<StoreDevicesView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [payments, setPayments] = useState<PaymentsStatus | null>(null);
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
@@ -22,6 +24,10 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
       if (r.ok) setView(r.value);
       else setError(r.error.message);
     });
+    void client.call('payments.status', {}).then((r) => {
+      if (live && r.ok) setPayments(r.value);
+    });
+    const offPayments = client.on('payments.status', (next) => setPayments(next));
     const off = client.on('devices.store', (next) => {
       setView(next);
       setNow(Date.now());
@@ -31,6 +37,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
     return () => {
       live = false;
       off();
+      offPayments();
       clearInterval(timer);
     };
   }, [client]);
@@ -49,8 +56,13 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
     return <p className={error ? 'bo-error' : 'bo-muted'}>{error ?? t('devices.reading')}</p>;
   const p = view.printer;
   const v = view.voice;
+  // The scanners' dot colours: green ready, amber not in use or not checked yet, red failing.
   const printerTone =
-    p.state === 'ready' ? 'ok' : p.state === 'disabled' || p.state === 'unknown' ? 'idle' : 'bad';
+    p.state === 'ready' || p.state === 'printing'
+      ? 'ok'
+      : p.state === 'disabled' || p.state === 'unknown'
+        ? 'warn'
+        : 'error';
   return (
     <ul className="bo-devices" data-testid="store-devices">
       <li className={`bo-device tone-${printerTone}`} data-device="printer" data-state={p.state}>
@@ -79,7 +91,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
         )}
       </li>
       <li
-        className={`bo-device tone-${!v.enabled ? 'idle' : v.lastError ? 'bad' : 'ok'}`}
+        className={`bo-device tone-${!v.enabled ? 'warn' : v.lastError ? 'error' : 'ok'}`}
         data-device="voice"
       >
         <span className="dot" aria-hidden="true" />
@@ -103,6 +115,18 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
           </button>
         )}
       </li>
+      {payments && (
+        <li
+          className={`bo-device tone-${payments.available ? 'ok' : 'error'}`}
+          data-device="payments"
+          data-state={payments.state}
+        >
+          <span className="dot" aria-hidden="true" />
+          <span className="bo-device-name">{t('storeOps.payments.name')}</span>
+          <span className="bo-device-state">{t(`storeOps.payments.state.${payments.state}`)}</span>
+          <span className="bo-muted">{payments.message}</span>
+        </li>
+      )}
       {error && (
         <li className="bo-error" role="alert">
           {error}

@@ -43,6 +43,16 @@ export const storeOpsEn = {
     },
     paperState: { ok: 'ok', near_end: 'running low', out: 'out', unknown: 'unknown' },
   },
+  payments: {
+    name: 'Payment system',
+    state: {
+      available: 'Available',
+      connecting: 'Connecting',
+      unreachable: 'Unreachable',
+      ledger_unwritable: 'Ledger not writable',
+      not_running: 'Not running',
+    },
+  },
   voice: {
     name: 'Spoken amounts',
     on: 'On',

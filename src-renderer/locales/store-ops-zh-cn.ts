@@ -45,6 +45,16 @@ export const storeOpsZhCn: typeof storeOpsEn = {
     },
     paperState: { ok: '正常', near_end: '将尽', out: '缺纸', unknown: '未知' },
   },
+  payments: {
+    name: '支付系统',
+    state: {
+      available: '可用',
+      connecting: '连接中',
+      unreachable: '无法连接',
+      ledger_unwritable: '账本无法写入',
+      not_running: '未运行',
+    },
+  },
   voice: {
     name: '语音播报',
     on: '开',
