@@ -5,7 +5,7 @@
 // Exits 1 with the reason when mingw or a header package is missing; does nothing when the
 // outputs are newer than their sources.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,16 @@ function run(cmd, args) {
   }
 }
 
+/**
+ * Builds `out` through a file of this process's own, renamed into place when complete: test
+ * files running at once may each start this build, and none may load a half-written file.
+ */
+function produce(out, build) {
+  const temp = `${out}.${process.pid}.tmp`;
+  build(temp);
+  renameSync(temp, out);
+}
+
 const gxx = compiler('g++');
 const gcc = compiler('gcc');
 if (!gxx || !gcc || spawnSync('x86_64-w64-mingw32-dlltool', ['--version']).status !== 0) {
@@ -50,44 +60,51 @@ const addonSources = [src('addon.cc'), src('capture-win.cc'), src('win-delay-loa
 const addon = join(outDir, 'countersign_capture.node');
 if (!newer(addon, [...addonSources, src('capture.h')])) {
   // A delay-load import library for NODE.EXE made from node-api-headers' export list.
-  const importLib = join(outDir, 'libnode_api_delay.a');
+  const importLib = join(outDir, `libnode_api_delay.${process.pid}.a`);
   run('x86_64-w64-mingw32-dlltool', [
     '-d',
     join(apiHeaders, 'def', 'node_api.def'),
     '-y',
     importLib,
   ]);
-  run(gxx, [
-    '-O2',
-    '-std=c++17',
-    '-shared',
-    '-DNAPI_VERSION=8',
-    '-DNODE_ADDON_API_DISABLE_CPP_EXCEPTIONS',
-    '-DUNICODE',
-    '-D_UNICODE',
-    `-I${addonApi}`,
-    `-I${join(apiHeaders, 'include')}`,
-    ...addonSources,
-    importLib,
-    '-lgdi32',
-    '-luser32',
-    // No mingw DLLs next to the addon: libstdc++, libgcc and winpthread are linked in.
-    '-static',
-    '-s',
-    '-o',
-    addon,
-  ]);
+  produce(addon, (file) =>
+    run(gxx, [
+      '-O2',
+      '-std=c++17',
+      '-shared',
+      '-DNAPI_VERSION=8',
+      '-DNODE_ADDON_API_DISABLE_CPP_EXCEPTIONS',
+      '-DUNICODE',
+      '-D_UNICODE',
+      `-I${addonApi}`,
+      `-I${join(apiHeaders, 'include')}`,
+      ...addonSources,
+      importLib,
+      '-lgdi32',
+      '-luser32',
+      // No mingw DLLs next to the addon: libstdc++, libgcc and winpthread are linked in.
+      '-static',
+      '-s',
+      '-o',
+      file,
+    ]),
+  );
+  rmSync(importLib);
 }
 
 const pos = join(outDir, 'test-pos.exe');
 const posSource = join(here, 'test-pos', 'test-pos.c');
 if (!newer(pos, [posSource])) {
-  run(gcc, ['-O2', '-Wall', posSource, '-lgdi32', '-luser32', '-static', '-s', '-o', pos]);
+  produce(pos, (file) =>
+    run(gcc, ['-O2', '-Wall', posSource, '-lgdi32', '-luser32', '-static', '-s', '-o', file]),
+  );
 }
 // Only for Wine 8, which lacks the DLL; the tests put it into their own Wine prefix.
 const prng = join(outDir, 'bcryptprimitives.dll');
 const prngSource = join(here, 'wine', 'bcryptprimitives.c');
 if (!newer(prng, [prngSource])) {
-  run(gcc, ['-O2', '-Wall', '-shared', prngSource, '-ladvapi32', '-s', '-o', prng]);
+  produce(prng, (file) =>
+    run(gcc, ['-O2', '-Wall', '-shared', prngSource, '-ladvapi32', '-s', '-o', file]),
+  );
 }
 console.log(`countersign windows build: ${addon}, ${pos} and ${prng}`);
