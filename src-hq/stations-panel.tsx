@@ -43,7 +43,9 @@ export function StationsPanel({ api, onUnauthorized }: { api: HqApi; onUnauthori
               <tr key={`${s.storeId}/${s.stationId}`} className={`cond-${s.condition}`}>
                 <td>{s.storeId}</td>
                 <td>{s.stationId}</td>
-                <td title={s.chainProblem ?? undefined}>{t(`stations.cond.${s.condition}`)}</td>
+                <td title={s.chainProblem ?? s.health?.payments ?? undefined}>
+                  {t(`stations.cond.${s.condition}`)}
+                </td>
                 <td>
                   {s.lastSyncAt ? new Date(s.lastSyncAt).toLocaleString() : t('stations.never')}
                 </td>

@@ -39,6 +39,7 @@ export const en = {
       ok: 'OK',
       behind: 'Sending its backlog',
       silent: 'Silent',
+      payments_down: 'Cannot take payments',
       settings_refused: 'Refused settings',
       chain_broken: 'Ledger chain broken',
       revoked: 'Revoked',

@@ -38,6 +38,7 @@ export const zhCN: Strings<typeof en> = {
       ok: '正常',
       behind: '正在补传',
       silent: '无响应',
+      payments_down: '无法收款',
       settings_refused: '拒绝了设置',
       chain_broken: '账本链断裂',
       revoked: '已吊销',

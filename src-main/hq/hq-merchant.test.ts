@@ -200,6 +200,8 @@ describe.skipIf(postgresMissing)('HQ: merchant reconciliation and settings', () 
       ledger,
       logger: pino({ level: 'silent' }),
       version: '0.1.0',
+      // Its payment system is down: HQ's list says so.
+      paymentsState: () => 'unreachable',
     })!;
     payOnce(ledger, 'n1o1', 500);
     await waitFor(() => sync.status().settings?.revision === 1);
@@ -216,7 +218,12 @@ describe.skipIf(postgresMissing)('HQ: merchant reconciliation and settings', () 
       const s = (await hq.admin('GET', '/v1/stations')).body.stations.find(
         (x: { storeId: string }) => x.storeId === 'n1',
       );
-      return s?.health?.settings?.revision === 1 && s.settingsRevision === 1;
+      return (
+        s?.health?.settings?.revision === 1 &&
+        s.settingsRevision === 1 &&
+        s.health.payments === 'unreachable' &&
+        s.condition === 'payments_down'
+      );
     });
     await sync.stop();
     ledger.close();

@@ -101,7 +101,14 @@ export interface StationListing {
 }
 
 export type StationCondition =
-  'ok' | 'revoked' | 'not_enrolled' | 'chain_broken' | 'settings_refused' | 'silent' | 'behind';
+  | 'ok'
+  | 'revoked'
+  | 'not_enrolled'
+  | 'chain_broken'
+  | 'settings_refused'
+  | 'silent'
+  | 'payments_down'
+  | 'behind';
 
 /** A station that has not pushed for this long is 'silent' (it pushes every few seconds). */
 export const SILENT_AFTER_MS = 15 * 60_000;
@@ -117,6 +124,9 @@ export function stationCondition(
   if (s.health?.settings?.state === 'refused' && s.health.settings.revision === s.settingsRevision)
     return 'settings_refused';
   if (!s.lastSyncAt || now - Date.parse(s.lastSyncAt) > SILENT_AFTER_MS) return 'silent';
+  // The station reaches HQ but cannot take payments (payment system unreachable, disk full).
+  if (s.health?.payments && !['available', 'connecting'].includes(s.health.payments))
+    return 'payments_down';
   if ((s.health?.pending ?? 0) > 0) return 'behind';
   return 'ok';
 }

@@ -27,6 +27,8 @@ export interface HqSyncDeps {
   backoffMs?: number;
   maxBackoffMs?: number;
   onStatus?: (status: HqSyncStatus) => void;
+  /** The payment side's state (available, unreachable, …), reported to HQ with every push. */
+  paymentsState?: () => string;
   /** Settings the station applied or refused so far, reported to HQ with every push. */
   settingsState?: () => SettingsState | null;
   /** Applies settings HQ sent with an acknowledgement (station-settings.ts). */
@@ -82,7 +84,12 @@ export function startHqSync(deps: HqSyncDeps): HqSync {
     const settings = deps.settingsState?.() ?? undefined;
     const outcome = await deps.send({
       version: deps.version,
-      health: { pending: pending.count, oldestPendingDay: pending.oldestDay, settings },
+      health: {
+        pending: pending.count,
+        oldestPendingDay: pending.oldestDay,
+        payments: deps.paymentsState?.().slice(0, 200),
+        settings,
+      },
       events,
     });
     switch (outcome.kind) {

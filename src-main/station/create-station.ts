@@ -301,6 +301,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         ledger: payments.ledger,
         logger: logger.child({ part: 'hq' }),
         version: VERSION,
+        paymentsState: () => payments.status().state,
         onStatus: (status) => emit('hq.status', hqLink(status)),
       })
     : null;

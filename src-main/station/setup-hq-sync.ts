@@ -42,6 +42,8 @@ export function setupHqSync(deps: {
   ledger: Ledger;
   logger: Logger;
   version: string;
+  /** Whether this station can take payments now, reported to HQ as part of its health. */
+  paymentsState?: () => string;
   /** Every change of the sync's status (the cashier window's "HQ: last sync" line). */
   onStatus?: (status: HqSyncStatus) => void;
 }): HqSync | null {
@@ -81,6 +83,7 @@ export function setupHqSync(deps: {
     batchSize: deps.config.batchSize,
     intervalMs: deps.config.syncSeconds * 1000,
     settingsState: () => loadSettingsState(deps.dataDir),
+    paymentsState: deps.paymentsState,
     applySettings: (pushed) => {
       const result = applyPushedSettings(deps.dataDir, pushed, Date.now());
       const level = result.state === 'applied' ? 'info' : 'warn';
