@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Result } from '../src-main/contract/result';
 
 /** Reads a request body up to `limit` bytes; null when it is larger (the caller answers 413). */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
@@ -34,14 +35,12 @@ export function sendError(
 }
 
 /** Parses a JSON body, answering 400 with the parser's reason when it is not JSON. */
-export function parseJson(
-  body: Buffer,
-): { ok: true; value: unknown } | { ok: false; message: string } {
+export function parseJson(body: Buffer): Result<unknown, string> {
   if (body.length === 0) return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(body.toString('utf8')) };
   } catch (error) {
-    return { ok: false, message: `the body is not JSON: ${(error as Error).message}` };
+    return { ok: false, error: `the body is not JSON: ${(error as Error).message}` };
   }
 }
 

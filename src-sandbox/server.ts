@@ -163,7 +163,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         timingSafeEqual(Buffer.from(token), Buffer.from(adminToken));
       if (!ok) return sendError(res, 401, 'admin_only', 'admin routes need the x-cs-admin token');
       const json = parseJson(body);
-      if (!json.ok) return sendError(res, 400, 'invalid_json', json.message);
+      if (!json.ok) return sendError(res, 400, 'invalid_json', json.error);
       return handleAdmin(
         { db, acquirer, faults, now, passwordAbove },
         method,
@@ -184,10 +184,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         useNonce,
       },
     );
-    if (!verified.ok) return sendError(res, 401, verified.error, verified.message);
-    const merchant = verified.merchantId;
+    if (!verified.ok) return sendError(res, 401, verified.error.code, verified.error.message);
+    const merchant = verified.value;
     const json = parseJson(body);
-    if (!json.ok) return sendError(res, 400, 'invalid_json', json.message);
+    if (!json.ok) return sendError(res, 400, 'invalid_json', json.error);
     const route = `${method} ${parts.slice(1, 2).join('')}${parts.length > 2 ? '/:id' : ''}${parts[3] ? `/${parts[3]}` : ''}`;
 
     if (route === 'POST payments') {

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Result } from '../contract/result';
 
 /** Header names of a signed request (lower case, as node:http presents them). */
 export const SIGNATURE_HEADERS = {
@@ -47,6 +48,12 @@ export function signRequest(
 export type SignatureError =
   'unsigned' | 'unknown_merchant' | 'bad_signature' | 'stale_request' | 'replayed_request';
 
+/** Why a request's signature is refused: the code the API answers with, and the words. */
+export interface SignatureRefusal {
+  code: SignatureError;
+  message: string;
+}
+
 /**
  * Checks a request's signature headers. `useNonce` must record the nonce and return false
  * when it was seen before (within the allowed skew), which is what refuses replays.
@@ -60,7 +67,7 @@ export function verifySignature(
     maxSkewMs: number;
     useNonce: (merchantId: string, nonce: string, timestamp: number) => boolean;
   },
-): { ok: true; merchantId: string } | { ok: false; error: SignatureError; message: string } {
+): Result<string, SignatureRefusal> {
   const h = (name: string) => {
     const v = req.headers[name];
     return typeof v === 'string' ? v : undefined;
@@ -72,11 +79,14 @@ export function verifySignature(
   if (!merchantId || !ts || !nonce || !signature)
     return {
       ok: false,
-      error: 'unsigned',
-      message: `the request must carry ${Object.values(SIGNATURE_HEADERS).join(', ')}`,
+      error: {
+        code: 'unsigned',
+        message: `the request must carry ${Object.values(SIGNATURE_HEADERS).join(', ')}`,
+      },
     };
   const key = deps.keyOf(merchantId);
-  if (!key) return { ok: false, error: 'unknown_merchant', message: `no merchant ${merchantId}` };
+  if (!key)
+    return { ok: false, error: { code: 'unknown_merchant', message: `no merchant ${merchantId}` } };
   if (
     !/^\d{1,16}$/.test(ts) ||
     !/^[A-Za-z0-9]{16,64}$/.test(nonce) ||
@@ -84,8 +94,7 @@ export function verifySignature(
   )
     return {
       ok: false,
-      error: 'bad_signature',
-      message: 'malformed timestamp, nonce or signature',
+      error: { code: 'bad_signature', message: 'malformed timestamp, nonce or signature' },
     };
   const expected = Buffer.from(
     signCanonical(key, canonicalRequest(req.method, req.path, ts, nonce, body)),
@@ -94,17 +103,21 @@ export function verifySignature(
   if (!timingSafeEqual(expected, Buffer.from(signature, 'hex')))
     return {
       ok: false,
-      error: 'bad_signature',
-      message: 'the signature does not match the request',
+      error: { code: 'bad_signature', message: 'the signature does not match the request' },
     };
   const skew = Math.abs(deps.now - Number(ts));
   if (skew > deps.maxSkewMs)
     return {
       ok: false,
-      error: 'stale_request',
-      message: `the timestamp is ${Math.round(skew / 1000)} s away from the server clock (at most ${deps.maxSkewMs / 1000} s)`,
+      error: {
+        code: 'stale_request',
+        message: `the timestamp is ${Math.round(skew / 1000)} s away from the server clock (at most ${deps.maxSkewMs / 1000} s)`,
+      },
     };
   if (!deps.useNonce(merchantId, nonce, Number(ts)))
-    return { ok: false, error: 'replayed_request', message: 'this nonce was already used' };
-  return { ok: true, merchantId };
+    return {
+      ok: false,
+      error: { code: 'replayed_request', message: 'this nonce was already used' },
+    };
+  return { ok: true, value: merchantId };
 }
