@@ -5,15 +5,15 @@
 //   X11  — the Linux build (XShmGetImage) in this Linux node.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestPos } from '../windows/test-support/test-pos';
 import { startWine, wineMissing } from '../windows/test-support/wine';
 import { median, writeBenchSection } from './report';
 
 const TIMING = join(import.meta.dirname, '..', 'windows', 'test-support', 'capture-timing.ts');
-const ROUNDS = 4;
-const RUNS = 30;
+const ROUNDS = 6;
+const RUNS = 40;
 
 interface Samples {
   raw: number[];
@@ -100,9 +100,14 @@ async function main() {
   const row = (name: string, s: Samples) =>
     `| ${name} | ${ms(median(s.raw))} | ${ms(p95(s.raw))} | ${ms(median(s.png))} | ${s.raw.length} |`;
   const ratio = median(wineSamples.raw) / median(x11Samples.raw);
+  const compared =
+    ratio > 1.1 || ratio < 0.9
+      ? `costs **${ratio.toFixed(1)}×** the X11 grab`
+      : `costs about the same as the X11 grab (**${ratio.toFixed(2)}×**)`;
+  const load = loadavg()[0]!.toFixed(1);
   const md = `## Windows capture under Wine (issue 17)
 
-Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} (shared with other work).
+Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'} (shared with other work: load average ${load} at the end).
 \`npm run bench -- windows-capture\`: a 600×400 region of the Win32 test POS window on one Xvfb
 1280×800 screen, through capture.ts and the native addon; ${ROUNDS} interleaved rounds of ${RUNS}
 grabs each side (raw = RGBA pixels, PNG = encoded as the reader gets it).
@@ -112,7 +117,7 @@ grabs each side (raw = RGBA pixels, PNG = encoded as the reader gets it).
 ${row('Windows: GDI BitBlt (mingw build) in node.exe under Wine 8', wineSamples)}
 ${row('X11: XShmGetImage (Linux build) in Linux node', x11Samples)}
 
-Under Wine the GDI grab costs **${ratio.toFixed(1)}×** the X11 grab: Wine answers a BitBlt from the
+Under Wine the GDI grab ${compared}: Wine answers a BitBlt from the
 screen with a GetImage from the X server (it sees windows of Linux programs too) plus its own
 conversion. A real Windows PC has no such layer, so this checks that the Windows code path works
 and stays small beside the reading (about 1 s), not a figure for Windows itself.`;
