@@ -12,7 +12,7 @@ writeFileSync(join(dir, 'config.json'), JSON.stringify({ payments: { sandbox: { 
 mkdirSync(join(dir, 'logs'));
 const mounted = bindReadOnly(dir);
 if (!mounted.ok)
-  console.warn(`read-only data dir test skipped: cannot mount here (${mounted.why})`);
+  console.warn(`read-only data dir test skipped: cannot mount here (${mounted.error})`);
 
 afterAll(() => {
   if (mounted.ok) unmount(dir);

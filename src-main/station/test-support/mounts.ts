@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Result } from '../../contract/result';
 
 /** Runs mount(8); null when this machine does not allow it (not root, no CAP_SYS_ADMIN). */
 function tryMount(args: string[]): string | null {
@@ -24,19 +25,19 @@ export function unmount(dir: string): void {
 }
 
 /** Mounts a tmpfs of `size` (e.g. "4m") on dir; returns why not when mounting is not permitted. */
-export function mountTmpfs(dir: string, size: string): { ok: true } | { ok: false; why: string } {
+export function mountTmpfs(dir: string, size: string): Result<void, string> {
   const why = tryMount(['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', dir]);
-  return why ? { ok: false, why } : { ok: true };
+  return why ? { ok: false, error: why } : { ok: true, value: undefined };
 }
 
 /** Makes dir read-only in place (a read-only bind mount over itself). */
-export function bindReadOnly(dir: string): { ok: true } | { ok: false; why: string } {
+export function bindReadOnly(dir: string): Result<void, string> {
   const why = tryMount(['--bind', dir, dir]);
-  if (why) return { ok: false, why };
+  if (why) return { ok: false, error: why };
   const ro = tryMount(['-o', 'remount,bind,ro', dir]);
   if (ro) {
     unmount(dir);
-    return { ok: false, why: ro };
+    return { ok: false, error: ro };
   }
-  return { ok: true };
+  return { ok: true, value: undefined };
 }
