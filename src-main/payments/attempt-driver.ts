@@ -82,6 +82,8 @@ export async function driveAttempt(
       detail.reason || action ? { reason: detail.reason, action } : undefined,
     );
   };
+  // A deliberate throw: a closing service unwinds the whole drive loop at once; the attempt
+  // stays open in the ledger and is resumed at the next start.
   const checkOpen = () => {
     if (signal.aborted) throw new ServiceClosedError();
   };

@@ -111,7 +111,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     onChange: opts.onLedgerFault,
   });
   const blockedReason = () => guard.fault() ?? opts.gate?.() ?? null;
-  /** A failed ledger write stops new payments; the attempt stays open and is resumed later. */
+  /**
+   * A failed ledger write stops new payments; the attempt stays open and is resumed later. The
+   * throw is deliberate: it unwinds the payment mid-way; the payment flow (station/payment-flow.ts)
+   * turns it into the cashier's message.
+   */
   const guarded = <T>(error: unknown): T => {
     if (!isLedgerWriteError(error)) throw error;
     guard.trip(error);
