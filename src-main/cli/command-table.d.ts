@@ -16,6 +16,7 @@ export declare const COMMANDS: {
   readonly reconcile: string;
   readonly provider: string;
   readonly hq: string;
+  readonly printer: string;
 };
 export type CommandName = keyof typeof COMMANDS;
 /** True when the arguments ask for the general help (nothing, --help, -h, help). */

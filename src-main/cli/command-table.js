@@ -19,6 +19,7 @@ export const COMMANDS = {
   reconcile: "reconcile the ledger with the payment system's statement",
   provider: "check a real provider's credentials, sign, query an order, reconcile its bill",
   hq: 'run headquarters over PostgreSQL, administer it, or enrol this station with it',
+  printer: 'check the receipt printer or print a test page',
 };
 
 /** True when the arguments ask for the general help (nothing, --help, -h, help). */

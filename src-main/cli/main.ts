@@ -20,6 +20,7 @@ const loaders: Record<CommandName, () => Promise<CliCommand>> = {
   reconcile: () => import('./reconcile-command'),
   provider: () => import('./provider-command'),
   hq: () => import('./hq-command'),
+  printer: () => import('./printer-command'),
 };
 
 const isCommand = (name: string): name is CommandName => Object.hasOwn(COMMANDS, name);
