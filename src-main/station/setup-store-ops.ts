@@ -70,6 +70,9 @@ export function setupStoreOps(deps: {
   status = () => ({ printer: printer.status(), voice: speaker.status() });
   // onPaid may be reached twice for one payment (live and after a restart's resume): once each.
   const announced = new Set<string>();
+  // A payment begun before this start (resolved after a restart) gets its receipt but is not
+  // announced: a cashier box saying an amount minutes late would be taken for a new payment.
+  const startedAt = now();
   let pending: Promise<unknown> = Promise.resolve();
   const track = (p: Promise<unknown>) => {
     pending = Promise.all([pending, p]);
@@ -142,7 +145,7 @@ export function setupStoreOps(deps: {
       announced.add(attemptId);
       const attempt = ledger.getAttempt(attemptId);
       if (!attempt || attempt.state !== 'paid') return;
-      if (config.voice.enabled)
+      if (config.voice.enabled && attempt.createdAt >= startedAt)
         track(
           speaker
             .say(
