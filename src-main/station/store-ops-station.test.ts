@@ -67,7 +67,8 @@ describe('station receipts and item report (sandbox, TCP printer)', () => {
           paper: 58,
           timeoutMs: 1000,
         },
-        voice: { enabled: false },
+        // espeak-ng (in the CI packages) says it; without a sound device the panel says why.
+        voice: { enabled: true, engine: 'espeak-ng' },
         payments: { sandbox: { port: 0 } },
       }),
       logger: pino({ level: 'silent' }),
@@ -94,6 +95,18 @@ describe('station receipts and item report (sandbox, TCP printer)', () => {
     expect(lines).toContain(`[QR ${attempt.providerRef}]`);
     expect(lines.find((l) => l.startsWith('实收'))).toMatch(/CNY 10\.86$/);
     expect(lines.find((l) => l.startsWith('支付方式'))).toMatch(/微信支付 \(付款码\)$/);
+    // The amount was said (or tried, on a machine without sound) in the store's language.
+    let voice: StoreDevicesView['voice'] | null = null;
+    for (let i = 0; i < 250 && voice?.lastText !== '微信收款 十点八六元'; i++) {
+      const r = await station.dispatch('cashier', 'devices.store', {});
+      voice = r.ok ? (r.value as StoreDevicesView).voice : null;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(voice).toMatchObject({
+      enabled: true,
+      engine: 'espeak-ng',
+      lastText: '微信收款 十点八六元',
+    });
   });
 
   it('prints a refund receipt; out of paper the payment still goes through and the panel says so', async () => {

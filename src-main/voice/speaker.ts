@@ -8,7 +8,7 @@ export interface SpeakerStatus {
   engine: 'sapi' | 'say' | 'espeak-ng' | null;
   lastError: string | null;
   lastSpokenAt: number | null;
-  /** The last thing said, for the panel and the test action. */
+  /** The last thing said or tried (lastError says when it could not be), for the panel. */
   lastText: string | null;
 }
 
@@ -109,6 +109,7 @@ export function createSpeaker(
 
   const run = (utterance: Utterance): Promise<SayResult> =>
     new Promise((resolve) => {
+      state.lastText = utterance.text;
       const cmd = speechCommand(engine!, utterance, config.rate, options.wavFile);
       let stderr = '';
       const child = spawn(cmd.command, cmd.args, {
@@ -133,7 +134,7 @@ export function createSpeaker(
         // espeak-ng exits 0 when it could not open the sound device; its stderr says so.
         if (/^error:/im.test(stderr))
           return fail(`${cmd.command} could not play: ${stderr.trim().split('\n').slice(-1)[0]}`);
-        Object.assign(state, { lastError: null, lastSpokenAt: now(), lastText: utterance.text });
+        Object.assign(state, { lastError: null, lastSpokenAt: now() });
         resolve({ ok: true });
       });
     });
