@@ -64,6 +64,8 @@ const MIN_NUM_CONF = 0.25;
  * where it sits in the box, so each column still finds its word.
  */
 function headerWords(c: Cell): HeaderColumn[] {
+  // "(#)" or "($)" read as a box of its own belongs to the word before it: no column.
+  if (/^\(\s*\S{1,4}\s*\)$/.test(c.text.trim())) return [];
   const role = headerRole(c.words);
   const whole = { role, words: c.words, x0: c.box.x0, x1: c.box.x1 };
   if (role) return [whole];

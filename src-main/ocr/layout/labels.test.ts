@@ -37,6 +37,7 @@ describe('what a label names', () => {
     ['Amount payed', 'other'],
     ['找零', 'other'],
     ['Total Item(s)', 'count'],
+    ['Total ltem(s)', 'count'],
     ['商品数量', 'count'],
     ['数量', 'count'],
     ['共3件', 'count'],

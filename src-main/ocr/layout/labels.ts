@@ -19,7 +19,11 @@ const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\
 // Order matters: the first pattern that matches wins ("商品总额" is a subtotal, "总额" a total;
 // "Total Item(s)" a count; "Gross Price" a total; "Sub Total" a subtotal).
 const KINDS: Array<[SummaryKind, RegExp]> = [
-  ['count', /totalitems?s?$|^items?s?$|^itemcount|^totalqty|^qty|数量|數量|總數|总数|件数|共\d*件/],
+  // "ltem" and "1tem" too: an engine reads the capital I of "Item" as l or 1.
+  [
+    'count',
+    /total[il1]tems?s?$|^[il1]tems?s?$|^[il1]temcount|^totalqty|^qty|数量|數量|總數|总数|件数|共\d*件/,
+  ],
   [
     'other',
     /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,

@@ -559,3 +559,65 @@ describe('panels', () => {
     ]);
   });
 });
+
+describe('columns the header names', () => {
+  it('a row-number column is never read as quantities, however well 1, 2, 3 add up', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['#', 10],
+          ['Item', 60],
+          ['Qty', 300],
+          ['Price', 400],
+        ],
+        [
+          ['1', 12],
+          ['Fluconazole', 60],
+          ['800', 400],
+        ],
+        [
+          ['2', 12],
+          ['Furosemide', 60],
+          ['4,500', 400],
+        ],
+        [
+          ['Total', 60],
+          ['5,300', 400],
+        ],
+      ]),
+      'UGX',
+    );
+    expect(read.status).toBe('needs_review');
+    expect(read.lines.map((l) => l.quantity)).not.toEqual(['1', '2']);
+  });
+
+  it('a unit price column that was not read is not worked out from amount ÷ quantity', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Item', 10],
+          ['Unit', 250],
+          ['Qty', 330],
+          ['Amount', 420],
+        ],
+        [
+          ['Peak milk', 10],
+          ['100', 330],
+          ['91000.00', 420],
+        ],
+        [
+          ['Milo', 10],
+          ['100', 330],
+          ['13000.00', 420],
+        ],
+        [
+          ['Total', 10],
+          ['104000.00', 420],
+        ],
+      ]),
+      'NGN',
+    );
+    expect(read.status).toBe('needs_review');
+    expect(read.warnings.map((w) => w.code)).toContain('price_unread');
+  });
+});

@@ -209,6 +209,12 @@ function readRows(
       message: 'The numbers only add up with quantities and prices swapped against the header',
     });
   }
+  if (solution.priceUnread) {
+    warnings.push({
+      code: 'price_unread',
+      message: 'The screen has a unit price column that was not read; check the unit prices',
+    });
+  }
   if (solution.unexplained > 0) {
     warnings.push({
       code: 'unexplained_numbers',

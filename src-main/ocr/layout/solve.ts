@@ -46,6 +46,11 @@ export interface Solution {
   unexplained: number;
   /** The chosen reading puts money under a quantity header, or a quantity under a price one. */
   swapped: boolean;
+  /**
+   * The header names a unit price column, yet no number was read under it: prices worked out
+   * from amount ÷ quantity are then not what the screen shows.
+   */
+  priceUnread: boolean;
 }
 
 type Role = 'quantity' | 'unitPrice' | 'amount';
@@ -219,6 +224,9 @@ export function solve(layout: Layout, exp = 2): Solution {
     .filter((p) => p.kind === 'count' && p.num.decimals === 0 && !p.num.negative)
     .map((p) => Number(p.num.digits));
   for (const h of hypotheses(Math.min(k, 8))) {
+    // A column the header calls a row number, an id or a code ("#", "No", "SKU") is never a
+    // quantity or money, however well its numbers would add up (1, 2, 3 … as quantities).
+    if (h.some((r, i) => r !== null && hints[i] === 'other')) continue;
     const hasQty = h.includes('quantity') || headerQty;
     const read = (item: ItemBlock, countedOne = false) =>
       lineFor(
@@ -295,6 +303,7 @@ export function solve(layout: Layout, exp = 2): Solution {
       ambiguous: false,
       unexplained: 0,
       swapped: false,
+      priceUnread: false,
     };
   }
   const cmp = (a: number[], b: number[]) => {
@@ -327,5 +336,9 @@ export function solve(layout: Layout, exp = 2): Solution {
     ambiguous,
     unexplained: best.unexplained,
     swapped: best.swapped,
+    priceUnread:
+      (layout.header ?? []).some((c) => c.role === 'unitPrice') &&
+      !hints.includes('unitPrice') &&
+      best.lines.some((l) => l.derived.includes('unitPrice')),
   };
 }
