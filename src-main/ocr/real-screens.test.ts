@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import sharp, { type Sharp } from 'sharp';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { haveSamples, REAL_SAMPLES_DIR } from './fixtures/samples';
@@ -26,14 +27,10 @@ afterAll(async () => {
 
 describe.runIf(present)('real POS screens', () => {
   it('every screen is right or flagged; most totals are found', async () => {
-    const ids = readdirSync(REAL_SAMPLES_DIR)
-      .filter((f) => /^\d+\.json$/.test(f))
-      .map((f) => f.slice(0, -5))
-      .sort();
     const silentWrong: string[] = [];
     let totals = 0;
     let accepted = 0;
-    for (const id of ids) {
+    for (const id of ids()) {
       const truth = JSON.parse(
         readFileSync(join(REAL_SAMPLES_DIR, `${id}.json`), 'utf8'),
       ) as RealTruth;
@@ -46,8 +43,43 @@ describe.runIf(present)('real POS screens', () => {
       }
     }
     expect(silentWrong).toEqual([]);
-    // Measured 26 of 27 totals and 14 accepted (docs/benchmarks.md); the bar sits below that.
-    expect(totals).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.85));
-    expect(accepted).toBeGreaterThanOrEqual(Math.floor(ids.length * 0.4));
+    // Measured 26 of 27 totals and 20 accepted (docs/benchmarks.md); the bar sits below that.
+    expect(totals).toBeGreaterThanOrEqual(Math.floor(ids().length * 0.85));
+    expect(accepted).toBeGreaterThanOrEqual(Math.floor(ids().length * 0.6));
   }, 180_000);
+
+  // The same screens as other machines would show them: another scale (DPI) and a dark theme.
+  // Fewer are accepted, but still none silently wrong (measured 17 and 18 accepted of 27).
+  it.each([
+    ['at 1.5× scale', (img: Sharp, w: number) => img.resize({ width: Math.round(w * 1.5) })],
+    ['inverted (a dark theme)', (img: Sharp) => img.negate({ alpha: false })],
+  ])(
+    '%s: every screen is right or flagged',
+    async (_, change) => {
+      const silentWrong: string[] = [];
+      for (const id of ids()) {
+        const truth = JSON.parse(
+          readFileSync(join(REAL_SAMPLES_DIR, `${id}.json`), 'utf8'),
+        ) as RealTruth;
+        const r = truth.region;
+        const crop = sharp(readFileSync(join(REAL_SAMPLES_DIR, `${id}.png`))).extract({
+          left: r.x,
+          top: r.y,
+          width: r.width,
+          height: r.height,
+        });
+        const read = await reader.readImage(await change(crop, r.width).png().toBuffer());
+        if (read.status === 'ok' && !readMatchesTruth(read, truth)) silentWrong.push(id);
+      }
+      expect(silentWrong).toEqual([]);
+    },
+    180_000,
+  );
 });
+
+function ids(): string[] {
+  return readdirSync(REAL_SAMPLES_DIR)
+    .filter((f) => /^\d+\.json$/.test(f))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
