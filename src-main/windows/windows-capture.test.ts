@@ -16,6 +16,8 @@ const ORDER: PosOrder = {
     { name: '咖啡豆', quantity: '0.5', unitPrice: 12000 },
     { name: '面包', quantity: '1', unitPrice: 800 },
     { name: '鸡蛋', quantity: '3', unitPrice: 150 },
+    // A Latin name: the POS draws its row in Tahoma, the others in SimSun.
+    { name: 'Green Tea', quantity: '2', unitPrice: 1800 },
   ],
   adjustments: [{ label: '优惠', amount: -300 }],
 };
