@@ -45,6 +45,7 @@ test('a cashier signs in, takes three payments and a refund, closes with a count
     const panel = cashier.getByTestId('shift-panel');
     // The first cashier of the station becomes its manager; the second needs the manager's PIN.
     await expect(panel).toContainText('No cashiers yet');
+    await panel.getByText('Add a cashier').click();
     await panel.getByTestId('cashier-add-name').fill('王芳');
     await panel.getByTestId('cashier-add-pin').fill('2468');
     await panel.getByTestId('cashier-add').click();

@@ -275,6 +275,8 @@ function AddCashier({
   const [pin, setPin] = useState('');
   const [managerId, setManagerId] = useState('');
   const [managerPin, setManagerPin] = useState('');
+  // Closed until asked for, and closed again once a cashier is added: the tools column is short.
+  const [open, setOpen] = useState(false);
   const managers = state.cashiers.filter((c) => c.role === 'manager');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -284,6 +286,7 @@ function AddCashier({
       ...(managers.length > 0 ? { managerId: managerId || managers[0]!.id, managerPin } : {}),
     });
     if (r.ok) {
+      setOpen(false);
       setName('');
       setPin('');
       setManagerPin('');
@@ -291,7 +294,11 @@ function AddCashier({
     onAnswer(r);
   };
   return (
-    <details className="bo-details" open={state.cashiers.length === 0}>
+    <details
+      className="bo-details"
+      open={open}
+      onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)}
+    >
       <summary>{t('storeOps.cashiers.add')}</summary>
       <form className="bo-form" onSubmit={(e) => void submit(e)}>
         <label>
