@@ -189,3 +189,34 @@ describe('item report', () => {
     expect(itemReport(ledger.db, '2026-02-30')).toBeNull();
   });
 });
+
+describe('migrating a ledger written before the open set existed', () => {
+  it('fills attempt_open from the attempts still open, and the shift tables start empty', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const { registerChainFunction } = await import('./chain');
+    const { migrations } = await import('./migrations');
+    const file = join(dir, 'old.sqlite');
+    const old = new Database(file);
+    registerChainFunction(old);
+    for (const m of migrations.filter((x) => x.version <= 3)) {
+      old.exec(m.sql);
+      m.run?.(old);
+    }
+    old.pragma('user_version = 3');
+    old.exec(`INSERT INTO orders VALUES ('A', 'CNY', 100, 'manual', 1), ('B', 'CNY', 200, 'manual', 2);
+      INSERT INTO attempts VALUES ('PA', 'A', 100, 'CNY', 'code', 'wechat', 'sandbox', '…1', 'S06', 1),
+        ('PB', 'B', 200, 'CNY', 'code', 'wechat', 'sandbox', '…1', 'S06', 2);
+      INSERT INTO attempt_events (attempt_id, state, reason, provider_ref, at, day) VALUES
+        ('PA', 'created', NULL, NULL, 1, '1970-01-01'), ('PB', 'created', NULL, NULL, 2, '1970-01-01'),
+        ('PA', 'paid', NULL, 'T1', 3, '1970-01-01');`);
+    old.close();
+    const migrated = openLedger(file);
+    try {
+      expect(migrated.db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+      expect(migrated.openAttempts().map((a) => a.id)).toEqual(['PB']);
+      expect(migrated.verify().ok).toBe(true);
+    } finally {
+      migrated.close();
+    }
+  });
+});
