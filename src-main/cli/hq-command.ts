@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
@@ -14,6 +14,7 @@ import {
   resolveCaFile,
   saveStationCredential,
 } from '../hq/station-credential';
+import { settingsStateFile } from '../hq/station-settings';
 import { idSchema } from '../hq/wire';
 import { UsageError, writeJsonLine, type CliIo } from './command';
 
@@ -96,6 +97,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     saveStationCredential(dataDir, { url: values.url, ...r.value });
+    // Settings revisions are per HQ and store: a station joining afresh starts from none.
+    rmSync(settingsStateFile(dataDir), { force: true });
     writeJsonLine(io.stdout, {
       enrolled: `${r.value.storeId}/${r.value.stationId}`,
       url: values.url,

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { openLedger } from '../ledger/open-ledger';
 import { selfSigned } from '../payments/test-support/test-tls';
 import { setupHqSync } from '../station/setup-hq-sync';
 import { createHqServer } from './hq-server';
+import { settingsStateFile } from './station-settings';
 import { ADMIN, payOnce, startHq, waitFor, type HqHarness } from './test-support/hq-harness';
 import { postgresMissing } from './test-support/postgres';
 
@@ -59,10 +60,14 @@ describe.skipIf(postgresMissing)('HQ over HTTPS with a self-signed certificate',
     // The station's config trusts HQ's certificate (a path relative to the data directory).
     writeFileSync(join(dataDir, 'hq-ca.pem'), readFileSync(join(dir, 'hq-cert.pem')));
     writeFileSync(join(dataDir, 'config.json'), JSON.stringify({ hq: { caFile: 'hq-ca.pem' } }));
+    // Settings applied from another HQ before: joining this one starts from none.
+    const stale = { revision: 9, state: 'applied', message: 'x', at: 1 };
+    writeFileSync(settingsStateFile(dataDir), JSON.stringify(stale));
     expect(
       await main(['hq', 'join', await code(), '--url', httpsUrl, '--data-dir', dataDir], io),
     ).toBe(0);
 
+    expect(existsSync(settingsStateFile(dataDir))).toBe(false);
     const ledger = openLedger(join(dataDir, 'ledger.sqlite'), { synchronous: 'NORMAL' });
     const base = { ...configSchema.parse({}).hq, syncSeconds: 1 };
     payOnce(ledger, 'o1', 2500);
