@@ -17,6 +17,7 @@ import {
 } from '../src-main/hq/test-support/hq-harness';
 import { postgresMissing } from '../src-main/hq/test-support/postgres';
 import { wechatBill } from '../src-main/hq/test-support/provider-bills';
+import { artifact } from './support/helpers';
 import { E2E_CONFIG, expect, startStation, test } from './support/station';
 
 // HQ end to end: a real `countersign serve` station enrolled with `countersign hq join` shows
@@ -104,8 +105,9 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
       `wechat ${TODAY}: differences found`,
     );
     const rec = page.getByTestId(`reconciliation-wechat-${TODAY}`);
-    await expect(rec).toContainText('1 differences');
+    await expect(rec.locator('h3 .bad')).toHaveText('1 difference');
     await expect(rec.locator('tbody tr')).toContainText([`${paid[1]}e2e-b/till-1`]);
+    await artifact(page, 'hq-reconciliation');
 
     // Settings for store A: the station saves them on its next sync and says so.
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -139,6 +141,7 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
     hq = undefined as unknown as HqHarness;
     await expect(cashier.getByTestId('hq-line')).toHaveClass(/stale/);
     await expect(cashier.getByTestId('hq-line')).toContainText('HQ unreachable');
+    await artifact(cashier, 'hq-cashier-line-unreachable');
   } finally {
     await sync.stop();
     ledger.close();

@@ -124,7 +124,7 @@ function ReconciliationView({ r }: { r: MerchantReconciliation }) {
         <span className={r.balanced ? 'good' : 'bad'}>
           {r.balanced
             ? t('reconcile.balanced')
-            : t('reconcile.differences', { n: rows.length + r.unreadable.length })}
+            : t('reconcile.differences', { count: rows.length + r.unreadable.length })}
         </span>
       </h3>
       <p>

@@ -61,7 +61,8 @@ export const en = {
     balancedMsg: '{{provider}} {{day}}: balanced',
     differencesMsg: '{{provider}} {{day}}: differences found',
     balanced: 'balanced',
-    differences: '{{n}} differences',
+    differences_one: '{{count}} difference',
+    differences_other: '{{count}} differences',
     summary:
       '{{lines}} statement lines; {{payments}} payments and {{refunds}} refunds matched across {{stores}} stores.',
     id: 'Id',

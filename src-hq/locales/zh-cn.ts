@@ -60,7 +60,8 @@ export const zhCN: Strings<typeof en> = {
     balancedMsg: '{{provider}} {{day}}：账目相符',
     differencesMsg: '{{provider}} {{day}}：发现差异',
     balanced: '相符',
-    differences: '{{n}} 处差异',
+    differences_one: '{{count}} 处差异',
+    differences_other: '{{count}} 处差异',
     summary:
       '对账单 {{lines}} 行；{{stores}} 家门店中 {{payments}} 笔收款和 {{refunds}} 笔退款已核对。',
     id: '单号',
