@@ -46,16 +46,20 @@ export function panelSplits(boxes: readonly TextBox[], lineHeight: number): Text
       return [footer.length ? [left, right, footer] : [left, right]];
     });
   // A footer across the panels ("实际金额 11元   付款 20元   找零 9元" under two item cards) hides
-  // the gap between them: the last rows are also set aside, and read after both panels.
+  // the gap between them or belongs to neither: the last rows are also set aside, and read
+  // after both panels, where they hold text on both sides of the gap.
   const rows = groupRows(boxes);
-  const withFooters = [1, 2].flatMap((k) =>
-    rows.length > k + 2
-      ? splits(
-          rows.slice(0, -k).flatMap((r) => r.boxes),
-          rows.slice(-k).flatMap((r) => r.boxes),
-        )
-      : [],
-  );
+  const withFooters = [1, 2].flatMap((k) => {
+    if (rows.length <= k + 2) return [];
+    const footer = rows.slice(-k).flatMap((r) => r.boxes);
+    return splits(
+      rows.slice(0, -k).flatMap((r) => r.boxes),
+      footer,
+    ).filter(([left, right]) => {
+      const at = (Math.max(...left!.map((b) => b.x1)) + Math.min(...right!.map((b) => b.x0))) / 2;
+      return footer.some((b) => b.x1 < at) && footer.some((b) => b.x0 > at);
+    });
+  });
   return [...splits(boxes, []), ...withFooters];
 }
 

@@ -223,10 +223,17 @@ export function solve(layout: Layout, exp = 2): Solution {
   const counts = layout.summary
     .filter((p) => p.kind === 'count' && p.num.decimals === 0 && !p.num.negative)
     .map((p) => Number(p.num.digits));
+  // A column of a few doubtful numbers (table rules read as "1" or "11" on some rows) is noise,
+  // not a column of the order: it gets no role, which also keeps the readings tried few.
+  const stray = hints.map((_, i) => {
+    const inIt = layout.items.flatMap((item) => item.nums.filter((n) => of.get(n) === i));
+    const rows = layout.items.filter((item) => item.nums.some((n) => of.get(n) === i)).length;
+    return inIt.every((n) => n.conf < 0.6) && rows * 2 < layout.items.length;
+  });
   for (const h of hypotheses(Math.min(k, 8))) {
     // A column the header calls a row number, an id or a code ("#", "No", "SKU") is never a
     // quantity or money, however well its numbers would add up (1, 2, 3 … as quantities).
-    if (h.some((r, i) => r !== null && hints[i] === 'other')) continue;
+    if (h.some((r, i) => r !== null && (hints[i] === 'other' || stray[i]))) continue;
     const hasQty = h.includes('quantity') || headerQty;
     const read = (item: ItemBlock, countedOne = false) =>
       lineFor(
