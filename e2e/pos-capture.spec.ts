@@ -2,7 +2,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { showImage, startXvfb, stopProcess, type Xvfb } from '../src-main/capture/test-support/xvfb';
+import {
+  showImage,
+  startXvfb,
+  stopProcess,
+  type Xvfb,
+} from '../src-main/capture/test-support/xvfb';
 import { formatMinor } from '../src-main/contract/money';
 import { renderScreen, type RenderedScreen } from '../src-main/ocr/fixtures/render-screen';
 import { openCashier } from './support/raw-ws';

@@ -7,7 +7,8 @@ import { mountTmpfs, unmount } from './test-support/mounts';
 
 const dir = mkdtempSync(join(tmpdir(), 'cs-logfull-'));
 const mounted = mountTmpfs(dir, '512k');
-if (!mounted.ok) console.warn(`full-disk log test skipped: cannot mount a tmpfs (${mounted.error})`);
+if (!mounted.ok)
+  console.warn(`full-disk log test skipped: cannot mount a tmpfs (${mounted.error})`);
 
 afterAll(() => {
   if (mounted.ok) unmount(dir);

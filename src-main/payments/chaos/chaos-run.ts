@@ -76,7 +76,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosFigures> {
     );
   }
   const mounted = mountTmpfs(dirs.station, '24m');
-  const tmpfs = mounted.ok ? 'tmpfs 24 MiB' : `no tmpfs (${mounted.error}); disk-full steps skipped`;
+  const tmpfs = mounted.ok
+    ? 'tmpfs 24 MiB'
+    : `no tmpfs (${mounted.error}); disk-full steps skipped`;
   log(`data directory on ${tmpfs}`);
   const sandbox = await startSandboxProcess({
     port: 0,
