@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../cli/main';
-import { renderScreen } from './fixtures/render-screen';
+import { main } from './main';
+import { renderScreen } from '../ocr/fixtures/render-screen';
 
 const dir = mkdtempSync(join(tmpdir(), 'cs-ocr-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
