@@ -1,19 +1,10 @@
 import type { WedgeKeyEvent } from '../../contract/keyboard-wedge';
+import { seededRandom } from '../../lib/seeded-random';
+
+export { seededRandom };
 
 /** Host keyboard layouts the traces can be typed on. */
 export type TraceLayout = 'us' | 'de' | 'fr';
-
-/** A seeded PRNG (mulberry32) so generated traces are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // AZERTY's unshifted digit row: what `key` says when a US-configured scanner presses Digit1…0.
 const AZERTY_DIGITS = ['à', '&', 'é', '"', "'", '(', '-', 'è', '_', 'ç'];
