@@ -7,7 +7,8 @@ import {
   type HeaderRole,
   type SummaryKind,
 } from './labels';
-import { lineHeight, type BoxRow } from './text-box';
+import { lineHeight, type BoxRow, type TextBox } from './text-box';
+import { totalEquation, type TotalEquation } from './equation';
 import { fitsAmount, labelledNums, nameText, splitNameFormula, tagOf } from './cells';
 import { readCell, type Cell, type Num } from './tokens';
 
@@ -59,6 +60,26 @@ export interface Layout {
 const MIN_NUM_CONF = 0.25;
 
 /**
+ * The pairs a total equation gives: its single number as a total, and, where the other side
+ * starts from another number (the sum of the lines, 55, in "55*95%+0=52.25"), the difference as
+ * an adjustment the arithmetic may take (a surcharge or, negative, a discount). Where that first
+ * number is what was given ("5.50 = 10 - 4.50"), the lines add up to the total without it.
+ */
+function equationPairs(eq: TotalEquation, box: TextBox, y: number): SummaryPair[] {
+  const numOf = (text: string) => readCell({ ...box, text }).nums[0];
+  const total = numOf(eq.total);
+  if (!total) return [];
+  const pairs: SummaryPair[] = [
+    { kind: 'total', label: `= ${eq.expression}`, rank: 1, num: total, y },
+  ];
+  const diff = Math.round((Number(eq.total) - Number(eq.first)) * 100) / 100;
+  const adjustment = diff !== 0 ? numOf(diff.toFixed(2)) : undefined;
+  if (adjustment)
+    pairs.push({ kind: 'surcharge', label: eq.expression, rank: 0, num: adjustment, y });
+  return pairs;
+}
+
+/**
  * The header columns one cell names. A box that holds several header words ("| Unit (#) |
  * Qty |", the engine having read across the table's rules) is cut into its words, each placed
  * where it sits in the box, so each column still finds its word.
@@ -101,6 +122,15 @@ export function readLayout(rows: readonly BoxRow[]): Layout {
       .map(readCell)
       .flatMap(splitNameFormula)
       .filter((c) => !(c.box.conf < MIN_NUM_CONF && c.words.length < 2));
+    // A total printed as the arithmetic that made it ("55*95%+0=¥52.25", "5.50 = 10 - 4.50").
+    const equation = cells.some((c) => isNameLike(c.words))
+      ? null
+      : totalEquation(cells.map((c) => c.text).join(' '));
+    if (equation && row.boxes[0]) {
+      summary.push(...equationPairs(equation, row.boxes[0], row.y0));
+      if (items.length > 0) summaryStarted = true;
+      continue;
+    }
     // A header: two or more header words and no money.
     const heads = cells.flatMap((c) => (c.nums.length === 0 ? headerWords(c) : [null]));
     if (!header && !summaryStarted && heads.filter((h) => h?.role).length >= 2) {

@@ -621,3 +621,73 @@ describe('columns the header names', () => {
     expect(read.warnings.map((w) => w.code)).toContain('price_unread');
   });
 });
+
+describe('a total printed as an equation', () => {
+  it('"55*95%+0=¥52.25": the sum, 95% of it — the total, and the 5% off as a discount', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['菜名', 10],
+          ['数量', 200],
+          ['单价', 300],
+          ['金额', 400],
+        ],
+        [
+          ['宫保鸡丁', 10],
+          ['1', 200],
+          ['30.00', 300],
+          ['30.00', 400],
+        ],
+        [
+          ['米饭', 10],
+          ['5', 200],
+          ['5.00', 300],
+          ['25.00', 400],
+        ],
+        [['55*95%+0=¥52.25', 10]],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.total).toBe(5225);
+    expect(read.adjustments).toEqual([{ id: 'a1', label: '55*95%+0', amount: -275 }]);
+  });
+
+  it('"5.50 = 10 - 4.50" above the lines: the total, what was given, the change', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [['5.50 = 10 - 4.50', 10]],
+        [
+          ['beer 0.3 liter', 10],
+          ['2 * 2.00 = 4.00', 200],
+        ],
+        [
+          ['softdrink 0.3 liter', 10],
+          ['1 * 1.50 = 1.50', 200],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.total).toBe(550);
+    expect(read.adjustments).toEqual([]);
+  });
+
+  it('an equation that does not hold is no total', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [['5.50 = 10 - 4.00', 10]],
+        [
+          ['beer 0.3 liter', 10],
+          ['2 * 2.00 = 4.00', 200],
+        ],
+        [
+          ['softdrink 0.3 liter', 10],
+          ['1 * 1.50 = 1.50', 200],
+        ],
+      ]),
+      'CNY',
+    );
+    expect(read.status).toBe('needs_review');
+  });
+});
