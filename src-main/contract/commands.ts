@@ -19,6 +19,7 @@ import {
   reprintSchema,
   shiftItemReportSchema,
   storeDevicesSchema,
+  captureDevicesSchema,
 } from './store-ops';
 import {
   addCashierSchema,
@@ -236,6 +237,12 @@ export const commands = {
   'printer.reprint': { roles: ['cashier'], input: reprintSchema, output: storeDevicesSchema },
   /** Says a sample amount with the configured voice (the device panel's test). */
   'voice.test': { roles: ['cashier'], input: empty, output: storeDevicesSchema },
+  /** Pole-display tap and screen capture: state and last error each. */
+  'devices.capture': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
+  /** Closes and reopens the pole-display port(s) and reports whether they opened. */
+  'pole.check': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
+  /** Grabs the calibrated region once and reports its size and how long it took. */
+  'capture.test': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
   /** The station's cashiers and the open shift (also pushed as `shift.state`). */
   'shift.state': { roles: ['cashier'], input: empty, output: shiftStateSchema },
   /** Adds a cashier (a manager's PIN, unless the station has none yet). */

@@ -67,3 +67,39 @@ export const shiftItemReportSchema = itemReportSchema
   .omit({ date: true })
   .extend({ shiftId: z.string() })
   .strict();
+
+/** The pole-display tap (the legacy POS's serial stream to its customer display). */
+export const poleStatusSchema = z
+  .object({
+    enabled: z.boolean(),
+    port: z.string().nullable(),
+    protocol: z.string().nullable(),
+    state: z.enum(['disabled', 'opening', 'open', 'failed']),
+    lastError: z.string().nullable(),
+    lastAmountAt: z.number().nullable(),
+    lastCheckedAt: z.number().nullable(),
+  })
+  .strict();
+export type PoleStatusView = z.infer<typeof poleStatusSchema>;
+
+/** The screen-capture back-end and its last grab of the calibrated region. */
+export const captureStatusSchema = z
+  .object({
+    /** The configured choice ('auto', 'native', …) and the back-end it resolved to. */
+    choice: z.string(),
+    backend: z.string().nullable(),
+    state: z.enum(['no_region', 'unknown', 'ok', 'failed']),
+    lastCaptureAt: z.number().nullable(),
+    lastWidth: z.number().int().nullable(),
+    lastHeight: z.number().int().nullable(),
+    lastMs: z.number().nullable(),
+    lastError: z.string().nullable(),
+  })
+  .strict();
+export type CaptureStatusView = z.infer<typeof captureStatusSchema>;
+
+/** The order sources of the device panel: pole-display tap and screen capture. */
+export const captureDevicesSchema = z
+  .object({ pole: poleStatusSchema, capture: captureStatusSchema })
+  .strict();
+export type CaptureDevicesView = z.infer<typeof captureDevicesSchema>;

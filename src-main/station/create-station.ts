@@ -153,6 +153,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'capture.preview'
     | 'capture.setRegion'
     | 'capture.getRegion'
+    | 'devices.capture'
+    | 'pole.check'
+    | 'capture.test'
     | 'credential.submit'
     | 'scan.submit'
     | 'payments.history'
@@ -325,6 +328,9 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'capture.preview',
           'capture.setRegion',
           'capture.getRegion',
+          'devices.capture',
+          'pole.check',
+          'capture.test',
         ],
         'Screen capture is not running at this station',
       )),

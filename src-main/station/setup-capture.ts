@@ -8,6 +8,7 @@ import { isAtRest, READABLE_PHASES } from '../contract/phase-rules';
 import { fail, ok, type Result } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import { createPoleDisplayTap } from '../devices/pole-display/tap';
+import { createCaptureRow, createPoleRow } from './capture-devices';
 import { createOrderReader, type OrderReader, type ReadOrder } from '../ocr/order-reader';
 import type { Handlers } from './dispatcher';
 import { intakeOrder } from './order-intake';
@@ -19,6 +20,9 @@ type CaptureHandlers = Pick<
   | 'capture.preview'
   | 'capture.setRegion'
   | 'capture.getRegion'
+  | 'devices.capture'
+  | 'pole.check'
+  | 'capture.test'
 >;
 
 export interface CaptureFeature {
@@ -68,6 +72,7 @@ export function setupCapture(deps: {
   const { config, checkout, logger } = deps;
   const backend = config.capture.backend;
   let region: Region | null = config.capture.region;
+  const captureRow = createCaptureRow(backend);
   const reader =
     deps.reader ??
     createOrderReader({
@@ -77,7 +82,15 @@ export function setupCapture(deps: {
       recycleAfter: config.ocr.recycleAfter,
       splitColumns: config.ocr.splitColumns,
       currency: config.currency,
-      capture: (r) => captureRegion(r, backend),
+      capture: async (r) => {
+        const startedAt = Date.now();
+        const png = await captureRegion(r, backend);
+        captureRow.record(
+          png.ok ? { ok: true, value: { width: r.width, height: r.height } } : png,
+          startedAt,
+        );
+        return png;
+      },
     });
   let reading: Promise<Result<CheckoutSnapshot>> | null = null;
   if (config.ocr.warmUp) {
@@ -129,36 +142,40 @@ export function setupCapture(deps: {
     return reading;
   };
 
-  const pole =
-    config.pole.enabled && config.pole.port
-      ? createPoleDisplayTap({
-          path: config.pole.port,
-          baudRate: config.pole.baudRate,
-          protocol: config.pole.protocol,
-          currency: config.currency,
-          passThroughPath: config.pole.passThroughPort,
-          onAmount(amount, detail) {
-            // Item prices flash by on the pole display; only the total (or collect) is the order.
-            if (detail.lamp === 'price' || detail.lamp === 'change' || amount <= 0) return;
-            const s = checkout.snapshot();
-            const replaceable =
-              isAtRest(s.phase) || (s.phase === 'review' && s.order?.source === 'pole');
-            if (!replaceable) {
-              logger.info(
-                { amount, phase: s.phase },
-                'pole display amount ignored: a checkout is in progress',
-              );
-              return;
-            }
-            const order = intakeOrder(
-              { lines: [], adjustments: [], total: amount },
-              { currency: config.currency, source: 'pole' },
-            );
-            if (order.ok) checkout.apply({ type: 'order_submitted', order: order.value });
-          },
-          onError: (message) => logger.warn({ message }, 'pole display tap'),
-        })
-      : null;
+  const pole = createPoleRow(config.pole, (hooks) =>
+    createPoleDisplayTap({
+      path: config.pole.port ?? '',
+      baudRate: config.pole.baudRate,
+      protocol: config.pole.protocol,
+      currency: config.currency,
+      passThroughPath: config.pole.passThroughPort,
+      onAmount(amount, detail) {
+        hooks.onAmount();
+        // Item prices flash by on the pole display; only the total (or collect) is the order.
+        if (detail.lamp === 'price' || detail.lamp === 'change' || amount <= 0) return;
+        const s = checkout.snapshot();
+        const replaceable =
+          isAtRest(s.phase) || (s.phase === 'review' && s.order?.source === 'pole');
+        if (!replaceable) {
+          logger.info(
+            { amount, phase: s.phase },
+            'pole display amount ignored: a checkout is in progress',
+          );
+          return;
+        }
+        const order = intakeOrder(
+          { lines: [], adjustments: [], total: amount },
+          { currency: config.currency, source: 'pole' },
+        );
+        if (order.ok) checkout.apply({ type: 'order_submitted', order: order.value });
+      },
+      onError: (message) => {
+        hooks.onError(message);
+        logger.warn({ message }, 'pole display tap');
+      },
+    }),
+  );
+  const devicesView = () => ok({ pole: pole.view(), capture: captureRow.view(region) });
 
   const handlers: CaptureHandlers = {
     'capture.read': () => readNow(),
@@ -192,13 +209,22 @@ export function setupCapture(deps: {
       return ok(r);
     },
     'capture.getRegion': () => ok(region),
+    'devices.capture': () => devicesView(),
+    'pole.check': async () => {
+      await pole.check();
+      return devicesView();
+    },
+    'capture.test': async () => {
+      await captureRow.test(region);
+      return devicesView();
+    },
   };
 
   return {
     handlers,
     readNow,
     async close() {
-      await pole?.close();
+      await pole.close();
       if (!deps.reader) await reader.close();
     },
   };

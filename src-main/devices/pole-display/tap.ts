@@ -22,6 +22,8 @@ export interface PoleDisplayTapOptions {
  */
 export function createPoleDisplayTap(options: PoleDisplayTapOptions): {
   ready: Promise<void>;
+  /** Whether the POS-side port is open now (false before `ready`, after a failure or close). */
+  isOpen(): boolean;
   close(): Promise<void>;
 } {
   const parser = createPoleParser(options.protocol, options.currency);
@@ -56,6 +58,7 @@ export function createPoleDisplayTap(options: PoleDisplayTapOptions): {
   })();
   return {
     ready,
+    isOpen: () => !closed && ports.some((p) => p.path === options.path && p.isOpen),
     async close() {
       closed = true;
       await ready;
