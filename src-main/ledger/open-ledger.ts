@@ -8,7 +8,7 @@ import { createOutbox, type Outbox } from './outbox';
 import { openShiftId } from './shift-store';
 import { createRefundStore, type RefundStore } from './refund-store';
 import { createReports, type Reports } from './reports';
-import { createChainCheck, type ChainBreak, type ChainHead } from './verify-chain';
+import { createChainCheck, type ChainBreak, type ChainCheck, type ChainHead } from './verify-chain';
 import {
   isFinalState,
   type Attempt,
@@ -55,6 +55,13 @@ export interface Ledger extends RefundStore, Reports {
    * or added behind the ledger's back, or the journal's head. Reports call it before any figure.
    */
   verify(): LedgerResult<ChainHead, ChainBreak>;
+  /**
+   * The same check in slices off the report path (the station starts it on opening): reports
+   * asked meanwhile continue from where it got to, and after it only check what was appended.
+   */
+  verifyInBackground: ChainCheck['verifyInBackground'];
+  /** Journal entries this connection's check has walked so far. */
+  chainEntriesWalked(): number;
   /** Every ledger row, queued for headquarters in the transaction that wrote it. */
   readonly outbox: Outbox;
   /** The file this ledger lives in. */
@@ -86,7 +93,8 @@ export function openLedger(file: string, options: LedgerOptions = {}): Ledger {
 function ledgerOver(db: Database.Database, file: string, options: LedgerOptions): Ledger {
   const now = options.now ?? Date.now;
   const shifts = options.shiftStartHours ?? [6, 14, 22];
-  const verify = createChainCheck(db);
+  const chain = createChainCheck(db);
+  const verify = chain.verify;
 
   const getAttempt = (id: string): Attempt | null => {
     const row = db.prepare(`${ATTEMPT_SELECT} WHERE c.id = ?`).get(id) as AttemptRow | undefined;
@@ -249,6 +257,8 @@ function ledgerOver(db: Database.Database, file: string, options: LedgerOptions)
     db,
     file,
     verify,
+    verifyInBackground: chain.verifyInBackground,
+    chainEntriesWalked: chain.entriesWalked,
     outbox: createOutbox(db),
     recordOrder,
     beginAttempt,
