@@ -142,6 +142,13 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await expect(
       cashier.getByRole('dialog').locator('[data-device="front-scanner"]'),
     ).toContainText('Last scan never');
+    // The order sources: no pole display configured, no region drawn yet.
+    const dialog = cashier.getByRole('dialog');
+    await expect(dialog.locator('[data-device="pole"]')).toHaveAttribute('data-state', 'disabled');
+    await expect(dialog.locator('[data-device="capture"]')).toHaveAttribute(
+      'data-state',
+      'no_region',
+    );
     await shot(cashier, 'bo-4-devices');
     // Escape closes the dialog without touching the checkout.
     await cashier.keyboard.press('Escape');
@@ -239,6 +246,16 @@ test('calibration on a real X display: drag the order region on the frozen pictu
         );
       else await expect(said).toContainText('doubtful cell');
       await shot(cashier, 'bo-6-read-order');
+
+      // The device panel shows that read, and a test capture of the same region works.
+      await cashier.getByRole('button', { name: 'Back office' }).click();
+      await cashier.getByRole('tab', { name: 'Devices' }).click();
+      const grab = cashier.getByRole('dialog').locator('[data-device="capture"]');
+      await expect(grab).toHaveAttribute('data-state', 'ok');
+      await expect(grab).toContainText(`${w}×${h} in`);
+      await grab.getByRole('button', { name: 'Test capture' }).click();
+      await expect(grab).toContainText('Last capture just now');
+      await expect(grab).toHaveAttribute('data-state', 'ok');
     } finally {
       await stop();
     }

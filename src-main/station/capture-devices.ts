@@ -104,7 +104,8 @@ export function createCaptureRow(choice: BackendChoice, now: () => number = Date
           lastMs: at - startedAt,
           lastError: null,
         }
-      : { ...last, ok: false, lastCaptureAt: at, lastMs: at - startedAt, lastError: result.error };
+      : // The last good size and time stay, to compare with.
+        { ...last, ok: false, lastCaptureAt: at, lastError: result.error };
   }
 
   return {

@@ -4,10 +4,11 @@ import type { ContractClient } from '../../src-main/contract/client';
 import type { PaymentsStatus } from '../../src-main/contract/payments-status';
 import type { StoreDevicesView } from '../../src-main/contract/store-ops';
 import { agoOf } from './format';
+import { OrderSourceRows } from './order-source-rows';
 
 /**
- * The receipt printer and the voice in the device panel: state, paper, last error, and a test
- * action each (ask the printer for its state; say a sample amount).
+ * The receipt printer, the voice, the payment system and the order sources (pole display, screen
+ * capture) in the device panel: state, last error, and a test action each.
  */
 export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'> }) {
   const { t } = useTranslation();
@@ -127,6 +128,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
           <span className="bo-muted">{payments.message}</span>
         </li>
       )}
+      <OrderSourceRows client={client} now={now} />
       {error && (
         <li className="bo-error" role="alert">
           {error}

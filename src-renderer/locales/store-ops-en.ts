@@ -59,6 +59,25 @@ export const storeOpsEn = {
     off: 'Off',
     test: 'Say a test amount',
   },
+  pole: {
+    name: 'Pole display tap',
+    state: { disabled: 'Not in use', opening: 'Opening', open: 'Listening', failed: 'Cannot open' },
+    lastAmount: 'Last amount {{ago}}',
+    check: 'Reopen the port',
+  },
+  capture: {
+    name: 'Screen capture',
+    backendNone: 'no back-end available',
+    state: {
+      no_region: 'No region drawn',
+      unknown: 'Not tried yet',
+      ok: 'Working',
+      failed: 'Failing',
+    },
+    last: 'Last capture {{ago}}',
+    size: '{{width}}×{{height}} in {{ms}} ms',
+    test: 'Test capture',
+  },
   items: {
     print: 'Print',
     printed: 'Sent to the receipt printer.',

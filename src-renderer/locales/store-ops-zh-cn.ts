@@ -61,6 +61,20 @@ export const storeOpsZhCn: typeof storeOpsEn = {
     off: '关',
     test: '试播金额',
   },
+  pole: {
+    name: '顾客显示屏（客显）监听',
+    state: { disabled: '未启用', opening: '正在打开', open: '监听中', failed: '无法打开' },
+    lastAmount: '上次金额 {{ago}}',
+    check: '重新打开串口',
+  },
+  capture: {
+    name: '屏幕截取',
+    backendNone: '没有可用的截屏方式',
+    state: { no_region: '未划定区域', unknown: '尚未截取', ok: '正常', failed: '失败' },
+    last: '上次截取 {{ago}}',
+    size: '{{width}}×{{height}}，用时 {{ms}} 毫秒',
+    test: '试截一次',
+  },
   items: {
     print: '打印',
     printed: '已发送到小票打印机。',
