@@ -1,3 +1,4 @@
+import { clockSkew } from '../payments/providers/clock-skew';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -26,20 +27,6 @@ Credentials are never printed.
 `;
 
 const paramsSchema = z.record(z.string(), z.union([z.string(), z.number()]).transform(String));
-
-/** The provider host's clock against ours, from its HTTP Date header (ms, + = ours ahead). */
-async function clockSkew(url: string): Promise<number | string> {
-  try {
-    const res = await fetch(new URL(url).origin, {
-      method: 'HEAD',
-      signal: AbortSignal.timeout(5000),
-    });
-    const date = Date.parse(res.headers.get('date') ?? '');
-    return Number.isNaN(date) ? 'the host sent no Date header' : Date.now() - date;
-  } catch (error) {
-    return `unreachable: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`;
-  }
-}
 
 /** `countersign provider`: support tools for the real payment providers. */
 export async function run(argv: string[], io: CliIo): Promise<number> {

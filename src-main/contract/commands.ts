@@ -20,6 +20,7 @@ import {
   shiftItemReportSchema,
   storeDevicesSchema,
   captureDevicesSchema,
+  providerStatusSchema,
 } from './store-ops';
 import {
   addCashierSchema,
@@ -243,6 +244,18 @@ export const commands = {
   'pole.check': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
   /** Grabs the calibrated region once and reports its size and how long it took. */
   'capture.test': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
+  /** The configured real payment providers: credentials, clock skew, last call. */
+  'devices.providers': {
+    roles: ['cashier'],
+    input: empty,
+    output: z.array(providerStatusSchema),
+  },
+  /** What `countersign provider check` does: load the credential files again, ask the clock. */
+  'providers.check': {
+    roles: ['cashier'],
+    input: empty,
+    output: z.array(providerStatusSchema),
+  },
   /** The station's cashiers and the open shift (also pushed as `shift.state`). */
   'shift.state': { roles: ['cashier'], input: empty, output: shiftStateSchema },
   /** Adds a cashier (a manager's PIN, unless the station has none yet). */

@@ -103,3 +103,25 @@ export const captureDevicesSchema = z
   .object({ pole: poleStatusSchema, capture: captureStatusSchema })
   .strict();
 export type CaptureDevicesView = z.infer<typeof captureDevicesSchema>;
+
+/** A configured real payment provider (WeChat Pay, Alipay) as the device panel shows it. */
+export const providerStatusSchema = z
+  .object({
+    name: z.enum(['wechat', 'alipay']),
+    url: z.string(),
+    /** Some payment platform routes to it (config payments.routing). */
+    routed: z.boolean(),
+    /** 'loaded', or why its credential files did not load (file names, never contents). */
+    credentials: z.string(),
+    /** Ours minus the provider host's clock (ms), once checked. */
+    clockSkewMs: z.number().nullable(),
+    lastError: z.string().nullable(),
+    lastCheckedAt: z.number().nullable(),
+    /** The newest payment attempt sent to it: when, its state, and the reason it failed. */
+    lastCall: z
+      .object({ at: z.number(), state: z.string(), reason: z.string().nullable() })
+      .strict()
+      .nullable(),
+  })
+  .strict();
+export type ProviderStatusView = z.infer<typeof providerStatusSchema>;

@@ -176,6 +176,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'reports.shift'
     | 'bindings.list'
     | 'bindings.remove'
+    | 'devices.providers'
+    | 'providers.check'
     | 'devices.health'
     | 'devices.ports'
     | 'devices.testScan'
@@ -343,6 +345,8 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'payments.refund',
           'reports.day',
           'reports.reconcile',
+          'devices.providers',
+          'providers.check',
           'bindings.list',
           'bindings.remove',
         ],

@@ -12,6 +12,7 @@ import type { LinkStatus } from '../payments/payment-system-link';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
 import { bindingHandlers } from './binding-handlers';
 import { createPaymentFlow, type PaymentFlow } from './payment-flow';
+import { createProviderRows } from './provider-rows';
 
 type PaymentHandlers = Pick<
   Handlers,
@@ -23,6 +24,8 @@ type PaymentHandlers = Pick<
   | 'reports.reconcile'
   | 'bindings.list'
   | 'bindings.remove'
+  | 'devices.providers'
+  | 'providers.check'
 >;
 
 /** Starts the sandbox acquirer as its own process: a Node child, or an Electron utility process. */
@@ -160,7 +163,19 @@ export async function setupPayments(deps: {
     ),
   );
 
+  const providerRows = createProviderRows({
+    config: config.providers,
+    routing: config.payments.routing,
+    dataDir: deps.dataDir,
+    problems: payments.providerProblems,
+    // The last call of each provider, among the newest attempts (one indexed query).
+    recent: () => ledger.searchHistory({ limit: 200 }),
+    now: deps.now,
+  });
+
   const handlers: PaymentHandlers = {
+    'devices.providers': () => ok(providerRows.view()),
+    'providers.check': async () => ok(await providerRows.check()),
     // Bindings live at the payment system that takes payment codes (the sandbox by default).
     ...bindingHandlers(payments.providers, config.payments.routing.wechat),
     'credential.submit': ({ credential }, caller) => {
