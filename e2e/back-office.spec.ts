@@ -22,6 +22,17 @@ test('back office: the payment is in the history, a partial refund, the day repo
     devices: {
       scanners: [{ id: 'front-scanner', kind: 'serial', path: '/dev/countersign-e2e-absent' }],
     },
+    // WeChat Pay configured but its key files never delivered (payments still go to the sandbox).
+    providers: {
+      wechat: {
+        url: 'http://127.0.0.1:9/',
+        appId: 'wx2421b1c4370ec43b',
+        mchId: '10000100',
+        keyFile: 'wechat-api-key.txt',
+        certFile: 'apiclient_cert.pem',
+        certKeyFile: 'apiclient_key.pem',
+      },
+    },
   });
   const raw = await openCashier(station.wsUrl, station.cashierUrl);
   try {
@@ -149,6 +160,10 @@ test('back office: the payment is in the history, a partial refund, the day repo
       'data-state',
       'no_region',
     );
+    const wechat = dialog.locator('[data-device="provider-wechat"]');
+    await expect(wechat).toHaveAttribute('data-state', 'not_loaded');
+    await wechat.getByRole('button', { name: 'Check' }).click();
+    await expect(wechat).toContainText('wechat-api-key.txt');
     await shot(cashier, 'bo-4-devices');
     // Escape closes the dialog without touching the checkout.
     await cashier.keyboard.press('Escape');

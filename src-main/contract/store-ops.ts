@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daySchema } from './payments';
+import { attemptStateSchema, daySchema } from './payments';
 
 /** The receipt printer as the device panel shows it. */
 export const printerStatusSchema = z
@@ -119,7 +119,7 @@ export const providerStatusSchema = z
     lastCheckedAt: z.number().nullable(),
     /** The newest payment attempt sent to it: when, its state, and the reason it failed. */
     lastCall: z
-      .object({ at: z.number(), state: z.string(), reason: z.string().nullable() })
+      .object({ at: z.number(), state: attemptStateSchema, reason: z.string().nullable() })
       .strict()
       .nullable(),
   })

@@ -12,7 +12,7 @@ import {
 } from '../payments/test-support/alipay-simulator';
 import { PROVIDER_FAST, writeSecret } from '../payments/test-support/provider-station';
 import { createStation, type Station } from './create-station';
-import { lastCallOf } from './provider-rows';
+import { lastCallOf, type AttemptSummary } from './provider-rows';
 
 const pem = () =>
   generateKeyPairSync('rsa', {
@@ -108,18 +108,18 @@ describe('device panel: real payment provider rows', () => {
 
 describe('lastCallOf', () => {
   it('takes the newest attempt of that provider, whatever the order', () => {
-    const recent = [
+    const recent: AttemptSummary[] = [
       {
         provider: 'alipay',
         createdAt: 5,
         state: 'failed',
         reason: 'ACQ.PAYMENT_AUTH_CODE_INVALID',
       },
-      { provider: 'sandbox', createdAt: 9, state: 'succeeded', reason: null },
-      { provider: 'alipay', createdAt: 7, state: 'succeeded', reason: null },
+      { provider: 'sandbox', createdAt: 9, state: 'paid', reason: null },
+      { provider: 'alipay', createdAt: 7, state: 'paid', reason: null },
       { provider: 'alipay', createdAt: 3, state: 'failed', reason: 'x' },
     ];
-    expect(lastCallOf(recent, 'alipay')).toEqual({ at: 7, state: 'succeeded', reason: null });
+    expect(lastCallOf(recent, 'alipay')).toEqual({ at: 7, state: 'paid', reason: null });
     expect(lastCallOf(recent, 'wechat')).toBeNull();
   });
 });

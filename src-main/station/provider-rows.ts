@@ -10,7 +10,7 @@ type Name = ProviderStatusView['name'];
 export interface AttemptSummary {
   provider: string;
   createdAt: number;
-  state: string;
+  state: NonNullable<ProviderStatusView['lastCall']>['state'];
   reason: string | null;
 }
 

@@ -5,9 +5,10 @@ import type { PaymentsStatus } from '../../src-main/contract/payments-status';
 import type { StoreDevicesView } from '../../src-main/contract/store-ops';
 import { agoOf } from './format';
 import { OrderSourceRows } from './order-source-rows';
+import { ProviderRows } from './provider-rows';
 
 /**
- * The receipt printer, the voice, the payment system and the order sources (pole display, screen
+ * The receipt printer, the voice, the payment system and its real providers, the order sources (pole display, screen
  * capture) in the device panel: state, last error, and a test action each.
  */
 export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'> }) {
@@ -128,6 +129,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
           <span className="bo-muted">{payments.message}</span>
         </li>
       )}
+      <ProviderRows client={client} now={now} />
       <OrderSourceRows client={client} now={now} />
       {error && (
         <li className="bo-error" role="alert">

@@ -78,6 +78,16 @@ export const storeOpsEn = {
     size: '{{width}}×{{height}} in {{ms}} ms',
     test: 'Test capture',
   },
+  provider: {
+    name: { wechat: 'WeChat Pay', alipay: 'Alipay' },
+    loaded: 'Credentials loaded',
+    notLoaded: 'Credentials not loaded',
+    unrouted: 'no payment method routes here',
+    skew: 'clock {{ms}} ms off',
+    lastCall: 'Last call {{ago}}: {{state}}',
+    noCall: 'No call yet',
+    check: 'Check',
+  },
   items: {
     print: 'Print',
     printed: 'Sent to the receipt printer.',

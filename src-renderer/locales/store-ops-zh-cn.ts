@@ -75,6 +75,16 @@ export const storeOpsZhCn: typeof storeOpsEn = {
     size: '{{width}}×{{height}}，用时 {{ms}} 毫秒',
     test: '试截一次',
   },
+  provider: {
+    name: { wechat: '微信支付', alipay: '支付宝' },
+    loaded: '证书已加载',
+    notLoaded: '证书未加载',
+    unrouted: '没有支付方式路由到此',
+    skew: '时钟相差 {{ms}} 毫秒',
+    lastCall: '上次调用 {{ago}}：{{state}}',
+    noCall: '尚无调用',
+    check: '检查',
+  },
   items: {
     print: '打印',
     printed: '已发送到小票打印机。',
