@@ -160,6 +160,8 @@ test('back office: the payment is in the history, a partial refund, the day repo
       'data-state',
       'no_region',
     );
+    // No face payment yet: the display has not reported its camera.
+    await expect(dialog.locator('[data-device="camera"]')).toHaveAttribute('data-state', 'none');
     const wechat = dialog.locator('[data-device="provider-wechat"]');
     await expect(wechat).toHaveAttribute('data-state', 'not_loaded');
     await wechat.getByRole('button', { name: 'Check' }).click();

@@ -123,6 +123,10 @@ test('an enrolled face pays by itself, and the camera is off after', async () =>
     await expect(customer.locator('.result-paid')).toBeVisible({ timeout: 40_000 });
     expect(await cameraOff(customer)).toBe(true);
     await shot(customer, 'face-paid');
+    // The display told the station its camera worked (the device panel's camera row).
+    expect(await call('devices.camera', {})).toMatchObject({
+      report: { state: 'live', error: null },
+    });
   } finally {
     await browser.close();
   }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { Credential } from '../../src-main/contract/credential';
+import type { CameraReport } from '../../src-main/contract/store-ops';
 import { nextPaymentAmount } from '../../src-main/contract/checkout';
 import { moneyText } from '../money-text';
 import { SplitSummary } from './split-summary';
@@ -19,10 +20,12 @@ interface Props {
   onBack?: () => void;
   /** The payment system's binding page (station info), offered beside the payment code. */
   bindUrl?: string | null;
+  /** Tells the station how the face screen found the camera (its device panel shows it). */
+  reportCamera?: (report: CameraReport) => void;
 }
 
 /** Collecting the credential for the method the customer chose. */
-export function CollectScreen({ snapshot, submit, onBack, bindUrl }: Props) {
+export function CollectScreen({ snapshot, submit, onBack, bindUrl, reportCamera }: Props) {
   const { t } = useTranslation();
   const method = snapshot.method ?? 'code';
   return (
@@ -46,7 +49,7 @@ export function CollectScreen({ snapshot, submit, onBack, bindUrl }: Props) {
       </div>
       {method === 'code' && <CodeCollect notice={snapshot.notice} />}
       {method === 'code' && <BindOffer url={bindUrl ?? null} />}
-      {method === 'face' && <FaceCollect submit={submit} />}
+      {method === 'face' && <FaceCollect submit={submit} reportCamera={reportCamera} />}
       {method === 'proxy' && <ProxyCollect submit={submit} />}
       {method === 'qr' && <QrCollect submit={submit} />}
       <div className="pay-foot">

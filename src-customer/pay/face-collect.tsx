@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Credential } from '../../src-main/contract/credential';
+import type { CameraReport } from '../../src-main/contract/store-ops';
 import { faceDescriptorSchema } from '../../src-main/contract/face-credential';
 import { checkFace, FACE_GATE, type FacePrompt, type SeenFace } from './face-gate';
 import { loadFaceDetector, lookAtCamera } from './face-detector';
@@ -18,7 +19,13 @@ type Stage = 'loading' | 'looking' | 'sending' | 'failed';
  * descriptor (never the picture) sent by itself once one face is centred, close, frontal,
  * sharp, steady and live. The camera is off as soon as the descriptor is taken.
  */
-export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean> }) {
+export function FaceCollect({
+  submit,
+  reportCamera,
+}: {
+  submit(c: Credential): Promise<boolean>;
+  reportCamera?: (report: CameraReport) => void;
+}) {
   const { t } = useTranslation();
   // After a `face_confirm_phone` failure: the digit check, with the descriptor already taken.
   const [phoneCheck] = useState(() => descriptorForPhoneCheck());
@@ -29,6 +36,16 @@ export function FaceCollect({ submit }: { submit(c: Credential): Promise<boolean
   const [attempt, setAttempt] = useState(0);
   const { videoRef, state, stop } = useCamera(stage !== 'sending' && !phoneCheck);
   const live = state.kind === 'live';
+  // The station's device panel shows how the camera was found: once per outcome.
+  const reportRef = useRef(reportCamera);
+  useEffect(() => {
+    reportRef.current = reportCamera;
+  });
+  const cameraError = state.kind === 'unavailable' ? state.message : null;
+  useEffect(() => {
+    if (state.kind === 'live' || state.kind === 'insecure' || state.kind === 'unavailable')
+      reportRef.current?.({ state: state.kind, error: cameraError?.slice(0, 200) ?? null });
+  }, [state.kind, cameraError]);
   const submitRef = useRef(submit);
   // Stopping the camera ends the looking effect, but a refusal must still bring the camera back.
   const mounted = useRef(true);

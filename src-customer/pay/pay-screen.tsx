@@ -62,6 +62,7 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
         submit={submit}
         onBack={snapshot.methods.length > 1 ? back : undefined}
         bindUrl={store.getState().info?.bindUrl ?? null}
+        reportCamera={(report) => void client.call('camera.report', report)}
       />
     );
   else if (snapshot.phase === 'authorizing') body = <AuthorizingScreen snapshot={snapshot} />;

@@ -21,6 +21,8 @@ import {
   storeDevicesSchema,
   captureDevicesSchema,
   providerStatusSchema,
+  cameraReportSchema,
+  cameraStatusSchema,
 } from './store-ops';
 import {
   addCashierSchema,
@@ -244,6 +246,10 @@ export const commands = {
   'pole.check': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
   /** Grabs the calibrated region once and reports its size and how long it took. */
   'capture.test': { roles: ['cashier'], input: empty, output: captureDevicesSchema },
+  /** The customer display's camera, as the face screen found it (available, refused, missing). */
+  'camera.report': { roles: ['customer'], input: cameraReportSchema, output: empty },
+  /** The display's last camera report, for the device panel. */
+  'devices.camera': { roles: ['cashier'], input: empty, output: cameraStatusSchema },
   /** The configured real payment providers: credentials, clock skew, last call. */
   'devices.providers': {
     roles: ['cashier'],

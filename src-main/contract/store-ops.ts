@@ -125,3 +125,19 @@ export const providerStatusSchema = z
   })
   .strict();
 export type ProviderStatusView = z.infer<typeof providerStatusSchema>;
+
+/** What the customer display says of its camera when the face screen asks for it. */
+export const cameraReportSchema = z
+  .object({
+    state: z.enum(['live', 'insecure', 'unavailable']),
+    /** The browser's error name (NotAllowedError, NotFoundError, NotReadableError…). */
+    error: z.string().max(200).nullable(),
+  })
+  .strict();
+export type CameraReport = z.infer<typeof cameraReportSchema>;
+
+/** The display's last camera report, with when the station got it (null: none yet). */
+export const cameraStatusSchema = z
+  .object({ report: cameraReportSchema.extend({ at: z.number() }).strict().nullable() })
+  .strict();
+export type CameraStatusView = z.infer<typeof cameraStatusSchema>;

@@ -1,3 +1,4 @@
+import type { CameraStatusView } from '../contract/store-ops';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -146,6 +147,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         : null,
   });
 
+  let camera: CameraStatusView['report'] = null;
   const handlers: Omit<
     Handlers,
     | 'capture.read'
@@ -200,6 +202,13 @@ export async function createStation(options: StationOptions): Promise<Station> {
     'checkout.cancel': ({ reason }) => apply({ type: 'cancelled', by: 'cashier', reason }),
     'checkout.reopen': () => apply({ type: 'reopened' }),
     'checkout.reset': () => apply({ type: 'reset' }),
+    'camera.report': (report) => {
+      // Only the display knows its camera; the panel shows its last word and when it came.
+      camera = { ...report, at: now() };
+      if (report.state !== 'live') logger.warn({ camera: report }, 'customer display camera');
+      return ok({});
+    },
+    'devices.camera': () => ok({ report: camera }),
     'pairing.create': () => {
       const code = pairing.createCode();
       logger.info({ expiresAt: code.expiresAt }, 'pairing code issued');

@@ -4,6 +4,7 @@ import type { ContractClient } from '../../src-main/contract/client';
 import type { PaymentsStatus } from '../../src-main/contract/payments-status';
 import type { StoreDevicesView } from '../../src-main/contract/store-ops';
 import { agoOf } from './format';
+import { CameraRow } from './camera-row';
 import { OrderSourceRows } from './order-source-rows';
 import { ProviderRows } from './provider-rows';
 
@@ -131,6 +132,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
       )}
       <ProviderRows client={client} now={now} />
       <OrderSourceRows client={client} now={now} />
+      <CameraRow client={client} now={now} />
       {error && (
         <li className="bo-error" role="alert">
           {error}

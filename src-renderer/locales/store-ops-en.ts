@@ -88,6 +88,17 @@ export const storeOpsEn = {
     noCall: 'No call yet',
     check: 'Check',
   },
+  camera: {
+    name: 'Customer display camera',
+    state: {
+      none: 'Not reported yet',
+      live: 'Working',
+      insecure: 'Blocked: the display is not on https',
+      unavailable: 'Unavailable',
+    },
+    reported: 'Reported by the display {{ago}}',
+    none: 'The display reports its camera when a customer chooses face payment.',
+  },
   items: {
     print: 'Print',
     printed: 'Sent to the receipt printer.',

@@ -85,6 +85,17 @@ export const storeOpsZhCn: typeof storeOpsEn = {
     noCall: '尚无调用',
     check: '检查',
   },
+  camera: {
+    name: '顾客屏摄像头',
+    state: {
+      none: '尚未上报',
+      live: '正常',
+      insecure: '被阻止：顾客屏未使用 https',
+      unavailable: '不可用',
+    },
+    reported: '顾客屏上报于 {{ago}}',
+    none: '顾客选择刷脸支付时，顾客屏会上报摄像头状态。',
+  },
   items: {
     print: '打印',
     printed: '已发送到小票打印机。',
