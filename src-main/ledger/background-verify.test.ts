@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Order } from '../contract/order';
 import { localDay } from '../lib/local-day';
 import { registerChainFunction } from './chain';
 import { openLedger, type Ledger } from './open-ledger';
 import { LedgerTamperedError } from './verify-chain';
+import { payOnce } from './test-support/pay-once';
 
 // Issue 16 item 6: the journal's full verification runs in slices in the background when the
 // station opens its ledger, so the first report no longer walks years of entries. Real files;
@@ -18,34 +18,6 @@ const NOW = new Date(2026, 10, 20, 10, 0).getTime();
 const DAY = localDay(NOW);
 const PAYMENTS = 400;
 const SLICE = 500;
-
-const order = (id: string, total: number): Order => ({
-  id,
-  currency: 'CNY',
-  lines: [{ id: 'l1', name: 'Tea', quantity: '1', unitPrice: total, amount: total }],
-  adjustments: [],
-  total,
-  source: 'manual',
-  warnings: [],
-});
-
-/** One paid payment: an order, its line, the attempt and three events (six journal entries). */
-function pay(ledger: Ledger, id: string, total = 100): string {
-  const o = order(id, total);
-  const a = ledger.recordOrderAndBeginAttempt(o, {
-    orderId: o.id,
-    amount: total,
-    currency: 'CNY',
-    method: 'code',
-    platform: 'wechat',
-    provider: 'sandbox',
-    credentialHint: 'code …1234',
-  });
-  if (!a.ok) throw new Error(a.error.message);
-  ledger.appendAttemptEvent(a.value.id, 'sending');
-  ledger.appendAttemptEvent(a.value.id, 'paid', { providerRef: `T-${id}` });
-  return a.value.id;
-}
 
 const journalHead = (ledger: Ledger) =>
   (ledger.db.prepare('SELECT MAX(seq) AS n FROM journal').get() as { n: number }).n;
@@ -59,7 +31,7 @@ function build(): string {
   let first = '';
   ledger.db.transaction(() => {
     for (let i = 0; i < PAYMENTS; i++) {
-      const id = pay(ledger, `o${i}`);
+      const id = payOnce(ledger, `o${i}`, 100);
       if (i === 150) first = id;
     }
   })();
@@ -93,12 +65,12 @@ describe('background verification', () => {
     // Payments keep flowing between slices.
     await tick();
     expect(ledger.chainEntriesWalked()).toBe(SLICE);
-    pay(ledger, 'during');
+    payOnce(ledger, 'during', 100);
     const done = await pass;
     expect(done).toEqual({ ok: true, value: { lastEntry: entries + 6, head: expect.any(String) } });
     expect(ledger.chainEntriesWalked()).toBe(entries + 6);
 
-    pay(ledger, 'after');
+    payOnce(ledger, 'after', 100);
     const report = ledger.dayReport(DAY)!;
     expect(report.paid).toMatchObject({ count: PAYMENTS + 2, total: (PAYMENTS + 2) * 100 });
     expect(ledger.chainEntriesWalked()).toBe(entries + 12);
@@ -148,7 +120,7 @@ describe('background verification', () => {
     expect((refused as LedgerTamperedError).chainBreak).toEqual(found && !found.ok && found.error);
     expect(() => ledger.exportCsv(DAY)).toThrow(/fails verification.*attempts row/);
     // Payments behave as before: recorded, and still journaled.
-    expect(pay(ledger, 'next')).toMatch(/^P/);
+    expect(payOnce(ledger, 'next', 100)).toMatch(/^P/);
     expect(() => ledger.dayReport(DAY)).toThrow(LedgerTamperedError);
     ledger.close();
   });
@@ -178,7 +150,7 @@ describe('background verification', () => {
     // Another connection (a second station process on the same file) takes a payment.
     const outside = (id: string) => {
       const other = openLedger(file, { now: () => NOW });
-      pay(other, id);
+      payOnce(other, id, 100);
       other.close();
     };
     outside('outside-1');

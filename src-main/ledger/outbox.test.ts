@@ -3,43 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Order } from '../contract/order';
 import { chainHash, GENESIS } from './chain';
 import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
-import { openLedger, type Ledger } from './open-ledger';
+import { openLedger } from './open-ledger';
 import type { OutboxEntry } from './outbox';
+import { payOnce, teaOrder } from './test-support/pay-once';
 
 let dir: string;
 let file: string;
 const NOW = new Date(2026, 10, 20, 23, 50).getTime();
-
-const order = (id: string): Order => ({
-  id,
-  currency: 'CNY',
-  lines: [{ id: 'l1', name: 'Tea', quantity: '1', unitPrice: 500, amount: 500 }],
-  adjustments: [],
-  total: 500,
-  source: 'manual',
-  warnings: [],
-});
-
-/** One paid payment: order, line, attempt, created, sending, paid = 6 entries. */
-function pay(ledger: Ledger, id: string): string {
-  const a = ledger.recordOrderAndBeginAttempt(order(id), {
-    orderId: id,
-    amount: 500,
-    currency: 'CNY',
-    method: 'code',
-    platform: 'wechat',
-    provider: 'sandbox',
-    credentialHint: 'code …1234',
-  });
-  if (!a.ok) throw new Error(a.error.message);
-  ledger.appendAttemptEvent(a.value.id, 'sending');
-  ledger.appendAttemptEvent(a.value.id, 'paid', { providerRef: `T-${id}` });
-  return a.value.id;
-}
 
 /** What HQ does with the entries: each hash must follow from the previous one and the payload. */
 function chainHolds(entries: OutboxEntry[], previous = GENESIS): boolean {
@@ -60,7 +33,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('ledger outbox', () => {
   it('queues every journal entry with its payload, in the same transaction as the row', () => {
     const ledger = openLedger(file, { now: () => NOW });
-    const attemptId = pay(ledger, 'o1');
+    const attemptId = payOnce(ledger, 'o1', 500);
     const entries = ledger.outbox.read(0, 100);
     expect(entries.map((e) => e.tbl)).toEqual([
       'orders',
@@ -99,7 +72,7 @@ describe('ledger outbox', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'already_paid' } });
     expect(() =>
       ledger.db.transaction(() => {
-        ledger.recordOrder(order('o2'));
+        ledger.recordOrder(teaOrder('o2', 500));
         throw new Error('rolled back');
       })(),
     ).toThrow('rolled back');
@@ -109,8 +82,8 @@ describe('ledger outbox', () => {
 
   it('drops what HQ acknowledged and rebuilds it from the journal when asked again', () => {
     const ledger = openLedger(file, { now: () => NOW });
-    pay(ledger, 'o1');
-    pay(ledger, 'o2');
+    payOnce(ledger, 'o1', 500);
+    payOnce(ledger, 'o2', 500);
     const all = ledger.outbox.read(0, 100);
     ledger.outbox.acknowledge(8);
     expect(ledger.outbox.pending().count).toBe(4);

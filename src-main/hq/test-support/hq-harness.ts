@@ -1,11 +1,11 @@
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { Order } from '../../contract/order';
-import type { Ledger } from '../../ledger/open-ledger';
 import { migrateHqDb, openHqDb, type HqDb } from '../hq-db';
 import { createHqServer } from '../hq-server';
 import { startPostgres, type TestPostgres } from './postgres';
+
+export { payOnce } from '../../ledger/test-support/pay-once';
 
 export const ADMIN = 'test-admin-token-0123456789';
 
@@ -69,38 +69,6 @@ export async function startHq(): Promise<HqHarness> {
       pg.stop();
     },
   };
-}
-
-/** Records and pays one order of `total` minor units; returns the attempt id. */
-export function payOnce(
-  ledger: Ledger,
-  id: string,
-  total: number,
-  method: 'code' | 'face' = 'code',
-  provider = 'sandbox',
-): string {
-  const order: Order = {
-    id,
-    currency: 'CNY',
-    lines: [{ id: 'l1', name: 'Tea', quantity: '1', unitPrice: total, amount: total }],
-    adjustments: [],
-    total,
-    source: 'manual',
-    warnings: [],
-  };
-  const a = ledger.recordOrderAndBeginAttempt(order, {
-    orderId: id,
-    amount: total,
-    currency: 'CNY',
-    method,
-    platform: provider === 'alipay' ? 'alipay' : 'wechat',
-    provider,
-    credentialHint: 'code …1234',
-  });
-  if (!a.ok) throw new Error(a.error.message);
-  ledger.appendAttemptEvent(a.value.id, 'sending');
-  ledger.appendAttemptEvent(a.value.id, 'paid', { providerRef: `T-${id}` });
-  return a.value.id;
 }
 
 /** Polls until `check` is true (or fails after `ms`). */
