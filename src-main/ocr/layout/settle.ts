@@ -35,12 +35,12 @@ export function settle(
     })
     .filter((a) => a.amount !== 0);
   const sorted = totals.sort((a, b) => b.p.rank - a.p.rank || b.p.y - a.p.y);
+  // A discount printed under a total below the items (a voucher for the next visit) is not in
+  // it; taxes are (Odoo prints "Taxes" under "Total").
+  const voucher = (a: { kind: string; y: number }, t: { p: SummaryPair } | undefined) =>
+    a.kind === 'discount' && t !== undefined && t.p.y > itemsBottom && a.y > t.p.y;
   for (const t of sorted) {
-    // A discount printed under a total below the items (a voucher for the next visit) is not
-    // in it; taxes are (Odoo prints "Taxes" under "Total").
-    const weighed = adjustments.filter(
-      (a) => a.kind !== 'discount' || t.p.y <= itemsBottom || a.y <= t.p.y,
-    );
+    const weighed = adjustments.filter((a) => !voucher(a, t));
     // Every subset of adjustments, fewest first; a discount shown is always taken.
     const n = Math.min(weighed.length, 6);
     const subsets = [...Array(1 << n).keys()].sort((a, b) => popcount(a) - popcount(b));
@@ -63,7 +63,7 @@ export function settle(
     total: best?.v ?? null,
     label: best?.p.label ?? null,
     adjustments: adjustments
-      .filter((a) => a.kind === 'discount' && (!best || best.p.y <= itemsBottom || a.y <= best.p.y))
+      .filter((a) => a.kind === 'discount' && !voucher(a, best))
       .map(({ label, amount }) => ({ label, amount })),
     ok: false,
     subtotal: subtotal ? minorOf(subtotal.num, exp) : null,
