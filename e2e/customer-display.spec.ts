@@ -198,3 +198,28 @@ test('station down: both windows say offline and reconnecting, the display disab
     await display.context().close();
   }
 });
+
+test("a line's own discount, read off the POS, is shown with the line on the customer display", async ({
+  station,
+  page,
+}) => {
+  const cashier = await openCashier(station.wsUrl, station.cashierUrl);
+  const call = caller(cashier);
+  const { code } = await call('pairing.create', {});
+  await pairWithCode(page, station.customerUrl, code);
+  const line = {
+    id: 'h1',
+    name: 'Apple In-Ear Headphones',
+    quantity: '1',
+    unitPrice: 7900,
+    amount: 7110,
+    adjustment: { label: 'With a 10% discount', amount: -790 },
+  };
+  const sent = await call('order.submit', {
+    order: { lines: [line], adjustments: [], total: 7110 },
+  });
+  await call('checkout.send', { revision: sent.revision, acceptWarnings: false });
+  await expect(page.getByTestId('customer-total')).toHaveText('¥71.10');
+  await expect(page.locator('[data-row-id="h1"]')).toContainText('With a 10% discount');
+  cashier.close();
+});
