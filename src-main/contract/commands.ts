@@ -35,6 +35,7 @@ import {
 import {
   attemptRowSchema,
   dayReportSchema,
+  paymentOrderSchema,
   daySchema,
   historyQuerySchema,
   reconciliationSchema,
@@ -197,6 +198,12 @@ export const commands = {
     output: z.array(attemptRowSchema),
   },
   'payments.refund': { roles: ['cashier'], input: refundRequestSchema, output: refundRowSchema },
+  /** The items of the order a payment was for, for its details in the back office. */
+  'payments.order': {
+    roles: ['cashier'],
+    input: z.object({ attemptId: z.string().min(1).max(64) }).strict(),
+    output: paymentOrderSchema,
+  },
   /** Wallets bound to this store at the payment system, and the store ending one. */
   'bindings.list': { roles: ['cashier'], input: empty, output: z.array(storeBindingSchema) },
   'bindings.remove': {

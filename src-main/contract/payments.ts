@@ -54,6 +54,27 @@ export const attemptRowSchema = z
   .strict();
 export type AttemptRow = z.infer<typeof attemptRowSchema>;
 
+/** The order a payment was for, as the ledger recorded it: what the payment details list. */
+export const paymentOrderSchema = z
+  .object({
+    orderId: z.string(),
+    currency: z.string(),
+    total: z.number().int(),
+    lines: z.array(
+      z
+        .object({
+          name: z.string(),
+          quantity: z.string(),
+          unitPrice: z.number().int().nullable(),
+          amount: z.number().int(),
+        })
+        .strict(),
+    ),
+    adjustments: z.array(z.object({ label: z.string(), amount: z.number().int() }).strict()),
+  })
+  .strict();
+export type PaymentOrder = z.infer<typeof paymentOrderSchema>;
+
 export const refundRowSchema = z
   .object({
     id: z.string(),

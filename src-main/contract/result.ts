@@ -22,6 +22,17 @@ export const contractErrorSchema = z
     message: z.string(),
     /** For invalid_input: "path: problem" per bad field. */
     issues: z.array(z.string()).optional(),
+    /**
+     * A stable code for this particular refusal ('region_missing', 'refund_exceeds_paid' …) with
+     * its values: a window says it in its own language instead of showing `message`, which is
+     * the station's English for logs and the CLI.
+     */
+    reason: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]*$/)
+      .max(64)
+      .optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   })
   .strict();
 export type ContractError = z.infer<typeof contractErrorSchema>;
@@ -45,6 +56,47 @@ export const fail = <T = never>(
 ): Result<T> => ({
   ok: false,
   error: issues ? { code, message, issues } : { code, message },
+});
+
+/**
+ * Every `reason` the station answers a cashier command with; the cashier window has a sentence
+ * for each in both languages (its i18n test holds it to this list).
+ */
+export const ERROR_REASONS = [
+  'not_a_date',
+  'ledger_tampered',
+  'reconcile_failed',
+  'region_missing',
+  'order_with_customer',
+  'pin_limit',
+  'wrong_pin',
+  'no_such_display',
+  'no_payment_waiting',
+  'wrong_method',
+  'payments_unavailable',
+  // The ledger's and the refund flow's own codes, passed on by payments.refund.
+  'unknown_order',
+  'order_conflict',
+  'already_paid',
+  'attempt_open',
+  'unknown_attempt',
+  'not_paid',
+  'refund_exceeds_paid',
+  'invalid',
+  'refund_pending',
+  'refund_refused',
+] as const;
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** Builds a failure with a stable reason (and its values) a window translates. */
+export const failBecause = <T = never>(
+  code: ErrorCode,
+  reason: ErrorReason,
+  message: string,
+  params?: Record<string, string | number>,
+): Result<T> => ({
+  ok: false,
+  error: params ? { code, message, reason, params } : { code, message, reason },
 });
 
 /** Formats zod issues as "path: message" strings for an invalid_input error. */

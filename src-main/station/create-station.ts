@@ -162,6 +162,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     | 'scan.submit'
     | 'payments.history'
     | 'payments.refund'
+    | 'payments.order'
     | 'reports.day'
     | 'reports.reconcile'
     | 'reports.items'
@@ -352,6 +353,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
           'scan.submit',
           'payments.history',
           'payments.refund',
+          'payments.order',
           'reports.day',
           'reports.reconcile',
           'devices.providers',

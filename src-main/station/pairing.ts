@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { PairedDisplay } from '../contract/commands';
-import { fail, ok, type Result } from '../contract/result';
+import { fail, failBecause, ok, type Result } from '../contract/result';
 import { createFailureLimiter } from './failure-limiter';
 
 const CODE_LIFETIME_MS = 2 * 60_000;
@@ -177,7 +177,12 @@ export function createPairingRegistry(
     revoke(id) {
       refresh();
       const gone = devices.filter((d) => idOf(d) === id);
-      if (gone.length === 0) return fail('invalid_input', `No paired display has the id '${id}'`);
+      if (gone.length === 0)
+        return failBecause(
+          'invalid_input',
+          'no_such_display',
+          `No paired display has the id '${id}'`,
+        );
       devices = devices.filter((d) => idOf(d) !== id);
       persist();
       emit([id]);

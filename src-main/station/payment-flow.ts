@@ -8,7 +8,7 @@ import {
 } from '../contract/checkout';
 import type { Credential, PaymentAction, PaymentMethod } from '../contract/credential';
 import { classifyPaymentCode } from '../contract/payment-code';
-import { fail, type Result } from '../contract/result';
+import { fail, failBecause, type Result } from '../contract/result';
 import type { AttemptState } from '../ledger/types';
 import type { FinalOutcome } from '../payments/attempt-driver';
 import { LedgerUnavailableError } from '../payments/ledger-guard';
@@ -101,19 +101,29 @@ export function createPaymentFlow(deps: {
     if (s.phase === 'authorizing')
       return notice('payment_busy', 'A payment is already being authorized for this order');
     if (s.phase !== 'collecting_credential' || !s.order) {
-      return fail('illegal_transition', 'No payment is waiting for a credential right now');
+      return failBecause(
+        'illegal_transition',
+        'no_payment_waiting',
+        'No payment is waiting for a credential right now',
+      );
     }
     if (METHOD_OF[credential.kind] !== s.method) {
-      return fail(
+      return failBecause(
         'invalid_input',
+        'wrong_method',
         `The customer chose ${s.method}; a ${credential.kind.replace('_', ' ')} cannot pay for it`,
+        { method: s.method ?? '', kind: credential.kind },
       );
     }
     // Refused before the checkout moves: the customer can pay once payments are back.
     const blocked = deps.payments().blockedReason();
     if (blocked) {
       checkout.apply({ type: 'notice', code: 'payments_unavailable', text: blocked });
-      return fail('unavailable', `Payments unavailable, retrying: ${blocked}`);
+      return failBecause(
+        'unavailable',
+        'payments_unavailable',
+        `Payments unavailable, retrying: ${blocked}`,
+      );
     }
     const order = s.order;
     // One part of a split payment, or the whole order.

@@ -5,7 +5,7 @@ import type { CheckoutSnapshot } from '../contract/checkout';
 import type { Region } from '../contract/hardware';
 import type { ReviewWarning } from '../contract/order';
 import { isAtRest, READABLE_PHASES } from '../contract/phase-rules';
-import { fail, ok, type Result } from '../contract/result';
+import { fail, failBecause, ok, type Result } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import { createPoleDisplayTap } from '../devices/pole-display/tap';
 import { createCaptureRow, createPoleRow } from './capture-devices';
@@ -102,11 +102,16 @@ export function setupCapture(deps: {
 
   async function read(): Promise<Result<CheckoutSnapshot>> {
     if (!region)
-      return fail('unavailable', 'Draw the order region first: Back office → Order region');
+      return failBecause(
+        'unavailable',
+        'region_missing',
+        'Draw the order region first: Back office → Order region',
+      );
     const phase = checkout.snapshot().phase;
     if (!READABLE_PHASES.includes(phase)) {
-      return fail(
+      return failBecause(
         'illegal_transition',
+        'order_with_customer',
         'The customer is looking at an order; cancel it before reading a new one',
       );
     }

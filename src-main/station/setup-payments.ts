@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
 import type { Handlers } from './dispatcher';
 import type { CheckoutService } from '../checkout/checkout-service';
-import { fail, ok } from '../contract/result';
+import { fail, failBecause, ok } from '../contract/result';
 import type { StationConfig } from '../config/schema';
 import type { PaymentResolved, PaymentsStatus } from '../contract/payments-status';
 import { dayRange } from '../lib/local-day';
 import { LedgerTamperedError } from '../ledger/verify-chain';
 import { renderDayReportHtml } from '../reports/day-report-html';
+import { paymentOrderFromLedger } from './payment-order';
 import type { SandboxProcess, SandboxProcessOptions } from '../payments/sandbox-process';
 import type { LinkStatus } from '../payments/payment-system-link';
 import { openStationPayments, type StationPayments } from '../payments/station-payments';
@@ -20,6 +21,7 @@ type PaymentHandlers = Pick<
   | 'scan.submit'
   | 'payments.history'
   | 'payments.refund'
+  | 'payments.order'
   | 'reports.day'
   | 'reports.reconcile'
   | 'bindings.list'
@@ -194,17 +196,26 @@ export async function setupPayments(deps: {
     'scan.submit': ({ raw }) => flow.handleScan(raw, 'keyboard-wedge'),
     'payments.history': ({ text, date, state, limit }) => {
       const range = date ? dayRange(date) : null;
-      if (date && !range) return fail('invalid_input', `Not a date: ${date}`);
+      if (date && !range)
+        return failBecause('invalid_input', 'not_a_date', `Not a date: ${date}`, { date });
       return ok(ledger.searchHistory({ text: text || undefined, state, limit, ...(range ?? {}) }));
     },
     'payments.refund': async ({ attemptId, amount, reason }) => {
       const r = await service.refund(attemptId, amount, reason);
       if (r.ok && r.value.state === 'succeeded') deps.onRefunded?.(attemptId, r.value.id);
       if (r.ok) return ok(r.value);
-      return fail(
+      // The ledger's or provider's code travels as the reason, for the window to say it.
+      return failBecause(
         r.error.code === 'unknown_attempt' ? 'invalid_input' : 'illegal_transition',
+        r.error.code,
         r.error.message,
       );
+    },
+    'payments.order': ({ attemptId }) => {
+      const order = paymentOrderFromLedger(ledger, attemptId);
+      return order
+        ? ok(order)
+        : failBecause('invalid_input', 'unknown_attempt', `no payment ${attemptId}`);
     },
     'reports.day': ({ date }) => {
       try {
@@ -212,11 +223,12 @@ export async function setupPayments(deps: {
         const html = report && renderDayReportHtml(report, config.store.name);
         const csv = ledger.exportCsv(date);
         if (!report || html === null || csv === null)
-          return fail('invalid_input', `Not a date: ${date}`);
+          return failBecause('invalid_input', 'not_a_date', `Not a date: ${date}`, { date });
         return ok({ ...report, html, csv });
       } catch (error) {
         // A ledger that fails its hash chain shows no figures; the cashier sees why.
-        if (error instanceof LedgerTamperedError) return fail('unavailable', error.message);
+        if (error instanceof LedgerTamperedError)
+          return failBecause('unavailable', 'ledger_tampered', error.message);
         throw error;
       }
     },
@@ -225,9 +237,10 @@ export async function setupPayments(deps: {
         const result = await payments.reconcile(date);
         return result.ok
           ? ok(result.value)
-          : fail('unavailable', `Could not reconcile: ${result.error}`);
+          : failBecause('unavailable', 'reconcile_failed', `Could not reconcile: ${result.error}`);
       } catch (error) {
-        if (error instanceof LedgerTamperedError) return fail('unavailable', error.message);
+        if (error instanceof LedgerTamperedError)
+          return failBecause('unavailable', 'ledger_tampered', error.message);
         throw error;
       }
     },

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Handlers } from './dispatcher';
-import { fail, ok } from '../contract/result';
+import { fail, failBecause, ok } from '../contract/result';
 import type { ShiftStateView } from '../contract/shifts';
 import type { StationConfig } from '../config/schema';
 import type { Ledger } from '../ledger/open-ledger';
@@ -57,11 +57,15 @@ export function setupShifts(deps: {
     },
     'shift.signIn': ({ cashierId, pin, float }) => {
       if (limiter.check(cashierId))
-        return fail('forbidden', 'Too many wrong PINs: wait a minute and try again');
+        return failBecause(
+          'forbidden',
+          'pin_limit',
+          'Too many wrong PINs: wait a minute and try again',
+        );
       const cashier = cashiers.verify(cashierId, pin);
       if (!cashier) {
         limiter.record(cashierId);
-        return fail('forbidden', 'Wrong cashier or PIN');
+        return failBecause('forbidden', 'wrong_pin', 'Wrong cashier or PIN');
       }
       const r = shifts.open({ cashierId: cashier.id, cashierName: cashier.name, float });
       if (!r.ok) return fail('illegal_transition', r.error.message);
