@@ -22,7 +22,7 @@ import { E2E_CONFIG, expect, startStation, test } from './support/station';
 
 // HQ end to end: a real `countersign serve` station enrolled with `countersign hq join` shows
 // "HQ: last sync" on the cashier window; HQ's admin page (strict CSP) shows today's figures,
-// the stations, reconciles a WeChat bill and pushes settings that the station applies.
+// the stations, reconciles a WeChat bill and pushes settings that the running station applies.
 
 test.skip(!!postgresMissing, postgresMissing ?? '');
 
@@ -119,8 +119,10 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
     await page.getByRole('button', { name: 'Push' }).click();
     await expect(page.getByTestId('settings-message')).toContainText('not a setting HQ may push');
     await expect(cashier.getByTestId('hq-line')).toContainText(
-      'settings r1 from HQ saved, in effect from the next start',
+      'settings r1 from HQ saved, in effect from the next checkout',
     );
+    // The idle station takes them up at once: the running cashier window shows the new name.
+    await expect(cashier.locator('.topbar .store')).toHaveText('HQ Market');
     // The station reports the revision it applied with its next push (every second here).
     await page.getByRole('button', { name: 'Stations' }).click();
     await expect(async () => {

@@ -5,7 +5,8 @@ import { applySnapshot, type StationStore } from './station-store';
 
 /**
  * Keeps a window's store in step with the station: on every (re)connection it reads the
- * station info and the current checkout, then follows `checkout.snapshot` events.
+ * station info and the current checkout, then follows `checkout.snapshot` and `station.info`
+ * events.
  */
 export function syncStation<R extends Role>(
   conn: StationConnection<R>,
@@ -14,6 +15,11 @@ export function syncStation<R extends Role>(
   const offEvent = conn.client.on('checkout.snapshot', (snapshot) =>
     applySnapshot(store, snapshot),
   );
+  // New settings (pushed by HQ) reach a running window: names, language, methods, timeouts.
+  const offInfo = conn.client.on('station.info', (info) => {
+    const current = store.getState().info;
+    if (current) store.setState({ info: { ...info, role: current.role } });
+  });
   const offStatus = conn.onStatus((status, error) => {
     store.setState({ status, statusError: error ?? null });
     if (status !== 'ready') return;
@@ -29,6 +35,7 @@ export function syncStation<R extends Role>(
   });
   return () => {
     offEvent();
+    offInfo();
     offStatus();
   };
 }

@@ -355,6 +355,8 @@ export const events = {
   'devices.store': storeDevicesSchema,
   'shift.state': shiftStateSchema,
   'hq.status': hqLinkSchema,
+  /** The station's info changed while running (settings pushed by HQ); each window keeps its role. */
+  'station.info': stationInfoSchema.omit({ role: true }),
 } as const satisfies Record<string, z.ZodType>;
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;

@@ -23,8 +23,9 @@ export function loadSettingsState(dataDir: string): SettingsState | null {
 
 /**
  * Applies HQ's settings to `<dataDir>/config.json`: refused when a key is not one HQ may set or
- * the resulting config fails the station's schema (the file is then untouched). They take
- * effect the next time the station starts, like every edit of config.json.
+ * the resulting config fails the station's schema (the file is then untouched). A running
+ * station then takes up the live part (config/live-settings.ts) between two checkouts; the
+ * payment time limits, read when the payment side starts, take effect at the next start.
  */
 export function applyPushedSettings(
   dataDir: string,
@@ -46,5 +47,6 @@ export function applyPushedSettings(
   } catch (error) {
     return done('refused', (error as Error).message.slice(0, 2000));
   }
-  return done('applied', 'saved to config.json; in effect from the next start');
+  const later = 'payments' in pushed.settings ? '; payment time limits from the next start' : '';
+  return done('applied', `saved to config.json; in effect from the next checkout${later}`);
 }

@@ -13,6 +13,12 @@ import type { PaymentsStatus } from '../contract/payments-status';
 import { fail, ok, type Result } from '../contract/result';
 import { loadConfig, mergeDeep, parseConfig, saveConfig } from '../config/load-config';
 import type { StationConfig } from '../config/schema';
+import {
+  createDeferredApply,
+  liveSettings as pickLive,
+  liveSettingsDiffer,
+} from '../config/live-settings';
+import type { PushedSettings } from '../hq/hq-settings';
 import type { OrderReader } from '../ocr/order-reader';
 import { loadCheckoutState, saveCheckoutState } from './checkout-state';
 import { checkDataDir } from './data-dir';
@@ -101,13 +107,15 @@ export async function createStation(options: StationOptions): Promise<Station> {
     );
   else if (restored.problem)
     logger.warn({ problem: restored.problem }, 'the saved checkout was not usable; starting idle');
-  const checkout = createCheckoutService({
+  // Kept and changed in place when settings arrive live: the service reads them per event.
+  const checkoutOptions = {
     clock: options.clock,
     methods: config.methods,
     inactivityMs,
     resultMs: config.customer.resultSeconds * 1000,
     initial: restored.snapshot ?? undefined,
-  });
+  };
+  const checkout = createCheckoutService(checkoutOptions);
   if (checkout.snapshot().phase === 'confirmed') checkout.apply({ type: 'methods_offered' });
   const pairing = createPairingRegistry(pairedDisplaysFile(options.dataDir));
   const listeners = new Set<StationListener>();
@@ -126,9 +134,36 @@ export async function createStation(options: StationOptions): Promise<Station> {
     const saved = saveCheckoutState(options.dataDir, snapshot);
     if (saved) logger.warn({ err: saved }, 'checkout state not saved');
     for (const l of listeners) l('checkout.snapshot', snapshot);
+    liveSettings.flush();
   });
   const emit = (event: EventName, payload: unknown) => listeners.forEach((l) => l(event, payload));
 
+  // Settings from HQ, taken up between two checkouts so a payment under way is never changed.
+  const liveSettings = createDeferredApply<StationConfig>({
+    between: () => checkout.snapshot().phase === 'idle',
+    apply: (next) => {
+      // The config object is the running settings: parts that read it when they act see these.
+      Object.assign(config, pickLive(next));
+      checkoutOptions.methods = next.methods;
+      checkoutOptions.inactivityMs = next.customer.inactivityTimeoutSeconds * 1000;
+      checkoutOptions.resultMs = next.customer.resultSeconds * 1000;
+      const { role: _role, ...shared } = info('cashier');
+      emit('station.info', shared);
+      logger.info({ settings: pickLive(next) }, 'settings from HQ in effect');
+    },
+  });
+  const takeSettings = (pushed: PushedSettings) => {
+    let next: StationConfig;
+    try {
+      next = parseConfig(mergeDeep(config, pushed), 'settings from HQ');
+    } catch (error) {
+      // Already checked against config.json; a running config that differs is only logged.
+      logger.warn({ err: error }, 'settings from HQ not taken up by the running station');
+      return;
+    }
+    if (liveSettingsDiffer(config, next) && !liveSettings.offer(next))
+      logger.info('settings from HQ wait for the current checkout to end');
+  };
   const apply = (event: CheckoutEvent) => checkout.apply(event);
   const info = (role: Role): StationInfo => ({
     role,
@@ -318,6 +353,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         version: VERSION,
         paymentsState: () => payments.status().state,
         onStatus: (status) => emit('hq.status', hqLink(status)),
+        onSettingsSaved: takeSettings,
       })
     : null;
   const devices: DevicesFeature | null =

@@ -4,6 +4,7 @@ import type { StationConfig } from '../config/schema';
 import type { HqLink } from '../contract/hq-link';
 import { sendBatch } from '../hq/hq-client';
 import { loadStationCredential, resolveCaFile } from '../hq/station-credential';
+import type { PushedSettings } from '../hq/hq-settings';
 import { applyPushedSettings, loadSettingsState } from '../hq/station-settings';
 import { startHqSync, type HqSync, type HqSyncStatus } from '../hq/station-sync';
 import type { Ledger } from '../ledger/open-ledger';
@@ -46,6 +47,8 @@ export function setupHqSync(deps: {
   paymentsState?: () => string;
   /** Every change of the sync's status (the cashier window's "HQ: last sync" line). */
   onStatus?: (status: HqSyncStatus) => void;
+  /** Settings from HQ were saved to config.json: the running station takes up their live part. */
+  onSettingsSaved?: (settings: PushedSettings) => void;
 }): HqSync | null {
   const { logger } = deps;
   let credential;
@@ -88,6 +91,7 @@ export function setupHqSync(deps: {
       const result = applyPushedSettings(deps.dataDir, pushed, Date.now());
       const level = result.state === 'applied' ? 'info' : 'warn';
       logger[level]({ hq: credential.url, ...result }, 'settings from HQ');
+      if (result.state === 'applied') deps.onSettingsSaved?.(pushed.settings);
       return result;
     },
     onStatus: (status) => {

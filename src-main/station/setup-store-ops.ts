@@ -52,7 +52,8 @@ export function setupStoreOps(deps: {
   const { config, ledger, logger } = deps;
   const now = deps.now ?? Date.now;
   const language = (set: 'en' | 'zh-CN' | null) => set ?? config.customer.language;
-  const store = { name: config.store.name, message: config.store.message };
+  // Read per receipt: the store's name and message may change live (settings from HQ).
+  const store = () => ({ name: config.store.name, message: config.store.message });
   const style = {
     paper: config.printer.paper,
     language: language(config.printer.language),
@@ -79,7 +80,7 @@ export function setupStoreOps(deps: {
   };
 
   const printReceipt = (ids: { attemptId: string; refundId?: string }, label: string) => {
-    const data = receiptFromLedger(ledger, store, ids);
+    const data = receiptFromLedger(ledger, store(), ids);
     if (!data)
       return Promise.resolve(fail('invalid_input', `${label}: no such paid payment or refund`));
     return printer.print(receiptDocument(data, style), label).then((r) => {
@@ -123,7 +124,7 @@ export function setupStoreOps(deps: {
       const report = itemReport(ledger.db, date);
       if (!report) return fail('invalid_input', `Not a date: ${date}`);
       const doc = itemReportDocument(report, {
-        storeName: store.name,
+        storeName: store().name,
         paper: style.paper,
         language: style.language,
         currency: config.currency,

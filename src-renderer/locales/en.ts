@@ -405,7 +405,7 @@ export const en = {
   hq: {
     lastSync: 'HQ: last sync {{ago}}',
     waiting: '{{n}} entries waiting',
-    settingsApplied: 'settings r{{revision}} from HQ saved, in effect from the next start',
+    settingsApplied: 'settings r{{revision}} from HQ saved, in effect from the next checkout',
     settingsRefused: 'settings r{{revision}} from HQ refused: {{message}}',
   },
 } as const;

@@ -396,7 +396,7 @@ export const zhCN: Strings<typeof en> = {
   hq: {
     lastSync: '总部：上次同步 {{ago}}',
     waiting: '{{n}} 条待上传',
-    settingsApplied: '总部设置 r{{revision}} 已保存，下次启动生效',
+    settingsApplied: '总部设置 r{{revision}} 已保存，下一笔结账起生效',
     settingsRefused: '总部设置 r{{revision}} 被拒绝：{{message}}',
   },
 };
