@@ -53,6 +53,8 @@ export const checkoutNoticeSchema = z
     code: z.string().min(1).max(64),
     text: z.string().max(500),
     at: z.number().int(),
+    /** The payment system's reason behind a payment notice, for the windows to say in words. */
+    reason: z.string().max(500).optional(),
   })
   .strict();
 export type CheckoutNotice = z.infer<typeof checkoutNoticeSchema>;

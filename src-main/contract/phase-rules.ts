@@ -47,8 +47,14 @@ export const LEGAL_FROM: Record<CheckoutEventName, readonly CheckoutPhase[]> = {
   part_set: ['choosing_method', 'collecting_credential', 'failed'],
   // The paid parts of a cancelled checkout went back to the customer.
   parts_refunded: ['cancelled'],
-  customer_activity: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
-  customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential'],
+  // After a declined payment the customer's turn runs on: they pay again or walk away.
+  customer_activity: [
+    'awaiting_confirmation',
+    'choosing_method',
+    'collecting_credential',
+    'failed',
+  ],
+  customer_timeout: ['awaiting_confirmation', 'choosing_method', 'collecting_credential', 'failed'],
   // Not from authorizing: a payment in flight must end as paid, failed or reversed, never "cancelled".
   cancelled: [
     'review',
