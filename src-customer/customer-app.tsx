@@ -25,6 +25,7 @@ import { OrderView } from './screens/order-view';
 import { PairingScreen } from './screens/pairing-screen';
 import { screenFor } from './screen-for';
 import { PayScreen } from './pay/pay-screen';
+import { LastDecline } from './pay/last-decline';
 import { PartPicker, SplitSummary } from './pay/split-summary';
 import { useWedgeScan } from '../src-window-shared/use-wedge-scan';
 
@@ -151,6 +152,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
   else if (screen === 'method')
     body = (
       <>
+        <LastDecline notice={snapshot.notice} />
         <SplitSummary snapshot={snapshot} />
         <PartPicker
           snapshot={snapshot}

@@ -15,7 +15,7 @@ const order: Order = {
 const at = (phase: CheckoutPhase, extra: Partial<ScreenInput> = {}): ScreenInput => ({
   status: 'ready',
   hasInfo: true,
-  snapshot: { phase, order, updatedAt: 1_000 },
+  snapshot: { phase, order, updatedAt: 1_000, deadline: null },
   flagging: false,
   now: 2_000,
   resultSeconds: 8,
@@ -50,5 +50,16 @@ describe('customer screen', () => {
     expect(screenFor(at('paid'))).toBe('result');
     expect(screenFor(at('cancelled', { now: 1_000 + resultScreenMs(8) - 1 }))).toBe('result');
     expect(screenFor(at('cancelled', { now: 1_000 + resultScreenMs(8) + 1 }))).toBe('idle');
+    expect(screenFor(at('failed', { now: 1_000 + resultScreenMs(8) + 1 }))).toBe('idle');
+  });
+
+  it('keeps a decline up while the customer may still pay again', () => {
+    const later = 1_000 + resultScreenMs(8) * 10;
+    const declined = { phase: 'failed', order, updatedAt: 1_000, deadline: later + 1 } as const;
+    expect(screenFor(at('failed', { snapshot: declined, now: later }))).toBe('result');
+    // Without an order there is nothing to pay again.
+    expect(screenFor(at('failed', { snapshot: { ...declined, order: null }, now: later }))).toBe(
+      'idle',
+    );
   });
 });

@@ -26,7 +26,7 @@ export function resultScreenMs(resultSeconds: number): number {
 export interface ScreenInput {
   status: WsStatus;
   hasInfo: boolean;
-  snapshot: Pick<CheckoutSnapshot, 'phase' | 'order' | 'updatedAt'> | null;
+  snapshot: Pick<CheckoutSnapshot, 'phase' | 'order' | 'updatedAt' | 'deadline'> | null;
   /** The customer is choosing which lines are wrong (local, not yet sent). */
   flagging: boolean;
   now: number;
@@ -49,6 +49,9 @@ export function screenFor(input: ScreenInput): Screen {
   if (phase === 'confirmed' || phase === 'choosing_method') return 'method';
   if (phase === 'collecting_credential') return 'collecting';
   if (phase === 'authorizing') return 'authorizing';
+  // A decline waits for the customer to pay again for as long as the station gives them: its
+  // deadline ends it (cancelled), so no clock of the display's own is needed here.
+  if (phase === 'failed' && snapshot.order && snapshot.deadline !== null) return 'result';
   if (isFinal(phase))
     return now - snapshot.updatedAt < resultScreenMs(input.resultSeconds) ? 'result' : 'idle';
   // idle and review: the cashier has not sent anything to the customer yet.

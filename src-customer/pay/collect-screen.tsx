@@ -8,6 +8,7 @@ import { SplitSummary } from './split-summary';
 import { BindOffer } from './bind-offer';
 import { CodeCollect } from './code-collect';
 import { FaceCollect } from './face-collect';
+import { LastDecline } from './last-decline';
 import { ProxyCollect } from './proxy-collect';
 import { QrCollect } from './qr-collect';
 import './pay.css';
@@ -37,6 +38,7 @@ export function CollectScreen({ snapshot, submit, onBack, bindUrl, reportCamera 
           </p>
         )}
         <SplitSummary snapshot={snapshot} />
+        <LastDecline notice={snapshot.notice} />
         <h1>
           {method === 'proxy'
             ? t('pay.proxy.title')

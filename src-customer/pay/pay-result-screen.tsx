@@ -44,7 +44,10 @@ export function PayResultScreen({
       ) : (
         <p className="lead">{t(`result.${kind}Hint`)}</p>
       )}
-      <div className="return-bar" style={{ animationDuration: `${barMs}ms` }} />
+      {/* A decline the customer may still pay again does not run out with the result time. */}
+      {!(onRetry && snapshot.deadline !== null) && (
+        <div className="return-bar" style={{ animationDuration: `${barMs}ms` }} />
+      )}
     </div>
   );
 }

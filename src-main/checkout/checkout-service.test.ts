@@ -108,6 +108,50 @@ describe('checkout service', () => {
     expect(svc.snapshot().phase).toBe('idle');
   });
 
+  it('after a decline the customer keeps the whole inactivity time to pay again, then the checkout is given back', () => {
+    const clock = manualClock();
+    const svc = createCheckoutService({
+      clock,
+      methods: ['code', 'qr'],
+      inactivityMs: 60_000,
+      resultMs: 5_000,
+    });
+    svc.apply({ type: 'order_submitted', order });
+    svc.apply({ type: 'sent', revision: svc.snapshot().revision, acceptWarnings: false });
+    svc.apply({ type: 'confirmed', revision: svc.snapshot().revision });
+    svc.apply({ type: 'method_chosen', method: 'code' });
+    const decline = {
+      type: 'payment_finished',
+      outcome: 'failed',
+      attemptId: 'p1',
+      reason: 'code_already_used',
+      amount: order.total,
+    } as const;
+    svc.apply({ type: 'credential_received', platform: 'wechat' });
+    svc.apply(decline);
+    // Not reset like a paid screen: the decline waits for the customer, who touches the screen.
+    clock.advance(50_000);
+    expect(svc.apply({ type: 'customer_activity' }).ok).toBe(true);
+    clock.advance(50_000);
+    expect(svc.snapshot()).toMatchObject({ phase: 'failed', order: { id: 'o1' } });
+    // They pay again, the same order (no confirmation), and are declined once more...
+    expect(svc.apply({ type: 'payment_retried' })).toMatchObject({
+      ok: true,
+      value: { phase: 'choosing_method', notice: { reason: 'code_already_used' } },
+    });
+    svc.apply({ type: 'method_chosen', method: 'code' });
+    svc.apply({ type: 'credential_received', platform: 'wechat' });
+    svc.apply({ ...decline, attemptId: 'p2' });
+    // ...and walk away: the checkout is given back to the cashier as at any other step.
+    clock.advance(60_001);
+    expect(svc.snapshot()).toMatchObject({
+      phase: 'cancelled',
+      deadline: null,
+      notice: { code: 'customer_timeout' },
+      payment: { attemptId: 'p2', outcome: 'failed' },
+    });
+  });
+
   it('leaves the state untouched when an event is refused', () => {
     const svc = createCheckoutService({
       clock: manualClock(),

@@ -244,9 +244,19 @@ describe('checkout machine: the confirmation journey', () => {
         payment: null,
         method: null,
         deadline: ctx.now + ctx.inactivityMs,
-        notice: { code: 'payment_failed' },
+        notice: { code: 'payment_failed', reason: 'proxy_declined' },
       },
     });
+    // A reversal names itself, whatever the provider said; no reason, no field.
+    const reversed = inPhase('failed', {
+      payment: { attemptId: 'p1', step: 'done', platform: null, outcome: 'reversed', reason: null },
+    });
+    expect(transition(reversed, sample.payment_retried, ctx)).toMatchObject({
+      ok: true,
+      value: { notice: { reason: 'reversed' } },
+    });
+    const bare = transition(inPhase('failed', { payment: null }), sample.payment_retried, ctx);
+    expect(bare.ok && bare.value.notice).not.toHaveProperty('reason');
     const single = inPhase('failed', { methods: ['qr'] });
     expect(transition(single, sample.payment_retried, { ...ctx, methods: ['qr'] })).toMatchObject({
       ok: true,
@@ -337,8 +347,12 @@ describe('checkout machine: time', () => {
       value: {
         phase: 'failed',
         payment: { outcome: 'reversed', attemptId: 'p9', platform: 'alipay', reason: 'no answer' },
+        // The customer's turn runs on: they may pay the same order another way.
+        deadline: ctx.now + ctx.inactivityMs,
       },
     });
+    const paid = transition(s, sample.payment_finished, ctx);
+    expect(paid).toMatchObject({ ok: true, value: { phase: 'paid', deadline: null } });
   });
 });
 

@@ -61,6 +61,8 @@ export function paymentTransition(
     case 'payment_retried': {
       if (!s.order) return fail('illegal_transition', 'There is no order to pay');
       const why = s.payment?.reason ?? s.payment?.outcome ?? 'failed';
+      // The decline's reason goes with the customer to the method choice, as a terminal's does.
+      const reason = s.payment?.reason ?? (s.payment?.outcome === 'reversed' ? 'reversed' : null);
       return next({
         phase: ctx.methods.length === 1 ? 'collecting_credential' : 'choosing_method',
         methods: ctx.methods,
@@ -71,6 +73,7 @@ export function paymentTransition(
           code: 'payment_failed',
           text: `The last payment did not go through (${why})`,
           at: ctx.now,
+          ...(reason ? { reason } : {}),
         },
       });
     }
@@ -104,9 +107,12 @@ export function paymentTransition(
           });
         if (s.split) return next({ phase: 'paid', split, payment: finished(s, e) });
       }
+      // A decline is not the end of the order: the customer's turn runs on (deadline) so they
+      // can pay it another way without confirming it again; walking away times it out.
       return next({
         phase: e.outcome === 'paid' ? 'paid' : 'failed',
         payment: finished(s, e),
+        deadline: e.outcome === 'paid' || !s.order ? null : customerDeadline,
       });
     }
   }
