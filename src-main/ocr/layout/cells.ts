@@ -4,7 +4,11 @@ import { readCell, type Cell, type Num } from './tokens';
 /** A cell's numbers with the label in front of each: "总价:270.0" → [["总价", 270.0]]. */
 export function labelledNums(cell: Cell): Array<{ label: string; num: Num }> {
   const out: Array<{ label: string; num: Num }> = [];
-  const parts = cell.text.split(/(?<=\d[%元]?)\s*[,，;；·•丨|]\s*(?=\D)|\s{2,}/);
+  // A comma between fields may come out of the engine as a point ("种类:2.总价:270.0" from a
+  // JPEG): a point straight before a Chinese label is a separator, never a decimal point.
+  const parts = cell.text.split(
+    /(?<=\d[%元]?)\s*(?:[,，;；·•丨|]|[.。](?=\s*[\u3400-\u9fff]))\s*(?=\D)|\s{2,}/,
+  );
   if (parts.length > 1) {
     for (const p of parts) {
       const sub = readCell({ ...cell.box, text: p });

@@ -214,6 +214,33 @@ describe('reading an order by geometry and arithmetic', () => {
     expect(read.total).toBe(850);
   });
 
+  it('a footer of fields whose comma came out as a point ("种类:2.总价:8.50") still has its total', () => {
+    const rows = (footer: string) =>
+      screen([
+        [
+          ['名称', 10],
+          ['数量', 200],
+          ['价格', 300],
+        ],
+        [
+          ['可口可乐', 10],
+          ['2', 210],
+          ['6.00', 300],
+        ],
+        [
+          ['雪碧', 10],
+          ['1', 210],
+          ['2.50', 300],
+        ],
+        [[footer, 10]],
+      ]);
+    for (const footer of ['商品种类:2,总价:8.50', '商品种类：2.总价：8.50']) {
+      const read = readOrderFromBoxes(rows(footer), 'CNY');
+      expect(read.total, footer).toBe(850);
+      expect(read.status, footer).toBe('ok');
+    }
+  });
+
   it('a screen whose own numbers do not add up is flagged, never accepted', () => {
     const read = readOrderFromBoxes(
       screen([
