@@ -50,6 +50,9 @@ export function resolveCredential(
     if (req.amount > payer.max_amount) return { reason: 'proxy_amount_not_approved' };
     return { accountId: payer.account_id, waiting: 'payer' };
   }
+  // A provider's face code (WeChat face SDK, Alipay smile-to-pay) is theirs to resolve: the
+  // sandbox has no such device, so it declines and nothing is taken.
+  if (c.kind === 'face_code') return { reason: 'face_code_unsupported' };
   // Merchant QR: the account is known only once a wallet scans the token.
   return { waiting: 'scan' };
 }

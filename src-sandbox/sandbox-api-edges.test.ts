@@ -119,3 +119,18 @@ describe('sandbox: malformed paths', () => {
     });
   }
 });
+
+describe('sandbox: a provider face code', () => {
+  it('is declined (the sandbox has no provider face device); nothing is taken', async () => {
+    const r = await pay({
+      merchantOrderNo: orderNo(),
+      amount: 100,
+      currency: 'CNY',
+      credential: { kind: 'face_code', platform: 'alipay', code: 'fp0123456789abcdef' },
+    });
+    expect(r).toMatchObject({
+      status: 200,
+      json: { status: 'failed', reason: 'face_code_unsupported' },
+    });
+  });
+});

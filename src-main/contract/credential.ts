@@ -12,6 +12,21 @@ const imageDataUrl = z
   .max(2_000_000, 'image is too large (2 MB at most)')
   .regex(/^data:image\/(?:jpeg|png|webp);base64,[A-Za-z0-9+/=]+$/, 'an image data URL');
 
+/**
+ * A face code from a payment provider's own face device: WeChat Pay's face SDK
+ * (`getWxpayfaceCode`, face_code_type 1) gives an 18-digit code sent as micropay's `auth_code`;
+ * Alipay's smile-to-pay SDK gives an ftoken sent to `alipay.trade.pay` with
+ * `scene=security_code`. Only the station side (a provider SDK bridge) makes one; no window may.
+ */
+export const faceCodeCredentialSchema = z
+  .object({
+    kind: z.literal('face_code'),
+    platform: z.enum(['wechat', 'alipay']),
+    code: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, '8–128 letters, digits, _ or -'),
+  })
+  .strict();
+export type FaceCodeCredential = z.infer<typeof faceCodeCredentialSchema>;
+
 /** The payment credential forwarded to the payment system with the order. */
 export const credentialSchema = z.discriminatedUnion('kind', [
   z
@@ -31,6 +46,7 @@ export const credentialSchema = z.discriminatedUnion('kind', [
     .strict(),
   // The payment system issues the QR token for the order (docs/payment-api.md): nothing to send.
   z.object({ kind: z.literal('merchant_qr') }).strict(),
+  faceCodeCredentialSchema,
 ]);
 export type Credential = z.infer<typeof credentialSchema>;
 

@@ -67,6 +67,7 @@ const METHOD_OF: Record<Credential['kind'], PaymentMethod> = {
   face: 'face',
   proxy: 'proxy',
   merchant_qr: 'qr',
+  face_code: 'face',
 };
 
 const refuse = (orderId: string, amount: number, reason: string): FinalOutcome => ({
@@ -83,6 +84,8 @@ function credentialHint(c: Credential): string {
   if (c.kind === 'payment_code') return `code …${c.code.slice(-4)}`;
   if (c.kind === 'proxy') return `proxy ${c.proxyId}`;
   if (c.kind === 'merchant_qr') return 'merchant qr';
+  // A provider's face code is single use, like a payment code: its tail is enough to find it.
+  if (c.kind === 'face_code') return `face code …${c.code.slice(-4)}`;
   // Only a hash of the descriptor: the ledger never holds a face or anything to rebuild one.
   return `face ${createHash('sha256').update(JSON.stringify(c.descriptor)).digest('hex').slice(0, 16)}`;
 }
@@ -192,7 +195,11 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     const credential = c.data;
     let platform: Attempt['platform'] = null;
     let route: string;
-    if (credential.kind !== 'payment_code') route = config.routing[credential.kind];
+    if (credential.kind === 'face_code') {
+      // A provider's face code goes to the provider of its platform, as a payment code does.
+      platform = credential.platform;
+      route = config.routing[credential.platform];
+    } else if (credential.kind !== 'payment_code') route = config.routing[credential.kind];
     else {
       const cls = classifyPaymentCode(credential.code);
       if (!cls.valid) return refuse(order.id, order.total, `invalid_code: ${cls.error}`);

@@ -29,6 +29,7 @@ const METHOD_OF: Record<Credential['kind'], PaymentMethod> = {
   face: 'face',
   proxy: 'proxy',
   merchant_qr: 'qr',
+  face_code: 'face',
 };
 
 const STEP_OF: Partial<Record<AttemptState, PaymentProgress['step']>> = {

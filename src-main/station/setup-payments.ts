@@ -181,6 +181,9 @@ export async function setupPayments(deps: {
     // Bindings live at the payment system that takes payment codes (the sandbox by default).
     ...bindingHandlers(payments.providers, config.payments.routing.wechat),
     'credential.submit': ({ credential }, caller) => {
+      // A provider's face code comes from its face device's SDK on the station, never a window.
+      if (credential.kind === 'face_code')
+        return fail('forbidden', "Face codes come from the payment provider's face device");
       // The cashier may type a payment code when the scanner fails; the other kinds come from the customer.
       if (caller.role === 'cashier' && credential.kind !== 'payment_code') {
         return fail(

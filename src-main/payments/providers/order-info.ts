@@ -1,19 +1,26 @@
 import type { PayRequest } from '../../payment-api/api-schema';
 import type { GatewayResult } from '../gateway';
 
+/** What a provider charges: a scanned payment code, or a face code from its own face device. */
+export type ProviderCredential = { code: string; face: boolean };
+
 /**
- * The scanned payment code a real provider charges, or what it refuses before any network
- * call: another kind of credential, or money other than CNY. One rule for WeChat Pay and Alipay.
+ * The code a real provider charges (the scanned payment code, or a face code of this provider's
+ * platform), or what it refuses before any network call: another kind of credential, a face
+ * code of another platform, or money other than CNY. One rule for WeChat Pay and Alipay.
  */
 export function providerCode(
   req: PayRequest,
   provider: string,
-): { code: string } | Extract<GatewayResult<never>, { kind: 'refused' }> {
-  if (req.credential.kind !== 'payment_code')
+  platform: 'wechat' | 'alipay',
+): ProviderCredential | Extract<GatewayResult<never>, { kind: 'refused' }> {
+  const c = req.credential;
+  const face = c.kind === 'face_code' && c.platform === platform;
+  if (c.kind !== 'payment_code' && !face)
     return {
       kind: 'refused',
       code: 'unsupported_credential',
-      message: `${provider} takes the payment code from the scanner`,
+      message: `${provider} takes the payment code from the scanner or a face code from its own face device`,
     };
   if (req.currency !== 'CNY')
     return {
@@ -21,7 +28,7 @@ export function providerCode(
       code: 'unsupported_currency',
       message: `${provider} charges CNY, not ${req.currency}`,
     };
-  return { code: req.credential.code };
+  return { code: c.kind === 'payment_code' || c.kind === 'face_code' ? c.code : '', face };
 }
 
 /** An order line as a provider's request carries it (WeChat `detail`, Alipay `goods_detail`). */

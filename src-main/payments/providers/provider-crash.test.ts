@@ -120,6 +120,7 @@ describe('provider crash runs: SIGKILLed stations lose and double-charge nothing
         const route = platform === 'wechat' ? 'micropay' : 'pay';
         const killedAt: Record<string, number> = {};
         const known = new Set<string>();
+        let byFace = 0;
         for (let run = 0; run < RUNS; run++) {
           const faults: SimFault[] = [
             { route, kind: 'lost', ms: 50, count: 2 },
@@ -132,6 +133,10 @@ describe('provider crash runs: SIGKILLed stations lose and double-charge nothing
             DATA_DIR: tmp.dir,
             PROVIDERS: JSON.stringify(configs[platform]),
             PLATFORM: platform,
+            // Half the payments by face codes from the simulator's face device.
+            FACE_CODES: Array.from({ length: 20 }, () =>
+              platform === 'wechat' ? wechat.faceCode() : alipay.ftoken(),
+            ).join(','),
           };
           const step = await runAndKill({ ...env, MODE: 'pay' }, Math.floor(Math.random() * 1200));
           killedAt[step] = (killedAt[step] ?? 0) + 1;
@@ -149,6 +154,7 @@ describe('provider crash runs: SIGKILLed stations lose and double-charge nothing
             expect(remote?.charged ?? 0, `${a.id} ledger ${a.state}`).toBe(
               a.state === 'paid' ? a.amount : 0,
             );
+            if (remote && 'byFace' in remote && remote.byFace) byFace++;
             if (a.state === 'paid') {
               expect(paidOrders.has(a.orderId), `order ${a.orderId} paid twice`).toBe(false);
               paidOrders.add(a.orderId);
@@ -160,8 +166,9 @@ describe('provider crash runs: SIGKILLed stations lose and double-charge nothing
         const remoteIds =
           platform === 'wechat' ? [...wechat.orders.keys()] : [...alipay.trades.keys()];
         for (const id of remoteIds) expect(known.has(id), id).toBe(true);
+        expect(byFace, 'payments by face code').toBeGreaterThan(0);
         console.log(
-          `${platform} killed during: ${JSON.stringify(killedAt)}; attempts: ${known.size}`,
+          `${platform} killed during: ${JSON.stringify(killedAt)}; attempts: ${known.size}, by face: ${byFace}`,
         );
       },
     );

@@ -16,6 +16,8 @@ export interface SimTrade {
   refunds: { requestNo: string; amount: number; at: number }[];
   /** When a cancellation gave a paid trade's money back. */
   cancelRefundAt?: number;
+  /** Paid by face: an ftoken from the simulated smile-to-pay device, scene security_code. */
+  byFace?: boolean;
 }
 
 const fen = (yuan: string) => Math.round(Number(yuan) * 100);
@@ -42,6 +44,7 @@ export async function startAlipaySimulator(o: {
   const now = o.now ?? Date.now;
   const trades = new Map<string, SimTrade>();
   const codeErrors = new Map<string, string>();
+  const ftokens = new Set<string>();
   const waits = new Map<string, { ms: number; outcome: 'paid' | 'cancelled' }>();
   const requests: { method: string; biz: Record<string, unknown> }[] = [];
   const faults = createFaultQueue();
@@ -78,7 +81,13 @@ export async function startAlipaySimulator(o: {
       if (t) return biz40004('ACQ.TRADE_HAS_SUCCESS');
       const err = codeErrors.get(b.auth_code!);
       if (err) return biz40004(err);
+      // An ftoken pays only with scene security_code, once; a payment code never does.
+      const byFace = b.scene === 'security_code';
+      if (byFace !== ftokens.has(b.auth_code!) || !['bar_code', 'security_code'].includes(b.scene!))
+        return biz40004('ACQ.PAYMENT_AUTH_CODE_INVALID');
+      ftokens.delete(b.auth_code!);
       const n: SimTrade = {
+        byFace,
         total: fen(b.total_amount!),
         status: 'TRADE_SUCCESS',
         tradeNo: `2026${randomBytes(10).toString('hex')}`,
@@ -303,6 +312,12 @@ export async function startAlipaySimulator(o: {
     /** The next pay with this code answers 10003 and resolves after ms. */
     userPaying: (code: string, ms: number, outcome: 'paid' | 'cancelled') =>
       void waits.set(code, { ms, outcome }),
+    /** The smile-to-pay device: the ftoken it gives once a face is verified (single use). */
+    ftoken: () => {
+      const t = `fp${randomBytes(16).toString('hex')}`;
+      ftokens.add(t);
+      return t;
+    },
     /** The next n cancels answer retry_flag=Y. */
     retryCancels: (n: number) => void (retryCancels = n),
     stop: async () => {

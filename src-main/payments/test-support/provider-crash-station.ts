@@ -2,8 +2,11 @@
  * A station process for the provider crash runs: pays orders in a loop through a real provider
  * (against its simulator), printing each progress step, until the parent SIGKILLs it. In
  * `resume` mode it only resolves what the previous process left open.
- * Env: LEDGER_FILE, DATA_DIR, PROVIDERS (the providers config as JSON), PLATFORM, MODE.
+ * Env: LEDGER_FILE, DATA_DIR, PROVIDERS (the providers config as JSON), PLATFORM, MODE, and
+ * FACE_CODES (comma-separated codes the simulator's face device issued: every other payment
+ * is a face payment).
  */
+import type { Credential } from '../../contract/credential';
 import { orderOf } from './harness';
 import { providerStation } from './provider-station';
 
@@ -21,11 +24,16 @@ const { service } = providerStation(
   (id, state) => process.stdout.write(`${state} ${id}\n`),
 );
 let seq = 0;
-const code = () => ({
-  kind: 'payment_code' as const,
-  code: `${platform === 'wechat' ? '13' : '28'}${String(process.pid).padStart(8, '0')}${String(++seq).padStart(8, '0')}`,
-  platform,
-});
+const faceCodes = (process.env.FACE_CODES ?? '').split(',').filter(Boolean);
+const code = (): Credential => {
+  const face = ++seq % 2 === 0 ? faceCodes.pop() : undefined;
+  if (face) return { kind: 'face_code', platform, code: face };
+  return {
+    kind: 'payment_code',
+    code: `${platform === 'wechat' ? '13' : '28'}${String(process.pid).padStart(8, '0')}${String(seq).padStart(8, '0')}`,
+    platform,
+  };
+};
 
 process.stdout.write('ready\n');
 if (process.env.MODE === 'resume') {

@@ -15,6 +15,8 @@ export interface SimOrder {
   charged: number;
   paidAt: number;
   refunds: { outRefundNo: string; fee: number; at: number }[];
+  /** Paid with a face code from the simulated face device (getWxpayfaceCode). */
+  byFace?: boolean;
 }
 
 export interface WechatSimOptions {
@@ -48,6 +50,7 @@ export async function startWechatSimulator(o: WechatSimOptions) {
   const now = o.now ?? Date.now;
   const orders = new Map<string, SimOrder>();
   const usedCodes = new Set<string>();
+  const faceCodes = new Set<string>();
   const codeErrors = new Map<string, string>();
   const userPaying = new Map<string, { ms: number; outcome: 'paid' | 'cancelled' }>();
   const faults = createFaultQueue();
@@ -91,6 +94,9 @@ export async function startWechatSimulator(o: WechatSimOptions) {
       const existing = orders.get(no);
       if (existing?.state === 'REVOKED') return fail('ORDERREVERSED', '订单已撤销', t);
       if (existing) return fail('ORDERPAID', '订单已支付', t);
+      // micropay's field rule: a payment code or a face code (face_code_type 1), 18 digits.
+      if (!/^1[0-6]\d{16}$/.test(p.auth_code ?? ''))
+        return fail('PARAM_ERROR', 'auth_code 字符串必须匹配正则表达式 ^1[0-6][0-9]{16}$', t);
       if (usedCodes.has(p.auth_code!)) return fail('AUTH_CODE_INVALID', '付款码已使用', t);
       usedCodes.add(p.auth_code!);
       const err = codeErrors.get(p.auth_code!);
@@ -102,6 +108,7 @@ export async function startWechatSimulator(o: WechatSimOptions) {
         charged: Number(p.total_fee),
         paidAt: now(),
         refunds: [],
+        byFace: faceCodes.delete(p.auth_code!),
       };
       orders.set(no, x);
       const wait = userPaying.get(p.auth_code!);
@@ -319,6 +326,15 @@ export async function startWechatSimulator(o: WechatSimOptions) {
     /** The next micropay with this code waits for the password, then resolves. */
     userPaying: (code: string, ms: number, outcome: 'paid' | 'cancelled') =>
       void userPaying.set(code, { ms, outcome }),
+    /**
+     * The face device: what `getWxpayfaceCode` with face_code_type 1 gives after a face is
+     * recognised, an 18-digit single-use code micropay takes as its auth_code.
+     */
+    faceCode: () => {
+      const c = `13${String(randomBytes(8).readBigUInt64BE() % 10n ** 16n).padStart(16, '0')}`;
+      faceCodes.add(c);
+      return c;
+    },
     /** The next n reversals answer recall=Y. */
     recall: (n: number) => void (recalls = n),
     stop: async () => {

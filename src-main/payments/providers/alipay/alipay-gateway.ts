@@ -119,13 +119,14 @@ export function createAlipayGateway(
     name: opts.name ?? 'alipay',
     timing: opts.timing,
     pay: async (req) => {
-      const payable = providerCode(req, 'Alipay');
+      const payable = providerCode(req, 'Alipay', 'alipay');
       if ('kind' in payable) return payable;
       const info = opts.orderInfo(req.merchantOrderNo);
       const goods = goodsOf(info?.lines ?? []);
       const p = await exec('alipay.trade.pay', {
         out_trade_no: req.merchantOrderNo,
-        scene: 'bar_code',
+        // A face payment sends the smile-to-pay ftoken as auth_code with scene security_code.
+        scene: payable.face ? 'security_code' : 'bar_code',
         auth_code: payable.code,
         subject: (req.description ?? info?.description ?? 'Order').slice(0, 256),
         total_amount: fenToYuan(req.amount),

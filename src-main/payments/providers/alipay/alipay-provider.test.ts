@@ -47,6 +47,8 @@ beforeAll(async () => {
         bare(alipay.publicKey),
         0o644,
       ),
+      storeId: 'S001',
+      terminalId: 'T01',
       ...PROVIDER_FAST,
     },
   };
@@ -75,6 +77,29 @@ describe('Alipay face-to-face payments against its simulator over HTTP', () => {
       { goods_id: 'l1', goods_name: '散装大米', quantity: 1, price: '12.34' },
     ]);
     expect(sim.trades.get(out.attemptId!)?.status).toBe('TRADE_SUCCESS');
+  });
+
+  it('a smile-to-pay ftoken pays with scene security_code, store and terminal; once', async () => {
+    const face: Credential = { kind: 'face_code', platform: 'alipay', code: sim.ftoken() };
+    const out = await station.service.pay(orderOf(4321), face);
+    expect(out).toMatchObject({ status: 'paid', platform: 'alipay' });
+    const sent = sim.requests.find(
+      (r) => r.method === 'alipay.trade.pay' && r.biz.out_trade_no === out.attemptId,
+    )!;
+    expect(sent.biz).toMatchObject({
+      scene: 'security_code',
+      auth_code: face.code,
+      total_amount: '43.21',
+      store_id: 'S001',
+      terminal_id: 'T01',
+    });
+    expect(sim.trades.get(out.attemptId!)).toMatchObject({
+      status: 'TRADE_SUCCESS',
+      byFace: true,
+    });
+    expect(station.ledger.getAttempt(out.attemptId!)?.method).toBe('face');
+    const again = await station.service.pay(orderOf(4321), face);
+    expect(again.reason).toMatch(/^invalid_code: 40004 ACQ.PAYMENT_AUTH_CODE_INVALID/);
   });
 
   it('40004 business failures end the attempt with the reason', async () => {
@@ -149,7 +174,9 @@ describe('Alipay fault run: every payment final, charged at most once', () => {
         Array.from({ length: 8 }, async (_, i) => {
           await new Promise((r) => setTimeout(r, i * rand(5, 25)));
           sim.faults.inject(faultsFor());
-          const c = code();
+          // Every fourth payment by a smile-to-pay ftoken: the same guarantees.
+          const c: Credential =
+            i % 4 === 1 ? { kind: 'face_code', platform: 'alipay', code: sim.ftoken() } : code();
           if (i % 3 === 0) sim.userPaying(digits(c), rand(0, 1200), 'paid');
           return station.service.pay(orderOf(rand(1, 50_000)), c);
         }),

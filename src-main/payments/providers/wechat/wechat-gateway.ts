@@ -39,6 +39,9 @@ const unknownOf = (
   kind: 'unknown',
   reason: r.kind === 'fail' ? `WeChat: ${r.message}` : r.reason,
 });
+/** micropay's auth_code: a payment code or a face code, 18 digits starting 10–16. */
+const WECHAT_AUTH_CODE = /^1[0-6]\d{16}$/;
+
 const errText = (p: Record<string, string>) =>
   `${p.err_code ?? 'FAIL'} ${p.err_code_des ?? ''}`.trim();
 
@@ -72,8 +75,16 @@ export function createWechatGateway(
     name: opts.name ?? 'wechat',
     timing: opts.timing,
     pay: async (req) => {
-      const payable = providerCode(req, 'WeChat Pay');
+      const payable = providerCode(req, 'WeChat Pay', 'wechat');
       if ('kind' in payable) return payable;
+      // The face SDK's code (face_code_type 1) is an auth_code like a payment code's: micropay
+      // refuses any other shape, so one is refused here before the network.
+      if (payable.face && !WECHAT_AUTH_CODE.test(payable.code))
+        return {
+          kind: 'refused',
+          code: 'invalid_face_code',
+          message: 'A WeChat Pay face code is 18 digits (face_code_type 1)',
+        };
       const info = opts.orderInfo(req.merchantOrderNo);
       const goods = goodsOf(info?.lines ?? []);
       const r = await client.call('/pay/micropay', {

@@ -71,6 +71,43 @@ describe('WeChat Pay v2 against its simulator over HTTPS', () => {
     expect(sim.orders.get(out.attemptId!)?.state).toBe('SUCCESS');
   });
 
+  it("a face code from WeChat's face device pays through micropay as its auth_code", async () => {
+    const face: Credential = { kind: 'face_code', platform: 'wechat', code: sim.faceCode() };
+    const out = await station.service.pay(orderOf(2345), face);
+    expect(out).toMatchObject({ status: 'paid', platform: 'wechat' });
+    const sent = sim.requests.find(
+      (r) => r.path === '/pay/micropay' && r.params.out_trade_no === out.attemptId,
+    )!;
+    expect(sent.params).toMatchObject({ auth_code: face.code, total_fee: '2345' });
+    expect(sim.orders.get(out.attemptId!)).toMatchObject({ state: 'SUCCESS', byFace: true });
+    expect(station.ledger.getAttempt(out.attemptId!)).toMatchObject({
+      method: 'face',
+      credentialHint: `face code …${face.code.slice(-4)}`,
+    });
+    // Single use, as the face SDK's code is: the same code again is refused by WeChat.
+    const again = await station.service.pay(orderOf(2345), face);
+    expect(again.reason).toMatch(/^invalid_code: AUTH_CODE_INVALID/);
+  });
+
+  it('a face code micropay cannot take, or of another platform, never reaches WeChat', async () => {
+    const before = sim.requests.length;
+    const faceOld = await station.service.pay(orderOf(100), {
+      kind: 'face_code',
+      platform: 'wechat',
+      // face_code_type 0 (the retired /pay/facepay's code): micropay refuses its shape.
+      code: 'a1b2c3d4-e5f6-7a8b-9c0d-e1f2a3b4c5d6',
+    });
+    expect(faceOld.reason).toMatch(/invalid_face_code: A WeChat Pay face code is 18 digits/);
+    const otherPlatform = await station.service.pay(orderOf(100), {
+      kind: 'face_code',
+      platform: 'alipay',
+      code: 'fp0123456789abcdef',
+    });
+    // Alipay is not routed at this station: refused with a sentence, before any network call.
+    expect(otherPlatform).toMatchObject({ status: 'failed' });
+    expect(sim.requests.length).toBe(before);
+  });
+
   it('definite failures end the attempt with the reason', async () => {
     for (const [err, reason] of [
       ['NOTENOUGH', 'insufficient_funds'],
@@ -163,7 +200,9 @@ describe('WeChat Pay fault run: every payment final, charged at most once', () =
         Array.from({ length: 8 }, async (_, i) => {
           await new Promise((r) => setTimeout(r, i * rand(5, 25)));
           sim.faults.inject(faultsFor());
-          const c = code();
+          // Every fourth payment by a face code from the face device: the same guarantees.
+          const c: Credential =
+            i % 4 === 1 ? { kind: 'face_code', platform: 'wechat', code: sim.faceCode() } : code();
           if (i % 3 === 0) sim.userPaying((c as { code: string }).code, rand(0, 1200), 'paid');
           return station.service.pay(orderOf(rand(1, 50_000)), c);
         }),
