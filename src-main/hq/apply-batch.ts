@@ -196,6 +196,41 @@ async function insertRows(client: Client, args: string[], events: WireEvent[], r
     if (r.rowCount !== settled.length)
       throw new InconsistentBatch('a refund event names a refund HQ never received');
   }
+  await insertShifts(client, args, events, rows);
+}
+
+/** Shifts opened and closed (a close on the station's local day it was made: its entry's day). */
+async function insertShifts(
+  client: Client,
+  args: string[],
+  events: WireEvent[],
+  rows: LedgerRow[],
+) {
+  const json = (v: unknown) => JSON.stringify(v);
+  const shifts = rowsOf(rows, 'shifts');
+  if (shifts.length)
+    await client.query(
+      `INSERT INTO shifts SELECT $1, $2, s.id, s.day, s.cashier_id, s.cashier_name, s.opened_at,
+         s.float, s.taken_from
+       FROM jsonb_to_recordset($3::jsonb) AS s(id text, day date, cashier_id text,
+         cashier_name text, opened_at bigint, float bigint, taken_from text)`,
+      [...args, json(shifts)],
+    );
+  const closes = rows.flatMap((r, i) =>
+    r.tbl === 'shift_closes' ? [{ ...r.values, day: events[i]!.day }] : [],
+  );
+  if (closes.length) {
+    const r = await client.query(
+      `INSERT INTO shift_closes SELECT $1, $2, c.shift_id, c.day, c.closed_at, c.counted,
+         c.handed_to, c.note
+       FROM jsonb_to_recordset($3::jsonb) AS c(shift_id text, day date, closed_at bigint,
+         counted bigint, handed_to text, note text)
+       JOIN shifts s ON s.store_id = $1 AND s.station_id = $2 AND s.shift_id = c.shift_id`,
+      [...args, json(closes)],
+    );
+    if (r.rowCount !== closes.length)
+      throw new InconsistentBatch('a shift close names a shift HQ never received');
+  }
 }
 
 /** Parses every payload of a batch; the first bad one refuses the whole batch. */

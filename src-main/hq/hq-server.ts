@@ -11,6 +11,7 @@ import { applyBatch, parseBatchRows } from './apply-batch';
 import { authenticateStation, enrolStation, issueEnrolmentCode, revokeStation } from './enrolment';
 import type { HqDb } from './hq-db';
 import { chainReport, listStations, reportQuerySchema } from './hq-reports';
+import { listShifts, shiftsQuerySchema } from './hq-shifts';
 import { fail, HttpError, parse, readBytes, readJson, send } from './hq-http';
 import { listReconciliations, reconcileAndStore, reconcileQuerySchema } from './hq-reconcile';
 import {
@@ -104,6 +105,11 @@ export function createHqServer(options: HqServerOptions): Server {
       requireAdmin(req);
       const query = parse(reportQuerySchema, Object.fromEntries(url.searchParams));
       return [200, { query, rows: await chainReport(db, query) }];
+    },
+    'GET /v1/shifts': async (req, url) => {
+      requireAdmin(req);
+      const query = parse(shiftsQuerySchema, Object.fromEntries(url.searchParams));
+      return [200, { query, shifts: await listShifts(db, query) }];
     },
     // The body is the provider's statement file as downloaded (a bill may be tens of MB).
     'POST /v1/admin/reconcile': async (req, url) => {

@@ -9,6 +9,7 @@ import { configSchema } from '../config/schema';
 import { setupHqSync } from '../station/setup-hq-sync';
 import { localDay } from '../lib/local-day';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
+import { createShiftStore } from '../ledger/shift-store';
 import { sendBatch } from './hq-client';
 import { startHqSync, type HqSync } from './station-sync';
 import { payOnce, startHq, waitFor, type HqHarness } from './test-support/hq-harness';
@@ -213,6 +214,69 @@ describe.skipIf(postgresMissing)('HQ: enrolment and sync over PostgreSQL', () =>
       (s: { storeId: string }) => s.storeId === 's4',
     );
     expect(listed).toMatchObject({ status: 'active', lastSeq: 6, version: '0.1.0' });
+    ledger.close();
+  });
+
+  it('sends shifts opened, closed and handed over; HQ applies them once and lists them by store, station and day', async () => {
+    const credential = await enrol('s5', 'till-1');
+    const ledger = openLedger(join(dir, 's5.sqlite'), { synchronous: 'NORMAL' });
+    const shifts = createShiftStore(ledger.db);
+    const wang = shifts.open({ cashierId: 'c1', cashierName: 'Wang', float: 10_000 });
+    if (!wang.ok) throw new Error(wang.error.message);
+    const paid = payOnce(ledger, 'w1', 1200);
+    payOnce(ledger, 'w2', 300);
+    const refund = ledger.beginRefund({ attemptId: paid, amount: 200, reason: 'cold' });
+    if (!refund.ok) throw new Error(refund.error.message);
+    ledger.appendRefundEvent(refund.value.id, 'succeeded');
+    shifts.close({ counted: 9_500, handedTo: 'Li', note: 'short 5' });
+    shifts.open({ cashierId: 'c2', cashierName: 'Li', float: 9_500 });
+    payOnce(ledger, 'l1', 800);
+    const entries = ledger.outbox.read(0, 100);
+    const sync = station('s5', credential, ledger);
+    await waitFor(() => ledger.outbox.pending().count === 0);
+    await sync.stop();
+    // The whole history sent again changes nothing.
+    const again = await post(credential, {
+      storeId: 's5',
+      stationId: 'till-1',
+      version: 'x',
+      events: entries,
+    });
+    expect(again).toMatchObject({ status: 200, body: { applied: 0, duplicates: entries.length } });
+
+    const listed = await hq.admin('GET', `/v1/shifts?from=${TODAY}&to=${TODAY}&store=s5`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.shifts).toEqual([
+      expect.objectContaining({
+        storeId: 's5',
+        stationId: 'till-1',
+        day: TODAY,
+        shiftId: wang.value.id,
+        cashierName: 'Wang',
+        float: 10_000,
+        counted: 9_500,
+        difference: -500,
+        handedTo: 'Li',
+        note: 'short 5',
+        paid: { count: 2, total: 1500 },
+      }),
+      expect.objectContaining({
+        cashierName: 'Li',
+        takenFrom: wang.value.id,
+        closedAt: null,
+        difference: null,
+        paid: { count: 1, total: 800 },
+      }),
+    ]);
+    const tables = await hq.db.query(
+      "SELECT tbl, count(*)::int AS n FROM events WHERE store_id = 's5' AND tbl LIKE '%shift%' GROUP BY tbl ORDER BY tbl",
+    );
+    expect(tables.rows).toEqual([
+      { tbl: 'refund_shifts', n: 1 },
+      { tbl: 'shift_closes', n: 1 },
+      { tbl: 'shifts', n: 2 },
+    ]);
+    expect((await hq.admin('GET', `/v1/shifts?from=${TODAY}&to=2000-01-01`)).status).toBe(400);
     ledger.close();
   });
 });

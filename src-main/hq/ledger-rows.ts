@@ -10,6 +10,8 @@ const text = z.string().max(4000);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const attemptId = z.string().regex(/^P\d{8}[0-9a-f]{16}$/, 'an attempt id P<yyyymmdd><16 hex>');
 const refundId = z.string().regex(/^R\d{8}[0-9a-f]{16}$/, 'a refund id R<yyyymmdd><16 hex>');
+const shiftId = z.string().regex(/^S\d{8}[0-9a-f]{16}$/, 'a shift id S<yyyymmdd><16 hex>');
+const cash = int.nonnegative();
 
 const ROWS = {
   orders: z.tuple([z.literal('orders'), text, text, int, text, int]),
@@ -66,6 +68,9 @@ const ROWS = {
     int,
     day,
   ]),
+  shifts: z.tuple([z.literal('shifts'), shiftId, text, text, int, cash, shiftId.nullable(), day]),
+  shift_closes: z.tuple([z.literal('shift_closes'), shiftId, int, cash, text.nullable(), text]),
+  refund_shifts: z.tuple([z.literal('refund_shifts'), refundId, shiftId]),
 } as const;
 
 /** A parsed row: its table and its columns by name. */

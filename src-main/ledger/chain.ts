@@ -19,7 +19,8 @@ export interface ChainedTable {
   columns: readonly string[];
 }
 
-export const CHAINED_TABLES: readonly ChainedTable[] = [
+/** The tables journaled since migration 2 (payments and refunds). Fixed: migrations 2 and 3 use it. */
+export const PAYMENT_TABLES: readonly ChainedTable[] = [
   { name: 'orders', key: ['id'], columns: ['id', 'currency', 'total', 'source', 'recorded_at'] },
   {
     name: 'order_lines',
@@ -60,6 +61,24 @@ export const CHAINED_TABLES: readonly ChainedTable[] = [
   },
 ];
 
+/** Cashiers' shifts, journaled since migration 6 (and so sent to HQ). */
+export const SHIFT_TABLES: readonly ChainedTable[] = [
+  {
+    name: 'shifts',
+    key: ['id'],
+    columns: ['id', 'cashier_id', 'cashier_name', 'opened_at', 'float', 'taken_from', 'day'],
+  },
+  {
+    name: 'shift_closes',
+    key: ['shift_id'],
+    columns: ['shift_id', 'closed_at', 'counted', 'handed_to', 'note'],
+  },
+  { name: 'refund_shifts', key: ['refund_id'], columns: ['refund_id', 'shift_id'] },
+];
+
+/** Every table whose rows the journal chains, in the order they joined it. */
+export const CHAINED_TABLES: readonly ChainedTable[] = [...PAYMENT_TABLES, ...SHIFT_TABLES];
+
 /** The hash before the first entry. */
 export const GENESIS = '0'.repeat(64);
 
@@ -87,14 +106,17 @@ export function keySql(t: ChainedTable, prefix = ''): string {
 export function journaledRowSql(
   j: string,
   column: (t: ChainedTable) => string = encodingSql,
+  tables: readonly ChainedTable[] = CHAINED_TABLES,
 ): string {
   return `CASE ${j}.tbl
-${CHAINED_TABLES.map(
-  (t) =>
-    `  WHEN '${t.name}' THEN (SELECT ${column(t)} FROM ${t.name} WHERE ${t.key
-      .map((c, i) => `${c} = json_extract(${j}.row_key, '$[${i}]')`)
-      .join(' AND ')})`,
-).join('\n')}
+${tables
+  .map(
+    (t) =>
+      `  WHEN '${t.name}' THEN (SELECT ${column(t)} FROM ${t.name} WHERE ${t.key
+        .map((c, i) => `${c} = json_extract(${j}.row_key, '$[${i}]')`)
+        .join(' AND ')})`,
+  )
+  .join('\n')}
 END`;
 }
 
@@ -115,17 +137,22 @@ function noReplace(table: string, conflict: string): string {
   BEGIN SELECT RAISE(ABORT, '${table} is append-only'); END;`;
 }
 
-/** Migration 2: the journal, the no-replace guards and the chaining triggers. */
-export function chainMigrationSql(): string {
-  const guards = CHAINED_TABLES.map((t) =>
+/** The no-replace guards and the chaining triggers of some tables. */
+function chainTriggersSql(tables: readonly ChainedTable[]): string {
+  const guards = tables.map((t) =>
     noReplace(t.name, t.key.map((c) => `${c} = NEW.${c}`).join(' AND ')),
   );
-  const chains = CHAINED_TABLES.map(
+  const chains = tables.map(
     (t) => `CREATE TRIGGER ${t.name}_chain AFTER INSERT ON ${t.name} BEGIN
   INSERT INTO journal (tbl, row_key, hash) VALUES ('${t.name}', ${keySql(t, 'NEW.')},
     ledger_chain((SELECT hash FROM journal ORDER BY seq DESC LIMIT 1), ${encodingSql(t, 'NEW.')}));
 END;`,
   );
+  return `${guards.join('\n')}\n${chains.join('\n')}`;
+}
+
+/** Migration 2: the journal, the no-replace guards and the chaining triggers. */
+export function chainMigrationSql(): string {
   return `
 CREATE TABLE journal (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -139,18 +166,28 @@ CREATE TRIGGER journal_no_update BEFORE UPDATE ON journal
 CREATE TRIGGER journal_no_delete BEFORE DELETE ON journal
   BEGIN SELECT RAISE(ABORT, 'journal is append-only'); END;
 ${noReplace('journal', 'seq = NEW.seq OR (tbl = NEW.tbl AND row_key = NEW.row_key)')}
-${guards.join('\n')}
-${chains.join('\n')}`;
+${chainTriggersSql(PAYMENT_TABLES)}`;
+}
+
+/** Migration 6 (first half): the shift tables join the journal. */
+export function chainShiftTablesSql(): string {
+  return chainTriggersSql(SHIFT_TABLES);
 }
 
 /**
- * Chains the rows a ledger held before it had a journal, table by table in insertion order.
- * Runs inside the migration's transaction: either every old row is chained or none is.
+ * Chains the rows some tables held before they joined the journal, table by table in insertion
+ * order, after the journal's head. Runs inside the migration's transaction: either every old
+ * row is chained or none is.
  */
-export function chainExistingRows(db: Database.Database): void {
+export function chainExistingRows(
+  db: Database.Database,
+  tables: readonly ChainedTable[] = PAYMENT_TABLES,
+): void {
   const add = db.prepare('INSERT INTO journal (tbl, row_key, hash) VALUES (?, ?, ?)');
-  let previous: string | null = null;
-  for (const t of CHAINED_TABLES) {
+  const head = db.prepare('SELECT hash FROM journal ORDER BY seq DESC LIMIT 1').get() as
+    { hash: string } | undefined;
+  let previous: string | null = head?.hash ?? null;
+  for (const t of tables) {
     const rows = db
       .prepare(`SELECT ${keySql(t)} AS k, ${encodingSql(t)} AS e FROM ${t.name} ORDER BY rowid`)
       .all() as { k: string; e: string }[];

@@ -11,6 +11,7 @@ import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger, tryOpenLedger, type Ledger } from './open-ledger';
 import { renderDayReportHtml } from '../reports/day-report-html';
+import { createShiftStore } from './shift-store';
 
 // Issue 9 part 4: a ledger that cannot be rewritten unnoticed. Real temp files, and the
 // attacker is a raw better-sqlite3 connection to the same file.
@@ -31,6 +32,10 @@ const order = (id: string, total: number): Order => ({
 
 /** One paid attempt with a refund: a row in every append-only table. Returns the attempt id. */
 function fill(ledger: Ledger, id = 'o1', total = 1_000): string {
+  // In a cashier's shift, closed after the refund: shifts, shift_closes and refund_shifts too.
+  const shifts = createShiftStore(ledger.db, () => NOW);
+  const shift = shifts.open({ cashierId: 'c1', cashierName: 'Wang', float: 10_000 });
+  if (!shift.ok) throw new Error(shift.error.message);
   const o = order(id, total);
   const a = ledger.recordOrderAndBeginAttempt(o, {
     orderId: o.id,
@@ -47,6 +52,7 @@ function fill(ledger: Ledger, id = 'o1', total = 1_000): string {
   const r = ledger.beginRefund({ attemptId: a.value.id, amount: 100, reason: 'test' });
   if (!r.ok) throw new Error(r.error.message);
   ledger.appendRefundEvent(r.value.id, 'succeeded');
+  shifts.close({ counted: 10_000, handedTo: null });
   return a.value.id;
 }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import { chainExistingRows, chainMigrationSql } from './chain';
-import { outboxMigrationSql } from './outbox';
+import { chainExistingRows, chainMigrationSql, chainShiftTablesSql, SHIFT_TABLES } from './chain';
+import { outboxMigrationSql, outboxShiftsMigrationSql } from './outbox';
 import { dayIndexesMigrationSql } from './day-indexes';
 import { shiftTablesMigrationSql } from './shift-tables';
 
@@ -137,5 +137,11 @@ CREATE VIEW refund_current AS
     version: 5,
     name: "cashiers' shifts: float, count, handover; refunds record their shift",
     sql: shiftTablesMigrationSql(),
+  },
+  {
+    version: 6,
+    name: 'shifts in the tamper-evident journal, and so in the outbox to HQ',
+    sql: `${chainShiftTablesSql()}\n${outboxShiftsMigrationSql()}`,
+    run: (db) => chainExistingRows(db, SHIFT_TABLES),
   },
 ];

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { chainHash, GENESIS } from './chain';
+import { chainHash, GENESIS, registerChainFunction } from './chain';
 import { localDay } from '../lib/local-day';
 import { migrations } from './migrations';
 import { openLedger } from './open-ledger';
 import type { OutboxEntry } from './outbox';
+import { createShiftStore } from './shift-store';
 import { payOnce, teaOrder } from './test-support/pay-once';
 
 let dir: string;
@@ -109,6 +110,43 @@ describe('ledger outbox', () => {
       [2, 'attempts', localDay(NOW)],
     ]);
     expect(chainHolds(entries)).toBe(true);
+    ledger.close();
+  });
+
+  it('journals and queues the shifts a ledger held before shifts were journaled (migration 6)', () => {
+    // A version-5 ledger: a payment HQ already holds, then a shift opened and closed.
+    const raw = new Database(file);
+    registerChainFunction(raw);
+    for (const m of migrations.filter((x) => x.version <= 5)) {
+      raw.exec(m.sql);
+      m.run?.(raw);
+    }
+    raw.pragma('user_version = 5');
+    raw.exec(`INSERT INTO orders VALUES ('o1', 'CNY', 500, 'manual', ${NOW});
+      DELETE FROM outbox;
+      INSERT INTO shifts VALUES ('S1', 'c1', 'Wang', ${NOW}, 10000, NULL, '${localDay(NOW)}');
+      INSERT INTO shift_closes VALUES ('S1', ${NOW + 60_000}, 9000, 'Li', 'short');`);
+    raw.close();
+    const ledger = openLedger(file, { now: () => NOW });
+    expect(ledger.verify()).toMatchObject({ ok: true, value: { lastEntry: 3 } });
+    const queued = ledger.outbox.read(1, 100);
+    expect(queued.map((e) => [e.seq, e.tbl, e.key, e.day])).toEqual([
+      [2, 'shifts', '["S1"]', localDay(NOW)],
+      [3, 'shift_closes', '["S1"]', localDay(NOW + 60_000)],
+    ]);
+    expect(JSON.parse(queued[1]!.payload)).toEqual([
+      'shift_closes',
+      'S1',
+      NOW + 60_000,
+      9000,
+      'Li',
+      'short',
+    ]);
+    expect(chainHolds(queued, ledger.outbox.read(0, 1)[0]!.hash)).toBe(true);
+    // From now on a shift leaves with the statement that records it.
+    const shifts = createShiftStore(ledger.db, () => NOW);
+    shifts.open({ cashierId: 'c2', cashierName: 'Li', float: 9000 });
+    expect(ledger.outbox.read(3, 100).map((e) => e.tbl)).toEqual(['shifts']);
     ledger.close();
   });
 });

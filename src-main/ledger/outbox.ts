@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { CHAINED_TABLES, journaledRowSql, type ChainedTable } from './chain';
+import { CHAINED_TABLES, journaledRowSql, PAYMENT_TABLES, type ChainedTable } from './chain';
 
 /**
  * The outbox to headquarters (docs/hq.md). Every journal entry is copied here, with the row's
@@ -45,6 +45,9 @@ const DAY_OF: Record<string, string> = {
   attempt_events: 'day',
   refunds: localDate('created_at'),
   refund_events: 'day',
+  shifts: 'day',
+  shift_closes: localDate('closed_at'),
+  refund_shifts: `(SELECT ${localDate('r.created_at')} FROM refunds r WHERE r.id = refund_id)`,
 };
 
 const dayOf = (t: ChainedTable): string => {
@@ -55,13 +58,30 @@ const dayOf = (t: ChainedTable): string => {
 };
 
 /** Columns of an outbox row computed from a journal entry aliased `j`. */
-const entrySql = (j: string) =>
-  `${j}.seq AS seq, ${j}.tbl AS tbl, ${j}.row_key AS row_key, ${journaledRowSql(j)} AS payload,
-  ${j}.hash AS hash, ${journaledRowSql(j, dayOf)} AS day`;
+const entrySql = (j: string, tables: readonly ChainedTable[] = CHAINED_TABLES) =>
+  `${j}.seq AS seq, ${j}.tbl AS tbl, ${j}.row_key AS row_key,
+  ${journaledRowSql(j, undefined, tables)} AS payload,
+  ${j}.hash AS hash, ${journaledRowSql(j, dayOf, tables)} AS day`;
+
+/** The trigger that copies every journal entry of these tables into the outbox. */
+const outboxTriggerSql = (tables: readonly ChainedTable[]) => `
+CREATE TRIGGER journal_outbox AFTER INSERT ON journal BEGIN
+  INSERT INTO outbox (seq, tbl, row_key, payload, hash, day) SELECT ${entrySql('NEW', tables)};
+END;`;
+
+/**
+ * Migration 6 (second half): the outbox trigger also encodes the shift tables, so shifts
+ * opened, closed and handed over leave for HQ like payments (chainExistingRows then journals
+ * the shifts already recorded, and the trigger queues them).
+ */
+export function outboxShiftsMigrationSql(): string {
+  CHAINED_TABLES.forEach(dayOf);
+  return `DROP TRIGGER journal_outbox;${outboxTriggerSql(CHAINED_TABLES)}`;
+}
 
 /** Migration 3: the outbox, its trigger on the journal, and every entry already journaled. */
 export function outboxMigrationSql(): string {
-  CHAINED_TABLES.forEach(dayOf);
+  PAYMENT_TABLES.forEach(dayOf);
   return `
 CREATE TABLE outbox (
   seq INTEGER PRIMARY KEY,
@@ -70,11 +90,9 @@ CREATE TABLE outbox (
   payload TEXT NOT NULL,
   hash TEXT NOT NULL,
   day TEXT NOT NULL
-) STRICT;
-CREATE TRIGGER journal_outbox AFTER INSERT ON journal BEGIN
-  INSERT INTO outbox (seq, tbl, row_key, payload, hash, day) SELECT ${entrySql('NEW')};
-END;
-INSERT INTO outbox (seq, tbl, row_key, payload, hash, day) SELECT ${entrySql('j')} FROM journal j;`;
+) STRICT;${outboxTriggerSql(PAYMENT_TABLES)}
+INSERT INTO outbox (seq, tbl, row_key, payload, hash, day)
+  SELECT ${entrySql('j', PAYMENT_TABLES)} FROM journal j;`;
 }
 
 interface EntryRow {

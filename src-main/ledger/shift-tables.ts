@@ -3,7 +3,7 @@
  * with a count and the cashier it is handed to; at most one is open at a time. Refunds record
  * the shift they were made in (a trigger, so no refund path can forget it); payments carry it in
  * attempts.shift, written with the attempt. Append-only like the rest of the history.
- * Not yet in the tamper-evident journal (docs/operations.md says why).
+ * Journaled (tamper-evident, and so sent to HQ) since migration 6.
  */
 export function shiftTablesMigrationSql(): string {
   const appendOnly = (t: string) => `
