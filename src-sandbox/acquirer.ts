@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { PaymentNotices } from './payment-notify';
 import type Database from 'better-sqlite3';
 import type { PaymentPlatform } from '../src-main/contract/payment-code';
 import { localDay } from '../src-main/lib/local-day';
@@ -74,6 +75,8 @@ export function createAcquirer(
     qrLifeMs: number;
     /** The sandbox's own address, for the QR token's URL (known once it listens). */
     baseUrl: () => string;
+    /** Told of every status change, for stations waiting on a notification. */
+    notices?: PaymentNotices;
   },
 ) {
   const { now } = opts;
@@ -121,6 +124,7 @@ export function createAcquirer(
       p.merchant_id,
       p.merchant_order_no,
     );
+    opts.notices?.changed(p.merchant_id, p.merchant_order_no);
   };
   const debit = (accountId: string, amount: number) =>
     db.prepare('UPDATE accounts SET balance = balance - ? WHERE id = ?').run(amount, accountId);

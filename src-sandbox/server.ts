@@ -13,6 +13,7 @@ import { handleAdmin } from './admin-routes';
 import { AcquirerError, createAcquirer } from './acquirer';
 import { createFaultQueue, type FaultInput, type FaultRoute, faultSpecSchema } from './faults';
 import { decodePath, describeIssue, parseJson, readBody, sendError, sendJson } from './http-util';
+import { createPaymentNotices } from './payment-notify';
 import { openSandboxDb } from './sandbox-db';
 import { statementCsv } from './statement';
 import { createBindings } from './bindings';
@@ -66,12 +67,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const adminToken = options.adminToken ?? randomBytes(16).toString('hex');
   const db = openSandboxDb(options.dbFile, { merchants: options.merchants, passwordAbove });
   let baseUrl = '';
+  const notices = createPaymentNotices();
   const acquirer = createAcquirer(db, {
     now,
     userPayingTimeoutMs: options.userPayingTimeoutMs ?? 60_000,
     proxyTimeoutMs: options.proxyTimeoutMs ?? 120_000,
     qrLifeMs: options.qrLifeMs ?? 120_000,
     baseUrl: () => baseUrl,
+    notices,
   });
   const actions = createCustomerActions(acquirer);
   const bindings = createBindings(db, acquirer);
@@ -131,6 +134,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (fault.kind === 'connection_reset') return void req.socket.destroy();
     }
     sendJson(res, out.status, out.body);
+  };
+
+  /** A payment's state as query and notification answer it. */
+  const queried = (merchant: string, no: string) => {
+    const answer = acquirer.query(merchant, no);
+    return answer
+      ? { status: 200, body: answer }
+      : { status: 404, body: { error: { code: 'not_found', message: `no payment ${no}` } } };
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -204,15 +215,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       });
     }
     if (route === 'GET payments/:id') {
-      return withFault('query', req, res, () => {
-        const answer = acquirer.query(merchant, parts[2]!);
-        return answer
-          ? { status: 200, body: answer }
-          : {
-              status: 404,
-              body: { error: { code: 'not_found', message: `no payment ${parts[2]}` } },
-            };
-      });
+      return withFault('query', req, res, () => queried(merchant, parts[2]!));
+    }
+    if (route === 'GET payments/:id/notify') {
+      // The notification: held until the payment moves on (or its wait, or the request's, ends).
+      const p = acquirer.getPayment(merchant, parts[2]!);
+      if (p?.status === 'user_paying') {
+        const asked = Number(url.searchParams.get('waitMs') ?? 0);
+        const left = p.pending_until === null ? Infinity : p.pending_until - now() + 1;
+        await notices.waitFor(merchant, p.merchant_order_no, Math.min(asked || 0, left), res);
+        if (res.destroyed) return;
+      }
+      return withFault('query', req, res, () => queried(merchant, parts[2]!));
     }
     if (route === 'POST payments/:id/reverse')
       return withFault('reverse', req, res, () => ({

@@ -26,6 +26,8 @@ export type ProgressListener = (
 
 /** The longest a payment waits on a proxy payer or a QR scan, whatever the provider says. */
 const MAX_CUSTOMER_WAIT_MS = 10 * 60_000;
+/** How long one notification request may be held open by the payment system. */
+const NOTIFY_WAIT_MS = 20_000;
 
 export interface DriverDeps {
   ledger: Ledger;
@@ -146,6 +148,16 @@ export async function driveAttempt(
   }
 
   while (attempt.state !== 'reversing' && clock.now() < deadline) {
+    // Waiting on a payer or a QR scan: where the payment system notifies, it answers the moment
+    // they act. (A password wait keeps the provider's query rhythm: query, then reverse.)
+    const left = deadline - clock.now();
+    if (waitingOnPerson && attempt.state === 'user_paying' && gateway.awaitChange && left >= 50) {
+      const n = await gateway.awaitChange(attempt.id, Math.min(NOTIFY_WAIT_MS, left), signal);
+      checkOpen();
+      if (n.kind === 'answer' && n.value && apply(n.value)) return outcomeOf(attempt);
+      // Still waiting, or no notification (an error, a 404): ask as usual below, then listen
+      // again; a provider that answers at once can never spin this loop.
+    }
     // A person tapping on a phone is answered within a second, not a query interval later.
     const interval = waitingOnPerson
       ? Math.min(timing.queryIntervalMs, 1000)

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentAction } from '../contract/credential';
 import type { Sandbox } from '../../src-sandbox/server';
-import { admin, orderOf, stationFor, tempDir } from './test-support/harness';
+import type { SleepClock } from '../lib/clock';
+import { admin, NEVER_ASKS, orderOf, stationFor, tempDir } from './test-support/harness';
 import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 // Proxy payment and merchant QR through the real orchestrator and the sandbox over HTTP, with
@@ -26,7 +27,13 @@ afterAll(async () => {
 const PHOTO = `data:image/png;base64,${Buffer.from('scene').toString('base64')}`;
 
 /** Starts a payment and resolves its action (what it waits for) as soon as it is known. */
-function start(sb: Sandbox, credential: unknown, total = 2_500, file = `l${Math.random()}`) {
+function start(
+  sb: Sandbox,
+  credential: unknown,
+  total = 2_500,
+  file = `l${Math.random()}`,
+  clock?: SleepClock,
+) {
   let seen: (a: PaymentAction) => void = () => {};
   const action = new Promise<PaymentAction>((r) => (seen = r));
   const { ledger, service } = stationFor(
@@ -36,6 +43,7 @@ function start(sb: Sandbox, credential: unknown, total = 2_500, file = `l${Math.
     (_id, _s, d) => {
       if (d?.action) seen(d.action);
     },
+    clock,
   );
   const order = orderOf(total);
   order.lines = [
@@ -152,6 +160,22 @@ describe('merchant-presented QR', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('already paid');
     expect((await fetch(action.url!)).status).toBe(409);
+  });
+
+  it('the station learns of the payment by notification: it never gets to ask', async () => {
+    // Under NEVER_ASKS the station's query loop never wakes; only the payment system's
+    // notification (GET /v1/payments/{no}/notify, held until the wallet pays) can end this.
+    const p = start(sandbox, { kind: 'merchant_qr' }, 2_500, `n${Math.random()}`, NEVER_ASKS);
+    const action = await p.action;
+    const paid = await form(action.url!, { wallet: 'ali-bob', password: '123456' });
+    expect(paid.status).toBe(200);
+    const out = await p.outcome;
+    expect(out).toMatchObject({ status: 'paid' });
+    const states = p.ledger.attemptEvents(out.attemptId!).map((e) => e.state);
+    expect(states).toEqual(['created', 'sending', 'user_paying', 'paid']);
+    // An expired QR is told the same way, the moment its life ends.
+    const q = start(quick, { kind: 'merchant_qr' }, 2_500, `n${Math.random()}`, NEVER_ASKS);
+    expect(await q.outcome).toMatchObject({ status: 'failed', reason: 'qr_expired' });
   });
 
   it('an expired QR is refused on the wallet, and the payment fails with nothing charged', async () => {

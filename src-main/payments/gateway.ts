@@ -25,6 +25,16 @@ export interface PaymentGateway {
   pay(request: PayRequest): Promise<GatewayResult<PaymentAnswer>>;
   /** null value = the provider has never heard of this order number. */
   query(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer | null>>;
+  /**
+   * The payment system's notification: answers once the payment leaves `user_paying` (a wallet
+   * paid the QR, the payer confirmed, the password was typed) or `waitMs` passed, with the
+   * payment's state as a query gives it. Only where the provider notifies; the others are asked.
+   */
+  awaitChange?(
+    merchantOrderNo: string,
+    waitMs: number,
+    signal: AbortSignal,
+  ): Promise<GatewayResult<PaymentAnswer | null>>;
   /** Cancels or refunds in full; also blocks a pay request for this number that arrives later. */
   reverse(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer>>;
   refund(request: RefundRequest): Promise<GatewayResult<RefundAnswer>>;

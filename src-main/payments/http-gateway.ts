@@ -32,6 +32,7 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
     method: 'GET' | 'POST',
     path: string,
     payload?: unknown,
+    wait: { ms: number; signal: AbortSignal } | null = null,
   ): Promise<{ kind: 'http'; status: number; text: string } | { kind: 'unknown'; reason: string }> {
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const headers = signRequest(
@@ -43,7 +44,10 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
         method,
         headers: { ...headers, ...(body ? { 'content-type': 'application/json' } : {}) },
         body: method === 'POST' ? body : undefined,
-        signal: AbortSignal.timeout(opts.timeoutMs),
+        // A notification is held open by the payment system: its wait comes on top.
+        signal: wait
+          ? AbortSignal.any([AbortSignal.timeout(opts.timeoutMs + wait.ms), wait.signal])
+          : AbortSignal.timeout(opts.timeoutMs),
       });
       return { kind: 'http', status: res.status, text: await res.text() };
     } catch (error) {
@@ -95,6 +99,15 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
     query: async (no) =>
       interpret<PaymentAnswer>(
         await call('GET', `/v1/payments/${id(no)}`),
+        paymentAnswerSchema,
+        true,
+      ),
+    awaitChange: async (no, waitMs, signal) =>
+      interpret<PaymentAnswer>(
+        await call('GET', `/v1/payments/${id(no)}/notify?waitMs=${Math.round(waitMs)}`, undefined, {
+          ms: waitMs,
+          signal,
+        }),
         paymentAnswerSchema,
         true,
       ),

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Credential } from '../../contract/credential';
 import type { Order } from '../../contract/order';
 import type { PaymentPlatform } from '../../contract/payment-code';
+import type { SleepClock } from '../../lib/clock';
 import { openLedger, type Ledger } from '../../ledger/open-ledger';
 import { createProviderRegistry } from '../gateway';
 import { createHttpGateway } from '../http-gateway';
@@ -32,6 +33,7 @@ export function stationFor(
   ledgerFile: string,
   timing = FAST,
   onProgress?: Parameters<typeof createPaymentService>[0]['onProgress'],
+  clock?: SleepClock,
 ): { ledger: Ledger; service: PaymentService } {
   const ledger = openLedger(ledgerFile);
   const gateway = createHttpGateway({
@@ -49,11 +51,22 @@ export function stationFor(
       ...timing,
     },
     onProgress,
+    clock,
   });
   return { ledger, service };
 }
 
 let seq = 0;
+/**
+ * A clock whose sleeps never end (until the service closes): a payment that finishes under it
+ * was told by the payment system's notification, since the station never got to ask.
+ */
+export const NEVER_ASKS: SleepClock = {
+  now: () => Date.now(),
+  sleep: (_ms, signal) =>
+    new Promise((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true })),
+};
+
 /** A one-line order for `total` minor units with a unique id. */
 export function orderOf(total: number, id = `O${process.pid}-${Date.now()}-${++seq}`): Order {
   return {
