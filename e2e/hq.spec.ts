@@ -7,6 +7,7 @@ import { sendBatch } from '../src-main/hq/hq-client';
 import { startHqSync } from '../src-main/hq/station-sync';
 import { localDay } from '../src-main/lib/local-day';
 import { openLedger } from '../src-main/ledger/open-ledger';
+import { createShiftStore } from '../src-main/ledger/shift-store';
 import {
   ADMIN,
   enrolStation,
@@ -53,6 +54,8 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
   // Station B: the station core with its real ledger, two payments pushed by the sync loop.
   const credential = await enrolStation(hq, 'e2e-b', 'till-1');
   const ledger = openLedger(join(dataDir, 'b.sqlite'), { synchronous: 'NORMAL' });
+  // Taken in Wang's shift, which leaves for HQ through the same outbox.
+  createShiftStore(ledger.db).open({ cashierId: 'c1', cashierName: 'Wang', float: 10_000 });
   const paid = [
     payOnce(ledger, 'b1', 1250, 'code', 'wechat'),
     payOnce(ledger, 'b2', 800, 'code', 'wechat'),
@@ -89,6 +92,11 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
     await expect(rows).toHaveCount(2);
     await expect(rows.filter({ hasText: 'e2e-a' })).toContainText('OK');
     await expect(rows.filter({ hasText: 'e2e-a' })).toContainText('0.1.0');
+
+    await page.getByRole('button', { name: 'Shifts' }).click();
+    await expect(page.getByTestId('shifts').locator('tbody tr')).toContainText([
+      /e2e-btill-1Wang.*100\.00.*2 · 20\.50/,
+    ]);
 
     // WeChat's bill has b1 but not b2: one difference, placed at e2e-b/till-1.
     await page.getByRole('button', { name: 'Reconciliation' }).click();
@@ -142,7 +150,8 @@ test('HQ page, station list, reconciliation, settings and the cashier line', asy
     await hq.close();
     hq = undefined as unknown as HqHarness;
     await expect(cashier.getByTestId('hq-line')).toHaveClass(/stale/);
-    await expect(cashier.getByTestId('hq-line')).toContainText('HQ unreachable');
+    // The station's sentence, or the window's own words for it (translated reasons).
+    await expect(cashier.getByTestId('hq-line')).toContainText(/HQ unreachable|HQ does not answer/);
     await artifact(cashier, 'hq-cashier-line-unreachable');
   } finally {
     await sync.stop();

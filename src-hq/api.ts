@@ -1,6 +1,7 @@
 import type { MerchantReconciliation } from '../src-main/hq/hq-reconcile';
 import type { ReportRow, StationListing } from '../src-main/hq/hq-reports';
 import type { StoreSettings } from '../src-main/hq/hq-settings';
+import type { ShiftListing } from '../src-main/hq/hq-shifts';
 
 // HQ's admin API as the page calls it: the admin token in a header (never in the page or a
 // URL), every answer either its value or HQ's sentence.
@@ -10,6 +11,7 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; status: number;
 export interface HqApi {
   stations(): Promise<ApiResult<{ stations: StationListing[] }>>;
   report(from: string, to: string, by: string): Promise<ApiResult<{ rows: ReportRow[] }>>;
+  shifts(from: string, to: string): Promise<ApiResult<{ shifts: ShiftListing[] }>>;
   reconciliations(
     from: string,
     to: string,
@@ -56,6 +58,7 @@ export function createApi(token: string): HqApi {
   return {
     stations: () => call('GET', '/v1/stations'),
     report: (from, to, by) => call('GET', `/v1/reports?${qs({ from, to, by })}`),
+    shifts: (from, to) => call('GET', `/v1/shifts?${qs({ from, to })}`),
     reconciliations: (from, to) => call('GET', `/v1/reconciliations?${qs({ from, to })}`),
     reconcile: (q, file) =>
       call('POST', `/v1/admin/reconcile?${qs(q)}`, file, 'application/octet-stream'),

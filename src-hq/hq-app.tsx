@@ -5,13 +5,14 @@ import { FiguresPanel } from './figures-panel';
 import { switchLanguage } from './i18n';
 import { ReconcilePanel } from './reconcile-panel';
 import { SettingsPanel } from './settings-panel';
+import { ShiftsPanel } from './shifts-panel';
 import { StationsPanel } from './stations-panel';
 
-const TABS = ['figures', 'stations', 'reconcile', 'settings'] as const;
+const TABS = ['figures', 'stations', 'shifts', 'reconcile', 'settings'] as const;
 type Tab = (typeof TABS)[number];
 
 /**
- * HQ's admin page: today's figures by store, the stations and their health, the providers'
+ * HQ's admin page: today's figures by store, the stations and their health, today's shifts, the providers'
  * statements reconciled, and the settings pushed to stores. The admin token is typed here and
  * kept for this tab only (sessionStorage), never written into the page.
  */
@@ -91,6 +92,7 @@ export function HqApp() {
       <main>
         {tab === 'figures' && <FiguresPanel api={api} onUnauthorized={signOut} />}
         {tab === 'stations' && <StationsPanel api={api} onUnauthorized={signOut} />}
+        {tab === 'shifts' && <ShiftsPanel api={api} onUnauthorized={signOut} />}
         {tab === 'reconcile' && <ReconcilePanel api={api} />}
         {tab === 'settings' && <SettingsPanel api={api} />}
       </main>

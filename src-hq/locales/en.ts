@@ -6,6 +6,7 @@ export const en = {
   tabs: {
     figures: 'Today',
     stations: 'Stations',
+    shifts: 'Shifts',
     reconcile: 'Reconciliation',
     settings: 'Settings',
   },
@@ -22,6 +23,20 @@ export const en = {
     net: 'Net',
     failed: 'Failed',
     chainNet: 'Chain net',
+  },
+  shifts: {
+    title: 'Shifts opened today ({{day}})',
+    none: 'No shift opened at any store yet today.',
+    store: 'Store',
+    station: 'Station',
+    cashier: 'Cashier',
+    hours: 'Hours',
+    open: 'open',
+    float: 'Float',
+    counted: 'Counted',
+    difference: 'Over / short',
+    handedTo: 'Handed to',
+    paid: 'Paid in shift',
   },
   stations: {
     title: 'Stations',
