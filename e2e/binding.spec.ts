@@ -3,10 +3,11 @@ import { expect, test } from './support/station';
 import { choose, openTill, sendOrder } from './support/till';
 
 // Binding on a plain station: the customer binds the wallet once on the payment system's page
-// (the QR beside the payment code), then pays 600.00 (over the 500.00 password threshold)
-// without a password; the store sees and removes the binding in the cashier window.
+// (the QR beside the payment code), then pays 600.00 (over the 500.00 password threshold) by
+// showing the member code its wallet now shows for this store, without a password; the store
+// sees and removes the binding in the cashier window.
 
-test('a bound wallet pays without a password; the store removes the binding', async ({
+test('a bound wallet pays by its member code without a password; the store removes the binding', async ({
   browser,
 }) => {
   test.setTimeout(45_000);
@@ -29,7 +30,10 @@ test('a bound wallet pays without a password; the store removes the binding', as
     await expect(phone.getByRole('status')).toContainText('without a password up to 1,000.00');
 
     await phone.goto(`${till.sandboxUrl}/wallet/wx-alice`);
-    const code = (await phone.locator('.code[data-code]').getAttribute('data-code'))!;
+    const member = phone.getByRole('region', { name: 'Member code for M100001' });
+    await expect(member.getByRole('img', { name: /member code barcode/ })).toBeVisible();
+    await shot(phone, 'bind-member-code');
+    const code = (await member.locator('[data-member-code]').getAttribute('data-member-code'))!;
     await cashier.getByLabel('Scanner not reading? Type the payment code').fill(code);
     await cashier.getByRole('button', { name: 'Pay with code' }).click();
     // No password is asked: paid at once.

@@ -300,15 +300,21 @@ export function createAcquirer(
 
   const refund = createRefund(db, { now, getPayment, credit });
 
-  /** Issues a single-use payment code valid for 60 s, as the wallet page shows it. */
+  /**
+   * Issues a single-use payment code valid for 60 s, as the wallet page shows it; with a
+   * binding, the member code for that one store (it pays only there, while the binding lasts).
+   */
   const issueCode = (
     accountId: string,
+    bindingId: string | null = null,
   ): { code: string; expiresAt: number; platform: PaymentPlatform } | null => {
     const acct = account(accountId);
     if (!acct) return null;
     const code = formatPaymentCode(acct.platform);
     const expiresAt = now() + CODE_LIFE_MS;
-    db.prepare('INSERT INTO codes VALUES (?, ?, ?, NULL)').run(code, accountId, expiresAt);
+    db.prepare(
+      'INSERT INTO codes (code, account_id, expires_at, used_at, binding_id) VALUES (?, ?, ?, NULL, ?)',
+    ).run(code, accountId, expiresAt, bindingId);
     return { code, expiresAt, platform: acct.platform };
   };
 

@@ -25,10 +25,25 @@ export function resolveCredential(
     if (!cls.valid) return { reason: 'invalid_code' };
     platformOut.platform = cls.platform;
     const row = db.prepare('SELECT * FROM codes WHERE code = ?').get(cls.code) as
-      { account_id: string; expires_at: number; used_at: number | null } | undefined;
+      | {
+          account_id: string;
+          expires_at: number;
+          used_at: number | null;
+          binding_id: string | null;
+        }
+      | undefined;
     if (!row) return { reason: 'unknown_code' };
     if (row.used_at !== null) return { reason: 'code_already_used' };
     if (row.expires_at <= t) return { reason: 'code_expired' };
+    if (row.binding_id !== null) {
+      // A member code pays only at the store it was bound to, and only while bound; the
+      // password rule is then the binding's (acquirer: boundFor).
+      const b = db
+        .prepare('SELECT merchant_id, removed_at FROM bindings WHERE id = ?')
+        .get(row.binding_id) as { merchant_id: string; removed_at: number | null } | undefined;
+      if (!b || b.merchant_id !== merchantId) return { reason: 'member_code_other_store' };
+      if (b.removed_at !== null) return { reason: 'binding_removed' };
+    }
     db.prepare('UPDATE codes SET used_at = ? WHERE code = ?').run(t, cls.code);
     return { accountId: row.account_id };
   }

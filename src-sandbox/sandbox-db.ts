@@ -59,6 +59,8 @@ const ADDED_COLUMNS = [
   // The order's lines as JSON, and what a user_paying payment waits for (password, payer, scan).
   { table: 'payments', column: 'goods', sql: 'goods TEXT' },
   { table: 'payments', column: 'waiting', sql: 'waiting TEXT' },
+  // A member code: a code the wallet shows for one store it is bound to (NULL: a payment code).
+  { table: 'codes', column: 'binding_id', sql: 'binding_id TEXT' },
   // What the store sells (a guardian allows a proxy payment only in chosen categories).
   { table: 'merchants', column: 'category', sql: "category TEXT NOT NULL DEFAULT 'grocery'" },
 ] as const;

@@ -39,7 +39,7 @@ export interface WalletView {
   expiresInSeconds: number;
   pending: { paymentId: string; amount: number; currency: string; goods?: GoodsLine[] }[];
   /** Stores this wallet is bound to (password-free up to the limit). */
-  bindings?: { bindingId: string; merchant: string; maxAmount: number }[];
+  bindings?: { bindingId: string; merchant: string; maxAmount: number; memberCode: string }[];
   message?: string;
 }
 
@@ -70,7 +70,10 @@ ${p.goods?.length ? goodsTable(p.goods, p.currency) : ''}
       (b) => `<form method="post" action="/wallet/${id}/unbind">
 <p>Bound to ${esc(b.merchant)}: no password up to ${esc(formatMinor(b.maxAmount))}
 <input type="hidden" name="binding" value="${esc(b.bindingId)}"> <button>Remove binding</button></p>
-</form>`,
+</form>
+<section aria-label="Member code for ${esc(b.merchant)}"><p>Member code for ${esc(b.merchant)} (show it at this store only)</p>
+<img alt="member code barcode for ${esc(b.merchant)}" src="${dataUrl(bwipjs.toSVG({ bcid: 'code128', text: b.memberCode, height: 10, includetext: false }))}">
+<p class="code" data-member-code="${esc(b.memberCode)}">${esc(b.memberCode.replace(/(\d{4})(?=\d)/g, '$1 '))}</p></section>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -78,7 +78,11 @@ export async function handleWallet(
       ...p,
       goods: p.goods ? (JSON.parse(p.goods) as GoodsLine[]) : [],
     })),
-    bindings: ctx.bindings.forAccount(acct.id),
+    // Each bound store's member code: shown at that store, it pays without a password.
+    bindings: ctx.bindings.forAccount(acct.id).map((b) => ({
+      ...b,
+      memberCode: acquirer.issueCode(acct.id, b.bindingId)!.code,
+    })),
     message,
   });
   res.writeHead(200, {

@@ -3,7 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpGateway } from './http-gateway';
 import { SANDBOX_MERCHANT } from '../payment-api/sandbox-launch';
 import type { Sandbox } from '../../src-sandbox/server';
-import { codeFor, newAccount, orderOf, stationFor, tempDir } from './test-support/harness';
+import {
+  admin,
+  codeFor,
+  FAST,
+  newAccount,
+  orderOf,
+  stationFor,
+  tempDir,
+} from './test-support/harness';
 import { sandboxIn } from '../../src-sandbox/test-support/sandbox-harness';
 
 // Binding a wallet to the store on the payment system's page, paying without a password under
@@ -88,5 +96,88 @@ describe('binding', () => {
     const after = await (await form(`/wallet/${b}/unbind`, { binding: mine[1]!.bindingId })).text();
     expect(after).toContain('Binding removed.');
     expect(after).not.toContain('Bound to M100001');
+  });
+
+  it('the member code pays at the bound store without a password up to the limit; over it the password is asked', async () => {
+    const acct = await newAccount(sandbox, 'wechat', 1_000_000, { passwordAbove: 10_000 });
+    await form('/bind/M100001', bindForm(acct));
+    const memberCode = async () => {
+      const page = await (await fetch(`${sandbox.url}/wallet/${acct}`)).text();
+      expect(page).toContain('Member code for M100001');
+      return {
+        kind: 'payment_code' as const,
+        code: /data-member-code="(\d+)"/.exec(page)![1]!,
+        platform: 'wechat' as const,
+      };
+    };
+    // 200.00: over the wallet's own password threshold (100.00), under the bound 300.00.
+    const bound = await station.service.pay(orderOf(20_000), await memberCode());
+    expect(bound).toMatchObject({ status: 'paid' });
+    expect(station.ledger.attemptEvents(bound.attemptId!).map((e) => e.state)).toEqual([
+      'created',
+      'sending',
+      'paid',
+    ]);
+
+    // 400.00 is over the bound limit: the normal path, the password on the wallet.
+    let asked: (kind: string) => void = () => {};
+    const askedFor = new Promise<string>((r) => (asked = r));
+    const s2 = stationFor(
+      sandbox.url,
+      join(tmp.dir, `over-${Math.random()}.sqlite`),
+      { ...FAST, deadlineMs: 10_000 },
+      (_id, state, d) => {
+        if (state === 'user_paying') asked(d?.action?.kind ?? 'password');
+      },
+    );
+    const over = s2.service.pay(orderOf(40_000), await memberCode());
+    expect(await askedFor).toBe('password');
+    const wallet = await (await fetch(`${sandbox.url}/wallet/${acct}`)).text();
+    const paymentId = /name="payment" value="([^"]+)"/.exec(wallet)![1]!;
+    await form(`/wallet/${acct}/confirm`, {
+      payment: paymentId,
+      password: '123456',
+      action: 'pay',
+    });
+    expect(await over).toMatchObject({ status: 'paid' });
+    s2.service.close();
+    s2.ledger.close();
+
+    // Once the binding is removed the member code pays nothing.
+    const code = await memberCode();
+    const id = /name="binding" value="([^"]+)"/.exec(
+      await (await fetch(`${sandbox.url}/wallet/${acct}`)).text(),
+    )![1]!;
+    await form(`/wallet/${acct}/unbind`, { binding: id });
+    expect(await station.service.pay(orderOf(20_000), code)).toMatchObject({
+      status: 'failed',
+      reason: 'binding_removed',
+    });
+  });
+
+  it('a bound face pays without a password up to the limit; over it the password is asked', async () => {
+    const acct = await newAccount(sandbox, 'alipay', 1_000_000, { passwordAbove: 10_000 });
+    // A descriptor as the display computes it (no other face in this sandbox is near it).
+    const descriptor = Array.from({ length: 1024 }, (_, i) => Math.sin(i * 7.3 + 1));
+    await admin(sandbox, 'POST', '/admin/faces', {
+      accountId: acct,
+      phone: '13900000003',
+      descriptor,
+    });
+    const face = { kind: 'face' as const, descriptor };
+    // Not bound yet: 200.00 over the 100.00 threshold waits for the password (reversed here).
+    const unbound = await station.service.pay(orderOf(20_000), face);
+    expect(unbound.status).toBe('reversed');
+    await form('/bind/M100001', bindForm(acct, { phone: '13900000003' }));
+    const bound = await station.service.pay(orderOf(20_000), face);
+    expect(bound).toMatchObject({ status: 'paid' });
+    expect(station.ledger.attemptEvents(bound.attemptId!).map((e) => e.state)).not.toContain(
+      'user_paying',
+    );
+    const over = await station.service.pay(orderOf(40_000), face);
+    expect(station.ledger.attemptEvents(over.attemptId!).map((e) => e.state)).toContain(
+      'user_paying',
+    );
+    expect(over.status).toBe('reversed');
   });
 });
