@@ -111,6 +111,11 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await expect(detail.getByRole('status')).toContainText('Reason: “Chipped cup”');
     await expect(row).toContainText('Partly refunded');
     await expect(detail).toContainText('up to 35.00');
+    // The details list what was bought, as the ledger recorded it.
+    const items = detail.getByRole('table', { name: 'Items of this order' });
+    await expect(items.locator('tbody tr')).toHaveCount(1);
+    await expect(items).toContainText('Tea set');
+    await expect(items.locator('tfoot')).toContainText('45.00 CNY');
     await shot(cashier, 'bo-1-history-refund');
 
     // Day report: figures, breakdown, and the printable page in its frame.
@@ -171,6 +176,47 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await cashier.keyboard.press('Escape');
     await expect(cashier.getByRole('dialog')).toHaveCount(0);
     await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'paid');
+
+    // The same code again: the payment fails, and the cashier reads why in both languages.
+    await call('checkout.reset', {});
+    const again = await call('order.submit', {
+      order: {
+        lines: [{ id: 'l1', name: 'Teapot', quantity: '1', unitPrice: 990, amount: 990 }],
+        adjustments: [],
+        total: 990,
+      },
+    });
+    await call('checkout.send', { revision: again.revision, acceptWarnings: false });
+    await customer.getByRole('button', { name: 'Confirm' }).click();
+    await customer.locator('button[data-method="code"]').click();
+    await expect(cashier.getByTestId('phase')).toHaveAttribute(
+      'data-phase',
+      'collecting_credential',
+    );
+    await raw.call(id++, 'credential.submit', {
+      credential: { kind: 'payment_code', code, platform: 'alipay' },
+    });
+    const outcome = cashier.getByTestId('payment-outcome');
+    await expect(outcome).toContainText(
+      'That payment code was already used. Ask for a fresh code.',
+    );
+    await cashier.getByRole('button', { name: '中文' }).click();
+    await expect(outcome).toContainText('付款码已被使用，请顾客出示新的付款码。');
+    await expect(outcome).not.toContainText('code_already_used');
+    // A refusal from the station, said in Chinese: no order region has been drawn.
+    await call('checkout.reset', {});
+    await cashier.getByRole('button', { name: /^读取订单/ }).click();
+    await expect(cashier.getByTestId('read-order-message')).toHaveText(
+      '请先框选订单区域：点击“设置订单区域”。',
+    );
+    // The failed attempt in the history: its reason as a sentence, its items, in Chinese.
+    await cashier.getByRole('button', { name: '后台' }).click();
+    const failedRow = history.locator('tbody tr[data-attempt]', { hasText: '9.90' });
+    await failedRow.click();
+    await expect(detail).toContainText('付款码已被使用，请顾客出示新的付款码。');
+    await expect(detail).not.toContainText('code_already_used');
+    await expect(detail.getByRole('table', { name: '本单商品' })).toContainText('Teapot');
+    await shot(cashier, 'bo-5-failed-reason-zh');
   } finally {
     raw.close();
     await stop();

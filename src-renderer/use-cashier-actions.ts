@@ -16,10 +16,9 @@ export interface ActionMessage {
   tone: 'error' | 'info';
   key?: string;
   params?: Record<string, string | number>;
-  /** The station's text, shown when there is no key. */
-  text?: string;
+  /** The station's refusal, said in the window's language when there is no key. */
+  error?: ContractError;
   code?: string;
-  issues?: string[];
   /** Every unreadable cell, named in the banner. */
   cells?: CellError[];
 }
@@ -35,12 +34,7 @@ interface Deps {
   onInvalid(errors: CellError[]): void;
 }
 
-const fromError = (e: ContractError): ActionMessage => ({
-  tone: 'error',
-  text: e.message,
-  code: e.code,
-  issues: e.issues,
-});
+const fromError = (e: ContractError): ActionMessage => ({ tone: 'error', error: e, code: e.code });
 
 /**
  * The cashier's commands. Each one calls the station and applies the snapshot it answers with;

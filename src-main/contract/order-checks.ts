@@ -19,6 +19,14 @@ export function checkOrderArithmetic(
       warnings.push({
         code: 'line_arithmetic',
         message: `Line ${index + 1} (${line.name}): ${line.quantity} × ${fmt(line.unitPrice)} = ${fmt(expected)}, but the amount reads ${fmt(line.amount)}`,
+        params: {
+          line: index + 1,
+          name: line.name,
+          quantity: line.quantity,
+          price: fmt(line.unitPrice),
+          expected: fmt(expected),
+          amount: fmt(line.amount),
+        },
         cell: { kind: 'line', id: line.id, field: 'amount' },
       });
     }
@@ -30,6 +38,7 @@ export function checkOrderArithmetic(
     warnings.push({
       code: 'total_mismatch',
       message: `Lines and adjustments add up to ${fmt(sum)}, but the total reads ${fmt(order.total)}`,
+      params: { sum: fmt(sum), total: fmt(order.total) },
       cell: { kind: 'total', field: 'total' },
     });
   }
@@ -37,6 +46,7 @@ export function checkOrderArithmetic(
     warnings.push({
       code: 'total_not_positive',
       message: `The total must be greater than zero (reads ${fmt(order.total)})`,
+      params: { total: fmt(order.total) },
       cell: { kind: 'total', field: 'total' },
     });
   }

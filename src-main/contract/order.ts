@@ -65,6 +65,8 @@ export const reviewWarningSchema = z
     /** Stable machine code, e.g. 'line_arithmetic', 'total_mismatch', 'low_confidence'. */
     code: z.string().min(1).max(64),
     message: z.string().min(1).max(500),
+    /** The values in `message`, for a window that says the code in its own language. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** The cell in doubt, when there is one. */
     cell: z
       .object({

@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -5,7 +6,9 @@ import { formatMinor } from '../../src-main/contract/money';
 import type { AttemptRow, RefundRow } from '../../src-main/contract/payments';
 import { PLATFORM_TEXT, statusCode, timeText } from './format';
 import { checkRefund, refundable } from './refund-check';
+import { OrderItems } from './order-items';
 import { ReprintButton } from './reprint-button';
+import { paymentReasonText } from '../station-text';
 
 /** One attempt in full, with the refund form (full or partial, reason required). */
 export function AttemptDetail({
@@ -46,7 +49,7 @@ export function AttemptDetail({
     const r = await client.call('payments.refund', { attemptId: a.id, ...pending });
     setBusy(false);
     setPending(null);
-    if (!r.ok) return setError({ field: 'form', text: r.error.message });
+    if (!r.ok) return setError({ field: 'form', text: errorText(t, r.error) });
     setError(null);
     setDone({ row: r.value, reason: pending.reason });
     setReason('');
@@ -65,7 +68,14 @@ export function AttemptDetail({
     ['credential', a.credentialHint || '—'],
     ['provider', `${a.provider}${a.providerRef ? ` · ${a.providerRef}` : ''}`],
     ['shift', a.shift],
-    ['status', t(`attempt.status.${statusCode(a)}`) + (a.reason ? ` (${a.reason})` : '')],
+    [
+      'status',
+      t(`attempt.status.${statusCode(a)}`) +
+        // A failed or reversed payment says why in words; the raw code stays for support.
+        (a.reason && (a.state === 'failed' || a.state === 'reversed')
+          ? ` — ${paymentReasonText(t, a.state, a.reason)}`
+          : ''),
+    ],
     ['refunded', `${formatMinor(a.refunded, a.currency)} ${a.currency}`],
   ];
 
@@ -84,9 +94,14 @@ export function AttemptDetail({
           </div>
         ))}
       </dl>
+      <OrderItems key={a.id} client={client} attemptId={a.id} />
       {a.state === 'paid' && <ReprintButton client={client} attemptId={a.id} />}
       {done && (
-        <p className={done.row.state === 'failed' ? 'bo-error' : 'bo-ok'} role="status">
+        <p
+          className={done.row.state === 'failed' ? 'bo-error' : 'bo-ok'}
+          role="status"
+          title={done.row.stateReason ?? undefined}
+        >
           {t('refund.done', {
             id: done.row.id,
             amount: money(done.row.amount),
@@ -94,7 +109,7 @@ export function AttemptDetail({
               done.row.state === 'succeeded'
                 ? t('refund.succeeded')
                 : done.row.state === 'failed'
-                  ? t('refund.failed', { reason: done.row.stateReason ?? '—' })
+                  ? t('refund.failed', { reason: t('error.reason.refund_refused') })
                   : t('refund.requested'),
             reason: done.reason,
           })}

@@ -1,3 +1,5 @@
+import { errorText } from '../station-text';
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -14,6 +16,7 @@ export function BindingsPanel({
   currency: string;
 }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [rows, setRows] = useState<StoreBinding[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -22,18 +25,18 @@ export function BindingsPanel({
     void client.call('bindings.list', {}).then((r) => {
       if (!live) return;
       if (r.ok) setRows(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, say]);
   const remove = async (bindingId: string) => {
     const r = await client.call('bindings.remove', { bindingId });
     if (r.ok) {
       setRows(r.value);
       setError(null);
-    } else setError(r.error.message);
+    } else setError(errorText(t, r.error));
   };
   return (
     <section className="bo-card" aria-label={t('bindings.title')}>

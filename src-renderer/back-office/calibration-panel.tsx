@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -47,7 +48,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
         client.call('capture.displays', {}),
         client.call('capture.getRegion', {}),
       ]);
-      if (!d.ok) return setMessage({ tone: 'error', text: d.error.message });
+      if (!d.ok) return setMessage({ tone: 'error', text: errorText(t, d.error) });
       setDisplays(d.value);
       const saved = current.ok ? current.value : null;
       const start = saved?.display ?? d.value.find((x) => x.primary)?.index ?? 0;
@@ -63,7 +64,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
     setBusy(true);
     const r = await client.call('capture.preview', { display: index });
     setBusy(false);
-    if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ tone: 'error', text: errorText(t, r.error) });
     setFrozen(r.value);
   }
 
@@ -109,7 +110,7 @@ export function CalibrationPanel({ client }: { client: Client }) {
         text: t(`calibration.error.${region.key}`, region.params),
       });
     const r = await client.call('capture.setRegion', { region: region.value });
-    if (!r.ok) return setMessage({ tone: 'error', text: r.error.message });
+    if (!r.ok) return setMessage({ tone: 'error', text: errorText(t, r.error) });
     setMessage({
       tone: 'info',
       text: t('calibration.saved', r.value),

@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -16,7 +17,7 @@ export function DayReportPanel({ client }: { client: ContractClient<'cashier'> }
   const load = async (e?: FormEvent) => {
     e?.preventDefault();
     const r = await client.call('reports.day', { date });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorText(t, r.error));
     setError(null);
     setReport(r.value);
   };

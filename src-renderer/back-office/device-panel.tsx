@@ -1,3 +1,4 @@
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -16,6 +17,7 @@ export function DevicePanel({
   compact?: boolean;
 }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [rows, setRows] = useState<DeviceHealthRow[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [now, setNow] = useState(() => Date.now());
@@ -25,7 +27,7 @@ export function DevicePanel({
     void client.call('devices.health', {}).then((r) => {
       if (!live) return;
       if (r.ok) setRows(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     const off = client.on('devices.health', (next) => setRows(next));
     // "4 min ago" keeps counting.
@@ -35,7 +37,7 @@ export function DevicePanel({
       off();
       clearInterval(timer);
     };
-  }, [client]);
+  }, [client, say]);
 
   if (error)
     return (

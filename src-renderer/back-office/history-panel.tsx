@@ -1,3 +1,4 @@
+import { useErrorText } from '../use-error-text';
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -9,6 +10,7 @@ import { PLATFORM_TEXT, statusCode, timeText } from './format';
 /** Payment history: search by text (order, attempt, code hint) and day; open one to refund. */
 export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
   const [rows, setRows] = useState<AttemptRow[] | null>(null);
@@ -22,11 +24,11 @@ export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) 
         ...(q.date ? { date: q.date } : {}),
         limit: 200,
       });
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(say(r.error));
       setError(null);
       setRows(r.value);
     },
-    [client],
+    [client, say],
   );
 
   useEffect(() => {
@@ -35,12 +37,12 @@ export function HistoryPanel({ client }: { client: ContractClient<'cashier'> }) 
     void client.call('payments.history', { limit: 200 }).then((r) => {
       if (!live) return;
       if (r.ok) setRows(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, say]);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();

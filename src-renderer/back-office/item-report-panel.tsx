@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -15,7 +16,7 @@ export function ItemReportPanel({ client }: { client: ContractClient<'cashier'> 
   const load = async (e?: FormEvent) => {
     e?.preventDefault();
     const r = await client.call('reports.items', { date });
-    if (!r.ok) return setMessage({ error: true, text: r.error.message });
+    if (!r.ok) return setMessage({ error: true, text: errorText(t, r.error) });
     setMessage(null);
     setReport(r.value);
   };
@@ -24,7 +25,7 @@ export function ItemReportPanel({ client }: { client: ContractClient<'cashier'> 
     setMessage(
       r.ok
         ? { error: false, text: t('storeOps.items.printed') }
-        : { error: true, text: r.error.message },
+        : { error: true, text: errorText(t, r.error) },
     );
   };
   const currency = report?.currencies[0] ?? 'CNY';

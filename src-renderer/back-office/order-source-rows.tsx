@@ -1,3 +1,5 @@
+import { errorText } from '../station-text';
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -29,6 +31,7 @@ export function OrderSourceRows({
   now: number;
 }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [view, setView] = useState<CaptureDevicesView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,12 +41,12 @@ export function OrderSourceRows({
     void client.call('devices.capture', {}).then((r) => {
       if (!live) return;
       if (r.ok) setView(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     return () => {
       live = false;
     };
-  }, [client]);
+  }, [client, say]);
 
   const run = async (command: 'pole.check' | 'capture.test') => {
     setBusy(true);
@@ -52,7 +55,7 @@ export function OrderSourceRows({
     if (r.ok) {
       setView(r.value);
       setError(null);
-    } else setError(r.error.message);
+    } else setError(errorText(t, r.error));
   };
 
   if (!view)

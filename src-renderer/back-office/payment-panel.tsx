@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -131,7 +132,7 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
       credential: { kind: 'payment_code', code: c.code, platform: c.platform },
     });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorText(t, r.error));
     applySnapshot(store, r.value);
     setError(null);
     setCode('');

@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -38,7 +39,7 @@ export function ProviderRows({ client, now }: { client: ContractClient<'cashier'
     if (r.ok) {
       setRows(r.value);
       setError(null);
-    } else setError(r.error.message);
+    } else setError(errorText(t, r.error));
   };
 
   const ago = (ms: number | null) => t(`ago.${agoOf(ms, now).unit}`, agoOf(ms, now));

@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -63,7 +64,7 @@ export function ReadOrderButton({
     if (!r.ok)
       return setMessage({
         tone: 'error',
-        text: r.error.message,
+        text: errorText(t, r.error),
         orderId: store.getState().snapshot?.order?.id ?? null,
       });
     applySnapshot(store, r.value);

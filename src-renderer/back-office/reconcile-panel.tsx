@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -24,7 +25,7 @@ export function ReconcilePanel({
     setBusy(true);
     const r = await client.call('reports.reconcile', { date });
     setBusy(false);
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorText(t, r.error));
     setError(null);
     setResult(r.value);
   };

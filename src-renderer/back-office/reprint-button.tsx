@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -20,7 +21,7 @@ export function ReprintButton({
     setMessage(
       r.ok
         ? { error: false, text: t('storeOps.printer.reprinted') }
-        : { error: true, text: r.error.message },
+        : { error: true, text: errorText(t, r.error) },
     );
   };
   return (

@@ -1,3 +1,6 @@
+import type { ContractError } from '../../src-main/contract/result';
+import { errorText } from '../station-text';
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -15,6 +18,7 @@ type Client = ContractClient<'cashier'>;
  */
 export function ShiftPanel({ client, currency }: { client: Client; currency: string }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [state, setState] = useState<ShiftStateView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [closed, setClosed] = useState<CloseShiftResult | null>(null);
@@ -24,20 +28,20 @@ export function ShiftPanel({ client, currency }: { client: Client; currency: str
     void client.call('shift.state', {}).then((r) => {
       if (!live) return;
       if (r.ok) setState(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     const off = client.on('shift.state', (next) => setState(next));
     return () => {
       live = false;
       off();
     };
-  }, [client]);
+  }, [client, say]);
 
   const money = (minor: number) => `${formatMinor(minor, currency)} ${currency}`;
   const answer = (
-    r: { ok: true; value: ShiftStateView } | { ok: false; error: { message: string } },
+    r: { ok: true; value: ShiftStateView } | { ok: false; error: ContractError | string },
   ) => {
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(typeof r.error === 'string' ? r.error : errorText(t, r.error));
     setError(null);
     setState(r.value);
   };
@@ -129,7 +133,7 @@ function SignInForm({
   currency: string;
   state: ShiftStateView;
   onAnswer: (
-    r: { ok: true; value: ShiftStateView } | { ok: false; error: { message: string } },
+    r: { ok: true; value: ShiftStateView } | { ok: false; error: ContractError | string },
   ) => void;
 }) {
   const { t } = useTranslation();
@@ -144,7 +148,7 @@ function SignInForm({
     if (amount === null || amount < 0)
       return onAnswer({
         ok: false,
-        error: { message: t('storeOps.shift.badAmount', { text: float }) },
+        error: t('storeOps.shift.badAmount', { text: float }),
       });
     const r = await client.call('shift.signIn', {
       cashierId: cashierId || state.cashiers[0]!.id,
@@ -223,7 +227,7 @@ function CloseForm({
       counted: amount,
       handedTo: handTo.trim() || null,
     });
-    if (!r.ok) return onError(r.error.message);
+    if (!r.ok) return onError(errorText(t, r.error));
     setCounted('');
     onClosed(r.value);
   };
@@ -267,7 +271,7 @@ function AddCashier({
   client: Client;
   state: ShiftStateView;
   onAnswer: (
-    r: { ok: true; value: ShiftStateView } | { ok: false; error: { message: string } },
+    r: { ok: true; value: ShiftStateView } | { ok: false; error: ContractError | string },
   ) => void;
 }) {
   const { t } = useTranslation();

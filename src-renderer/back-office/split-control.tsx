@@ -1,3 +1,4 @@
+import { errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -43,7 +44,7 @@ export function SplitControl({
     const amount = text.trim() === '' ? null : parseMinor(text, currency);
     if (text.trim() !== '' && amount === null) return setError(t('split.badAmount'));
     const r = await client.call('checkout.setPart', { amount });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(errorText(t, r.error));
     setError(null);
     setText('');
     applySnapshot(store, r.value);

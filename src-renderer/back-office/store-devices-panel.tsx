@@ -1,3 +1,5 @@
+import { errorText } from '../station-text';
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -14,6 +16,7 @@ import { ProviderRows } from './provider-rows';
  */
 export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'> }) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [view, setView] = useState<StoreDevicesView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -25,7 +28,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
     void client.call('devices.store', {}).then((r) => {
       if (!live) return;
       if (r.ok) setView(r.value);
-      else setError(r.error.message);
+      else setError(say(r.error));
     });
     void client.call('payments.status', {}).then((r) => {
       if (live && r.ok) setPayments(r.value);
@@ -43,7 +46,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
       offPayments();
       clearInterval(timer);
     };
-  }, [client]);
+  }, [client, say]);
 
   const run = async (command: 'printer.check' | 'voice.test') => {
     setBusy(true);
@@ -52,7 +55,7 @@ export function StoreDevicesPanel({ client }: { client: ContractClient<'cashier'
     if (r.ok) {
       setView(r.value);
       setError(null);
-    } else setError(r.error.message);
+    } else setError(errorText(t, r.error));
   };
 
   if (!view)

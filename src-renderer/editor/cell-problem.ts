@@ -18,6 +18,8 @@ export function cellProblem(
   warnings: readonly ReviewWarning[],
   /** Puts a cell error into the window's language. */
   say: (e: CellError) => string,
+  /** Puts a station warning into the window's language. */
+  sayWarning: (w: ReviewWarning) => string = (w) => w.message,
 ): CellProblem | null {
   const sameRow = (kind: string, id: string | undefined) =>
     kind === cell.kind && (cell.kind === 'total' || id === cell.id);
@@ -26,5 +28,5 @@ export function cellProblem(
   const doubts = warnings.filter(
     (w) => w.cell && sameRow(w.cell.kind, w.cell.id) && (w.cell.field ?? cell.field) === cell.field,
   );
-  return doubts.length ? { kind: 'doubtful', text: doubts.map((w) => w.message).join('\n') } : null;
+  return doubts.length ? { kind: 'doubtful', text: doubts.map(sayWarning).join('\n') } : null;
 }

@@ -1,3 +1,4 @@
+import { warningText } from '../station-text';
 import { useEffect, useRef, type Dispatch, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dispute } from '../../src-main/contract/checkout';
@@ -64,7 +65,7 @@ export function OrderEditor(props: Props) {
     id: string | undefined,
     field: string,
   ) => {
-    const p = cellProblem({ kind, id, field }, cellErrors, warnings, say);
+    const p = cellProblem({ kind, id, field }, cellErrors, warnings, say, (w) => warningText(t, w));
     return p && { cls: p.kind, text: p.text };
   };
 

@@ -1,3 +1,4 @@
+import { errorsEn } from './errors-en';
 import { storeOpsEn } from './store-ops-en';
 
 /** English strings of the cashier window. Every key must exist in zh-CN too (a test checks). */
@@ -248,6 +249,8 @@ export const en = {
   attempt: {
     label: 'Payment {{id}}',
     details: 'Payment details',
+    items: 'Items of this order',
+    item: { name: 'Item', quantity: 'Qty', price: 'Price', amount: 'Amount', total: 'Order total' },
     field: {
       attempt: 'Attempt',
       order: 'Order',
@@ -286,7 +289,7 @@ export const en = {
     back: 'Back',
     done: 'Refund {{id}}: {{amount}} — {{state}}. Reason: “{{reason}}”',
     succeeded: 'refunded',
-    failed: 'failed ({{reason}})',
+    failed: 'failed: {{reason}}',
     requested: 'requested',
     error: {
       fullyRefunded: 'This payment has been refunded in full already.',
@@ -369,6 +372,7 @@ export const en = {
     },
   },
   storeOps: storeOpsEn,
+  ...errorsEn,
   /** What the cashier tells the customer, or does, after each payment-system reason. */
   reason: {
     insufficient_funds: 'Not enough money in the customer’s account. Ask for another method.',

@@ -1,4 +1,5 @@
 import type { en } from './en';
+import { errorsZhCn } from './errors-zh-cn';
 import { storeOpsZhCn } from './store-ops-zh-cn';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -244,6 +245,8 @@ export const zhCN: Strings<typeof en> = {
   attempt: {
     label: '支付 {{id}}',
     details: '支付详情',
+    items: '本单商品',
+    item: { name: '商品', quantity: '数量', price: '单价', amount: '金额', total: '订单总计' },
     field: {
       attempt: '交易号',
       order: '订单',
@@ -282,7 +285,7 @@ export const zhCN: Strings<typeof en> = {
     back: '返回',
     done: '退款 {{id}}：{{amount}} — {{state}}。原因：“{{reason}}”',
     succeeded: '已退款',
-    failed: '失败（{{reason}}）',
+    failed: '失败：{{reason}}',
     requested: '已提交',
     error: {
       fullyRefunded: '这笔支付已全额退款。',
@@ -364,6 +367,7 @@ export const zhCN: Strings<typeof en> = {
     },
   },
   storeOps: storeOpsZhCn,
+  ...errorsZhCn,
   reason: {
     insufficient_funds: '顾客账户余额不足，请换一种支付方式。',
     over_limit: '超出账户支付限额，请换一种方式或减少金额。',

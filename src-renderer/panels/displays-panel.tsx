@@ -1,3 +1,5 @@
+import { errorText } from '../station-text';
+import { useErrorText } from '../use-error-text';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -15,23 +17,24 @@ interface Props {
  */
 export function DisplaysPanel({ client, refreshKey }: Props) {
   const { t, i18n } = useTranslation();
+  const say = useErrorText();
   const [displays, setDisplays] = useState<PairedDisplay[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
   const load = useCallback(() => {
     void client.call('displays.list', {}).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(say(r.error));
       setDisplays(r.value);
       setError(null);
     });
-  }, [client]);
+  }, [client, say]);
   useEffect(load, [load, refreshKey]);
 
   const revoke = (id: string) => {
     setConfirming(null);
     void client.call('displays.revoke', { id }).then((r) => {
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(errorText(t, r.error));
       setDisplays(r.value);
       setError(null);
     });

@@ -36,7 +36,9 @@ export function HqStatusLine({ client }: { client: ContractClient<'cashier'> }) 
     <p className={`hq-line${stale ? ' stale' : ''}`} role="status" data-testid="hq-line">
       {t('hq.lastSync', { ago: t(`ago.${ago.unit}`, ago) })}
       {link.pending > 0 && <> · {t('hq.waiting', { n: link.pending })}</>}
-      {stale && link.state !== 'synced' && <> · {link.message}</>}
+      {stale && link.state !== 'synced' && (
+        <span title={link.message}> · {t(`hqState.${link.state}`)}</span>
+      )}
       {s && (
         <>
           {' · '}

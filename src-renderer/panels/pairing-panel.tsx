@@ -1,3 +1,4 @@
+import { useErrorText } from '../use-error-text';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
@@ -14,6 +15,7 @@ interface Props {
 /** Shows a one-time pairing code (and a QR of the display's address) for a customer display. */
 export function PairingPanel({ client, onClose, onPaired }: Props) {
   const { t } = useTranslation();
+  const say = useErrorText();
   const [paired, setPaired] = useState<string | null>(null);
   const [pairing, setPairing] = useState<PairingCode | null>(null);
   const [qr, setQr] = useState<string | null>(null);
@@ -25,7 +27,7 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
     let live = true;
     void client.call('pairing.create', {}).then(async (r) => {
       if (!live) return;
-      if (!r.ok) return setError(r.error.message);
+      if (!r.ok) return setError(say(r.error));
       setPairing(r.value);
       setError(null);
       setQr(r.value.url ? await qrDataUrl(r.value.url, { width: 120 }) : null);
@@ -33,7 +35,7 @@ export function PairingPanel({ client, onClose, onPaired }: Props) {
     return () => {
       live = false;
     };
-  }, [client, attempt]);
+  }, [client, attempt, say]);
 
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { PaymentsStatus } from '../../src-main/contract/payments-status';
 
@@ -8,6 +9,7 @@ import type { PaymentsStatus } from '../../src-main/contract/payments-status';
  * status once, then follows the `payments.status` event; shows nothing while payments work.
  */
 export function PaymentsBanner({ client }: { client: ContractClient<'cashier'> }) {
+  const { t } = useTranslation();
   const [status, setStatus] = useState<PaymentsStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -20,8 +22,15 @@ export function PaymentsBanner({ client }: { client: ContractClient<'cashier'> }
   }, [client]);
   if (!status || status.available || status.state === 'not_running') return null;
   return (
-    <div className="banner offline" role="status" data-testid="payments-banner">
-      <strong>Payments unavailable, retrying</strong> — {status.message}
+    // The station's own words (which port, which file) stay in the tooltip for support.
+    <div
+      className="banner offline"
+      role="status"
+      data-testid="payments-banner"
+      data-state={status.state}
+      title={status.message}
+    >
+      <strong>{t('paymentsDown.title')}</strong> — {t(`paymentsDown.${status.state}`)}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
 import { formatMinor } from '../../src-main/contract/money';
 import type { PaymentResolved } from '../../src-main/contract/payments-status';
+import { paymentReasonText } from '../station-text';
 
 /** How many settled payments stay on screen at once; older ones give way. */
 const KEEP = 3;
@@ -33,7 +34,7 @@ export function ResolvedNotices({ client }: { client: ContractClient<'cashier'> 
             {t(`resolved.${n.status}`, {
               amount: formatMinor(n.amount),
               order: n.orderId,
-              reason: n.reason ?? '—',
+              reason: paymentReasonText(t, n.status, n.reason),
             })}
           </span>
           <button

@@ -1,6 +1,7 @@
 import type { Dispute } from '../../src-main/contract/checkout';
 import { useTranslation } from 'react-i18next';
 import type { Order } from '../../src-main/contract/order';
+import { warningText } from '../station-text';
 
 interface Props {
   order: Order | null;
@@ -41,7 +42,7 @@ export function ReviewPanel({ order, dispute, disputed, canAccept, onAccept }: P
           <h2>{t('review.warnings', { count: warnings.length })}</h2>
           <ul>
             {warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`}>{w.message}</li>
+              <li key={`${w.code}-${i}`}>{warningText(t, w)}</li>
             ))}
           </ul>
           {canAccept && (
