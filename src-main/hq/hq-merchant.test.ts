@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -10,6 +12,7 @@ import { localDay } from '../lib/local-day';
 import { openLedger, type Ledger } from '../ledger/open-ledger';
 import { setupHqSync } from '../station/setup-hq-sync';
 import { sendBatch } from './hq-client';
+import { createHqServer } from './hq-server';
 import { saveStationCredential } from './station-credential';
 import { applyPushedSettings, loadSettingsState } from './station-settings';
 import { startHqSync } from './station-sync';
@@ -241,6 +244,37 @@ describe.skipIf(postgresMissing)('HQ: merchant reconciliation and settings', () 
     });
     expect(readFileSync(join(dataDir, 'config.json'), 'utf8')).toBe(before);
     expect(loadSettingsState(dataDir)).toMatchObject({ revision: 2, state: 'refused' });
+  });
+
+  it('lets several named admins in and logs who changed what', async () => {
+    const log: Record<string, unknown>[] = [];
+    const tokens = { wang: 'wang-token-0123456789abcdef', li: 'li-token-0123456789abcdef' };
+    const server = createHqServer({
+      db: hq.db,
+      adminToken: Object.entries(tokens)
+        .map(([name, token]) => `${name}:${token}`)
+        .join('\n'),
+      log: (e) => log.push(e),
+    });
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const call = (token: string, method = 'GET', path = '/v1/stations', body?: unknown) =>
+      fetch(`${url}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}` },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.status);
+    try {
+      expect(await call(tokens.wang)).toBe(200);
+      expect(await call(tokens.li)).toBe(200);
+      expect(await call(ADMIN)).toBe(401);
+      const settings = { stores: ['a1'], settings: { store: { message: 'Open late' } } };
+      expect(await call(tokens.li, 'PUT', '/v1/admin/settings', settings)).toBe(200);
+      expect(log).toContainEqual({ admin: 'li', method: 'PUT', path: '/v1/admin/settings' });
+    } finally {
+      server.close();
+    }
   });
 
   it('`countersign hq settings` and `hq reconcile` do the same from the command line', async () => {

@@ -5,13 +5,13 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { createServer as createHttps } from 'node:https';
-import { timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { applyBatch, parseBatchRows } from './apply-batch';
 import { authenticateStation, enrolStation, issueEnrolmentCode, revokeStation } from './enrolment';
 import type { HqDb } from './hq-db';
 import { chainReport, listStations, reportQuerySchema } from './hq-reports';
 import { listShifts, shiftsQuerySchema } from './hq-shifts';
+import { adminOf, parseAdminTokens } from './admin-tokens';
 import { fail, HttpError, parse, readBytes, readJson, send } from './hq-http';
 import { listReconciliations, reconcileAndStore, reconcileQuerySchema } from './hq-reconcile';
 import {
@@ -27,7 +27,7 @@ import { batchSchema, enrolSchema, idSchema } from './wire';
 
 export interface HqServerOptions {
   db: HqDb;
-  /** Bearer token for the admin endpoints (codes, revocation, stations, reports). */
+  /** Bearer token(s) for the admin endpoints (codes, revocation, stations, reports): admin-tokens.ts. */
   adminToken: string;
   /** Serve HTTPS with this key and certificate (PEM); HTTP otherwise (behind a TLS proxy). */
   tls?: { key: string; cert: string };
@@ -49,11 +49,12 @@ const MAX_STATEMENT_BYTES = 64 * 1024 * 1024;
 export function createHqServer(options: HqServerOptions): Server {
   const { db } = options;
   const ensurePartitions = createPartitioner(db);
-  const admin = Buffer.from(`Bearer ${options.adminToken}`);
+  const admins = parseAdminTokens(options.adminToken);
   const requireAdmin = (req: IncomingMessage) => {
-    const given = Buffer.from(req.headers.authorization ?? '');
-    if (given.length !== admin.length || !timingSafeEqual(given, admin))
-      throw fail(401, 'unauthorized', 'this endpoint needs the HQ admin token');
+    const name = adminOf(admins, req.headers.authorization);
+    if (!name) throw fail(401, 'unauthorized', 'this endpoint needs the HQ admin token');
+    // Who changed something: codes, revocations, settings, reconciliations.
+    if (req.method !== 'GET') options.log?.({ admin: name, method: req.method, path: req.url });
   };
 
   const routes: Record<string, (req: IncomingMessage, url: URL) => Promise<[number, unknown]>> = {
