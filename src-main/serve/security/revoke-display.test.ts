@@ -107,5 +107,7 @@ describe('listing and revoking paired displays', () => {
       code: 1,
       err: expect.stringContaining('No paired display'),
     });
-  });
+    // Three CLI processes, each starting Node and tsx: on a loaded CI machine that alone took
+    // more than the default 30 s.
+  }, 120_000);
 });
