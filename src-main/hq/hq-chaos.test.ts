@@ -28,6 +28,7 @@ const STATIONS = [
   ['c3', 'till-1'],
 ] as const;
 const RUN_MS = 15_000;
+const MIN_FAULTS = 5;
 
 let pg: TestPostgres;
 let db: HqDb;
@@ -103,8 +104,13 @@ describe.skipIf(postgresMissing)('HQ chaos', () => {
       }
     })();
     const faults = { hqKills: 0, pgRestarts: 0 };
-    const until = Date.now() + RUN_MS;
-    while (Date.now() < until) {
+    const started = Date.now();
+    const until = started + RUN_MS;
+    // On a loaded machine a restart takes seconds: go on until enough faults have happened
+    // (within a bound), so the check below tests the sync and not the machine's speed.
+    const bound = Date.now() + 3 * RUN_MS;
+    const enough = () => faults.hqKills + faults.pgRestarts >= MIN_FAULTS;
+    while (Date.now() < until || (!enough() && Date.now() < bound)) {
       await new Promise((r) => setTimeout(r, 200 + rand() * 1_300));
       if (rand() < 0.65) {
         await hq.kill();
@@ -154,8 +160,8 @@ describe.skipIf(postgresMissing)('HQ chaos', () => {
       ledger.close();
     }
     console.log(
-      `HQ chaos: ${payments} payments at ${STATIONS.length} stations in ${RUN_MS / 1000} s, HQ killed ${faults.hqKills}×, PostgreSQL crash-restarted ${faults.pgRestarts}×: every entry held once, totals equal`,
+      `HQ chaos: ${payments} payments at ${STATIONS.length} stations in ${Math.round((Date.now() - started) / 1000)} s, HQ killed ${faults.hqKills}×, PostgreSQL crash-restarted ${faults.pgRestarts}×: every entry held once, totals equal`,
     );
-    expect(faults.hqKills + faults.pgRestarts).toBeGreaterThan(4);
-  });
+    expect(faults.hqKills + faults.pgRestarts).toBeGreaterThanOrEqual(MIN_FAULTS);
+  }, 120_000);
 });
