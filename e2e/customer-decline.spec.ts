@@ -55,6 +55,11 @@ test('a declined payment returns to the method choice with its reason on both sc
     await customer.getByRole('button', { name: '确认' }).click();
     await customer.locator('button[data-method="code"]').click();
 
+    // A code no platform uses is refused before any payment, in the customer's language.
+    await scan(customer, '991234567890123456');
+    await expect(customer.getByTestId('code-refused')).toHaveText(
+      '此付款码无法使用：这不是有效的付款码。',
+    );
     // Unknown code: well formed (WeChat Pay's prefix), but no wallet issued it.
     await scan(customer, '134567890123456789');
     await expect(customer.getByTestId('pay-reason')).toHaveText('支付系统无法识别该付款码。');

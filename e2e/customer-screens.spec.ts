@@ -81,6 +81,10 @@ test('every payment screen of the customer display fits at 800×480 to 1920×108
       customer.getByRole('heading', { name: 'How would you like to pay?' }),
     ).toBeVisible();
     await fitsEverywhere(customer, 'methods', 'all');
+    // Each method's icon is drawn by the app (SVG), never a font glyph that may be missing.
+    const icons = customer.locator('button[data-method] .method-icon');
+    await expect(icons.locator('svg path')).toHaveCount(4);
+    expect(await icons.allTextContents()).toEqual(['', '', '', '']);
 
     await choose(till, 'code');
     await expect(customer.getByRole('heading', { name: /payment code/ })).toBeVisible();

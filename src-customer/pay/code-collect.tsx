@@ -1,17 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import type { CheckoutNotice } from '../../src-main/contract/checkout';
+import { reasonOf } from '../../src-window-shared/payment-reason';
 
 /** Payment code: a picture of a phone's barcode held to the scanner, and why a scan was refused. */
 export function CodeCollect({ notice }: { notice: CheckoutNotice | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const refused = notice?.code === 'code_refused';
+  // The station's detail is English; another language says the reason (when the notice names
+  // one) or the plain refusal, never English text in a Chinese sentence.
+  const detail = !refused
+    ? ''
+    : notice.reason
+      ? t(`pay.reason.${reasonOf({ outcome: 'failed', reason: notice.reason })}`)
+      : i18n.language === 'en'
+        ? notice.text.replace(/^[^:]*:\s*/, '')
+        : t('pay.reason.invalid_code');
   return (
     <div className="code-collect">
       <ScanPicture />
       <p className="lead">{t('pay.code.hint')}</p>
       {refused && (
         <p className="pay-problem" role="alert" data-testid="code-refused">
-          {t('pay.code.refused', { message: notice.text.replace(/^[^:]*:\s*/, '') })}
+          {t('pay.code.refused', { message: detail })}
         </p>
       )}
     </div>
