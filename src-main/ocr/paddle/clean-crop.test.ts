@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropRgb, backgroundOf, eraseEdgeRules, padRgb } from './clean-crop';
+import { cropRgb, backgroundOf, eraseEdgeRules, padRgb, thickenStrokes } from './clean-crop';
 
 /** A white w × h picture with dark pixels where `ink` says. */
 function picture(w: number, h: number, ink: (x: number, y: number) => boolean): Buffer {
@@ -35,5 +35,20 @@ describe('cleaning a text line crop', () => {
     expect(padded.length).toBe(7 * 2 * 3);
     expect(inkAt(padded, 7, 2, 0)).toBe(true);
     expect(inkAt(padded, 7, 0, 0)).toBe(false);
+  });
+});
+
+describe('bolder strokes for the detector', () => {
+  it('widens a one-pixel stroke on a light background, and a light one on a dark background', () => {
+    const w = 9;
+    const h = 9;
+    const thin = picture(w, h, (x, y) => x === 4 && y >= 2 && y <= 6);
+    const bold = thickenStrokes(thin, w, h, backgroundOf(thin, w, h), 1);
+    expect([3, 4, 5].map((x) => inkAt(bold, w, x, 4))).toEqual([true, true, true]);
+    expect(inkAt(bold, w, 1, 4) || inkAt(bold, w, 7, 4)).toBe(false);
+    expect(inkAt(thin, w, 3, 4)).toBe(false); // the picture itself is left as it was
+    const dark = Buffer.from(thin.map((v) => 255 - v));
+    const boldDark = thickenStrokes(dark, w, h, backgroundOf(dark, w, h), 1);
+    expect(boldDark[(4 * w + 5) * 3]!).toBeGreaterThan(128);
   });
 });

@@ -114,3 +114,36 @@ export function greyInPlace(rgb: Buffer): void {
     rgb[i + 2] = y;
   }
 }
+
+/**
+ * Thickens the strokes of text: each pixel takes the darkest (on a light background) or the
+ * lightest (on a dark one) of its neighbours within `radius`, rows then columns. A one-pixel
+ * "1" that the detector does not see even enlarged is found once it is bolder.
+ */
+export function thickenStrokes(rgb: Buffer, w: number, h: number, bg: Rgb, radius: number): Buffer {
+  const light = bg.r + bg.g + bg.b > 384;
+  const luma = (p: number) => rgb[p * 3]! + rgb[p * 3 + 1]! + rgb[p * 3 + 2]!;
+  const wins = (a: number, b: number) => (light ? luma(a) < luma(b) : luma(a) > luma(b));
+  const pass = (from: Int32Array, dx: number, dy: number): Int32Array => {
+    const to = new Int32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      for (let x = 0; x < w; x++) {
+        let best = from[y * w + x]!;
+        for (let d = -radius; d <= radius; d++) {
+          const xx = x + d * dx;
+          const yy = y + d * dy;
+          if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+          const c = from[yy * w + xx]!;
+          if (wins(c, best)) best = c;
+        }
+        to[y * w + x] = best;
+      }
+    }
+    return to;
+  };
+  const start = Int32Array.from({ length: w * h }, (_, p) => p);
+  const winner = pass(pass(start, 1, 0), 0, 1);
+  const out = Buffer.alloc(w * h * 3);
+  winner.forEach((s, p) => rgb.copy(out, p * 3, s * 3, s * 3 + 3));
+  return out;
+}

@@ -7,6 +7,7 @@ import type { TextBox } from '../layout/text-box';
 import {
   cropRgb,
   backgroundOf,
+  thickenStrokes,
   eraseEdgeRules,
   greyInPlace,
   padRgb,
@@ -65,6 +66,11 @@ const LINE_HEIGHT = 48;
 // The height a place is enlarged to for a second look: text lines of ~40 px are what the
 // detector finds best.
 const CLOSER_HEIGHT = 96;
+// How tall text is in a place the second look searches, as a share of the place's height (the
+// place is a row: its text plus the row's padding).
+const GLYPH_HEIGHT = 0.5;
+// A second look that reads nothing this sure looks once more with bolder strokes.
+const SURE_GLYPH = 0.9;
 // A box no wider than this many heights holds one glyph.
 const LONE_GLYPH = 1.1;
 // How much of a lone glyph's probability the digits must hold for it to be read as one.
@@ -247,15 +253,44 @@ export async function createPaddleEngine(options: PaddleEngineOptions = {}): Pro
       .raw()
       .toBuffer({ resolveWithObject: true });
     const closer = { data, width: info.width, height: info.height };
-    const regions = await detect(closer);
-    if (regions.length === 0) {
+    // The detector may box only a fragment of a thin glyph (the middle of a one-pixel "1" in
+    // an input box), which then reads as nothing sure; such a box is grown around its middle
+    // to the height text has in this place before it is read.
+    const textHeight = GLYPH_HEIGHT * h * scale;
+    const readAt = async (regions: Region[]) =>
+      regions.length === 0
+        ? []
+        : recognise(
+            closer,
+            regions.map((g) =>
+              g.y1 - g.y0 >= 0.7 * textHeight
+                ? g
+                : grownTo(g, textHeight, closer.width, closer.height),
+            ),
+            how,
+          );
+    const best = (boxes: TextBox[]) =>
+      Math.max(0, ...boxes.filter((b) => b.text.trim() !== '').map((b) => b.conf));
+    let found = await readAt(await detect(closer));
+    if (best(found) < SURE_GLYPH) {
+      // Not seen, or not surely: the places are looked for again with bolder strokes (a
+      // one-pixel "1" the detector misses), and read in the picture as it is.
+      const radius = Math.max(1, Math.round(scale / 3));
+      const bold = {
+        ...closer,
+        data: thickenStrokes(data, closer.width, closer.height, bg, radius),
+      };
+      const again = await readAt(await detect(bold));
+      if (best(again) > best(found)) found = again;
+    }
+    if (found.length === 0) {
       // The whole place read as one line holds its borders and rules too: never more than a
       // doubtful candidate.
       return (await recognise(img, [r], how)).map((b) => ({ ...b, conf: Math.min(b.conf, 0.5) }));
     }
     const back = (v: number, from: number, max: number) =>
       Math.min(max, Math.max(from, Math.round(from + (v - pad) / scale)));
-    return (await recognise(closer, regions, how)).map((b) => ({
+    return found.map((b) => ({
       ...b,
       x0: back(b.x0, r.x0, r.x1),
       x1: back(b.x1, r.x0, r.x1),
@@ -300,4 +335,18 @@ async function rawOf(image: EngineImage): Promise<RgbImage> {
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
+}
+
+/** A box grown around its middle to `height`, and at least 0.6 × height / 2 wide each side. */
+function grownTo(r: Region, height: number, maxX: number, maxY: number): Region {
+  const cx = (r.x0 + r.x1) / 2;
+  const cy = (r.y0 + r.y1) / 2;
+  const half = height / 2;
+  const halfWidth = Math.max((r.x1 - r.x0) / 2, half * 0.6);
+  return {
+    x0: Math.max(0, Math.floor(cx - halfWidth)),
+    x1: Math.min(maxX, Math.ceil(cx + halfWidth)),
+    y0: Math.max(0, Math.floor(cy - half)),
+    y1: Math.min(maxY, Math.ceil(cy + half)),
+  };
 }
