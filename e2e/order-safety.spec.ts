@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './support/station';
+import { E2E_CONFIG, expect, test } from './support/station';
 import { artifact, pairWithCode } from './support/helpers';
 
 /** Types into the focused cell after selecting what is there, as a cashier overtyping would. */
@@ -130,4 +130,42 @@ test('pairing from the cashier window says when a display paired and lists it; p
   await expect(page.getByRole('region', { name: '已配对的显示屏' })).toBeVisible();
   await artifact(page, 'cashier-paired-zh');
   await display.context().close();
+});
+
+test.describe('a store that writes decimal commas (store.locale de-DE in config.json)', () => {
+  test.use({
+    stationConfig: {
+      ...E2E_CONFIG,
+      currency: 'EUR',
+      store: { name: 'Eckladen', message: 'Willkommen', locale: 'de-DE' },
+    },
+  });
+
+  test('12,50 is twelve-fifty, 1.250,00 is grouped, and 3.50 is refused as ambiguous', async ({
+    station,
+    page,
+  }) => {
+    await page.goto(station.cashierUrl);
+    await expect(page.getByTestId('connection')).toHaveText('Connected');
+    await typeCells(page, ['Brezel', 'Enter', '2', 'Enter', '12,50', 'Enter']);
+    await expect(page.getByLabel('Line 1 amount')).toHaveValue('25,00');
+    await page.keyboard.press('Alt+D');
+    await typeCells(page, ['Rabatt', 'Enter', '1,50']);
+    await expect(page.getByLabel('Total')).toHaveValue('23,50');
+    await page.keyboard.press('Alt+N');
+    await typeCells(page, ['Kaffeemaschine', 'Enter', 'Enter', '1.250,00']);
+    await expect(page.getByLabel('Line 2 amount')).toHaveValue('1.250,00');
+    await expect(page.getByLabel('Total')).toHaveValue('1.273,50');
+    // A point where this store writes a comma could be 3.50 or 350: refused, never guessed.
+    await page.keyboard.press('Alt+N');
+    await typeCells(page, ['Tee', 'Enter', 'Enter', '3.50']);
+    await page.keyboard.press('Control+s');
+    const banner = page.getByTestId('message');
+    await expect(banner).toContainText('“3.50” is ambiguous');
+    await expect(banner).toContainText('“,”');
+    await page.getByLabel('Line 3 unit price').fill('3,50');
+    await page.keyboard.press('Control+s');
+    await expect(banner).toContainText('The numbers add up.');
+    await expect(page.getByLabel('Total')).toHaveValue('1.277,00');
+  });
 });

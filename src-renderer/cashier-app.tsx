@@ -42,7 +42,8 @@ export function CashierApp({ connection, store }: Props) {
   const currency = snapshot?.order?.currency ?? info?.currency ?? 'CNY';
   const { t, i18n } = useTranslation();
   // Numbers are read and written the store's way, whatever language the cashier reads.
-  const style = useMemo(() => numberStyle(info?.language ?? 'en'), [info?.language]);
+  const locale = info?.numberLocale ?? info?.language ?? 'en';
+  const style = useMemo(() => numberStyle(locale), [locale]);
   // The window starts in the store's language unless this cashier chose one here before.
   useEffect(() => {
     if (info && !savedLanguage()) void i18n.changeLanguage(info.language);

@@ -29,6 +29,7 @@ describe('config', () => {
     [{ windows: { kiosk: 'yes' } }, /windows\.kiosk: .*\(got "yes"\)/],
     [{ stor: { name: 'x' } }, /unknown key 'stor'/],
     [{ store: { nmae: 'x' } }, /store: unknown key 'nmae'/],
+    [{ store: { locale: 'german' } }, /store\.locale: a locale such as de-DE.*\(got "german"\)/],
   ])('names the bad key and value: %j', (input, message) => {
     expect(() => parseConfig(input)).toThrow(ConfigError);
     expect(() => parseConfig(input)).toThrow(message);

@@ -10,6 +10,15 @@ import { poleConfigSchema } from '../devices/pole-display/config';
 import { printerConfigSchema } from '../printer/config';
 import { voiceConfigSchema } from '../voice/config';
 
+/** True for a locale tag this runtime formats numbers for ("de-DE", not "german"). */
+function isNumberLocale(tag: string): boolean {
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([tag]).length === 1;
+  } catch {
+    return false;
+  }
+}
+
 /** Languages the windows ship with. */
 export const languageSchema = z.enum(['en', 'zh-CN']);
 
@@ -17,6 +26,15 @@ const storeSchema = z
   .object({
     name: z.string().min(1).max(80).default('Countersign'),
     message: z.string().max(200).default('Welcome'),
+    /**
+     * How the store writes numbers, as a locale (de-DE writes 1.250,00; zh-CN 1,250.00): the
+     * cashier window reads and writes amounts this way. Unset: the customer language's way.
+     */
+    locale: z
+      .string()
+      .max(35)
+      .refine(isNumberLocale, 'a locale such as de-DE, fr-FR or zh-CN')
+      .optional(),
   })
   .strict();
 

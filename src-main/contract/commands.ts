@@ -72,6 +72,8 @@ export const stationInfoSchema = z
     storeMessage: z.string(),
     currency: currencySchema,
     language: languageSchema,
+    /** The locale whose way the cashier window reads and writes amounts (decimal comma or point). */
+    numberLocale: z.string().max(35),
     methods: z.array(paymentMethodSchema),
     /** Seconds a result (paid, failed, cancelled) stays on the customer display before idle. */
     resultSeconds: z.number().int().positive(),

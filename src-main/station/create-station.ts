@@ -171,6 +171,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
     storeMessage: config.store.message,
     currency: config.currency,
     language: config.customer.language,
+    numberLocale: config.store.locale ?? config.customer.language,
     methods: config.methods,
     resultSeconds: config.customer.resultSeconds,
     captureHotkey: config.hotkeys.capture,

@@ -24,6 +24,14 @@ describe('typed numbers in the store’s style', () => {
     expect(readAmount('1.250,00', 'EUR', comma)).toEqual({ ok: true, value: 125000 });
     expect(readAmount('12.50', 'EUR', comma)).toEqual({ ok: false, reason: 'ambiguous' });
     expect(readQuantity('0,536', comma)).toBe('0.536');
+    // fr-FR groups with a (narrow) no-break space, typed as any space.
+    const fr = numberStyle('fr-FR');
+    expect(fr).toEqual({ group: ' ', decimal: ',' });
+    expect(readAmount('12,50', 'EUR', fr)).toEqual({ ok: true, value: 1250 });
+    expect(readAmount('1 250,00', 'EUR', fr)).toEqual({ ok: true, value: 125000 });
+    expect(readAmount('1\u202f250,00', 'EUR', fr)).toEqual({ ok: true, value: 125000 });
+    expect(readAmount('12.50', 'EUR', fr)).toEqual({ ok: false, reason: 'ambiguous' });
+    expect(writeAmount(125000, 'EUR', fr)).toBe('1 250,00');
   });
 
   it('writes amounts grouped, as the rest of the app shows them', () => {
