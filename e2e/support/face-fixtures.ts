@@ -89,6 +89,22 @@ async function printedPhoto(name: FaceName): Promise<Buffer> {
     .toBuffer();
 }
 
+/**
+ * A black-and-white print of a face on a white sheet held flat to the camera: ink on paper
+ * reaches neither black nor white (grey levels 40–218), a margin of paper around it.
+ */
+async function greyPrint(name: FaceName): Promise<Buffer> {
+  const face = await sharp(await faceImage(name, 240))
+    .greyscale()
+    .linear(0.7, 40)
+    .png()
+    .toBuffer();
+  return sharp({ create: { width: 300, height: 340, channels: 3, background: '#f4f2ee' } })
+    .composite([{ input: face, left: 30, top: 30 }])
+    .png()
+    .toBuffer();
+}
+
 /** The fake-camera scenes, written as Y4M files under `dir`; returns name → path. */
 export async function writeFaceScenes(dir: string): Promise<Record<string, string>> {
   mkdirSync(dir, { recursive: true });
@@ -102,6 +118,7 @@ export async function writeFaceScenes(dir: string): Promise<Record<string, strin
       { image: await faceImage('b', 230), left: 350, top: 125 },
     ]),
     printed: await frame([{ image: await printedPhoto('a2'), left: 180, top: 80 }]),
+    greyPrint: await frame([{ image: await greyPrint('a2'), left: 170, top: 70 }]),
   };
   const paths: Record<string, string> = {};
   for (const [name, rgb] of Object.entries(scenes)) {
