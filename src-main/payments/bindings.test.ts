@@ -179,5 +179,21 @@ describe('binding', () => {
       'user_paying',
     );
     expect(over.status).toBe('reversed');
+
+    // Face and member-code payments reconcile with the day's statement like any payment.
+    const today = new Date().toLocaleDateString('sv');
+    const csv = await createHttpGateway({
+      url: sandbox.url,
+      merchantId: SANDBOX_MERCHANT.merchantId,
+      key: SANDBOX_MERCHANT.key,
+      timeoutMs: 2000,
+    }).statement(today);
+    const rec = station.ledger.reconcile(today, csv.kind === 'answer' ? csv.value : '')!;
+    expect(rec.matchedPayments).toBeGreaterThanOrEqual(3);
+    expect(rec.missingInStatement).toEqual([]);
+    expect(rec.amountDifferences).toEqual([]);
+    expect(rec.statusDifferences).toEqual([]);
+    const mine = [unbound, bound, over].map((o) => o.attemptId);
+    expect(rec.missingInLedger.filter((r) => mine.includes(r.merchant_order_no))).toEqual([]);
   });
 });
