@@ -43,6 +43,23 @@ describe('what a label names', () => {
     ['共3件', 'count'],
     ['商品种类', 'other'],
     ['Show 10 entries', 'other'],
+    // Other languages, with and without the accents the engine may drop.
+    ['Total a pagar', 'total'],
+    ['Totale', 'total'],
+    ['Toplam', 'total'],
+    ['Tổng cộng', 'total'],
+    ['お会計', 'total'],
+    ['Sous-total', 'subtotal'],
+    ['Descuento', 'discount'],
+    ['Diskon', 'discount'],
+    ['IVA 21%', 'tax'],
+    ['PPN 11%', 'tax'],
+    ['Propina', 'surcharge'],
+    ['Cambio', 'other'],
+    ['Kembalian', 'other'],
+    ['Efectivo', 'other'],
+    ['Total Bayar', 'total'],
+    ['Total artículos', 'count'],
   ])('%s → %s', (label, kind) => {
     expect(summaryKind(label)).toBe(kind);
   });
@@ -62,6 +79,24 @@ describe('what a label names', () => {
     ['#', 'other'],
     ['条码', 'other'],
     ['Qy', null],
+    ['Cantidad', 'quantity'],
+    ['Cant.', 'quantity'],
+    ['Qté', 'quantity'],
+    ['Menge', 'quantity'],
+    ['Số lượng', 'quantity'],
+    ['Precio', 'unitPrice'],
+    ['Preço Unit.', 'unitPrice'],
+    ['Harga', 'unitPrice'],
+    ['Đơn giá', 'unitPrice'],
+    ['単価', 'unitPrice'],
+    ['Importe', 'amount'],
+    ['Betrag', 'amount'],
+    ['Thành tiền', 'amount'],
+    ['Artículo', 'name'],
+    ['Descripción', 'name'],
+    ['Désignation', 'name'],
+    ['Nama Barang', 'name'],
+    ['Código', 'other'],
   ])('header %s → %s', (word, role) => {
     expect(headerRole(word)).toBe(role);
   });

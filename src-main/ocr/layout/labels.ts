@@ -1,7 +1,8 @@
 /**
  * What a label next to a number says the number is. Labels are matched on the words of a cell
- * with spaces and punctuation removed, lower-cased, in English, 简体 and 繁體 Chinese, and the
- * French and German words POS programs print.
+ * with spaces, punctuation and accents removed, lower-cased: English, 简体 and 繁體 Chinese,
+ * Japanese kanji, and the Spanish, Portuguese, French, German, Italian, Dutch, Indonesian,
+ * Turkish and Vietnamese words POS programs print (the engine drops most accents anyway).
  */
 export type SummaryKind =
   | 'total'
@@ -14,7 +15,14 @@ export type SummaryKind =
   /** Paid, change, kinds of items, loyalty points: numbers that are not part of the sum. */
   | 'other';
 
-const squash = (s: string) => s.toLowerCase().replace(/[\s:：.,，。|()（）\-_/"'“”‘’`]/g, '');
+const squash = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/[\s:：.,，。|()（）\-_/"'“”‘’`]/g, '');
 
 // Order matters: the first pattern that matches wins ("商品总额" is a subtotal, "总额" a total;
 // "Total Item(s)" a count; "Gross Price" a total; "Sub Total" a subtotal).
@@ -22,26 +30,32 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   // "ltem" and "1tem" too: an engine reads the capital I of "Item" as l or 1.
   [
     'count',
-    /total[il1]tems?s?$|^[il1]tems?s?$|^[il1]temcount|^totalqty|^qty|数量|數量|總數|总数|件数|共\d*件/,
+    /total[il1]tems?s?$|^[il1]tems?s?$|^[il1]temcount|^totalqty|^qty|数量|數量|總數|总数|件数|共\d*件|^(?:total)?(?:articulos|artigos|itens|articles|artikel|articoli)$|点数/,
   ],
   [
     'other',
-    /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)/,
+    /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)|^(?:cambio|vuelto|troco|rendu|monnaie|resto|wechselgeld|ruckgeld|kembali|kembalian|paraustu|tienthua)|^(?:efectivo|dinheiro|especes|contanti|tunai|nakit|tienmat)|^(?:pagado|pago|pagato|recibido|recebido|entregado|bayar|dibayar|gegeben|odenen|khachdua)|釣|預/,
   ],
   [
     'subtotal',
-    /subtotal|^subtot|商品总额|商品總額|商品金额|优惠前|優惠前|小计|小計|^net$|untaxed|totalht|zwischensumme/,
+    /subtotal|^subtot|商品总额|商品總額|商品金额|优惠前|優惠前|小计|小計|^net$|untaxed|totalht|zwischensumme|soustotal|baseimponible|aratoplam|tamtinh/,
   ],
   [
     'discount',
-    /discount|coupon|promo|voucher|savings|rebate|member|优惠|優惠|折扣|减免|抹零|立减|remise|rabatt/,
+    /discount|coupon|promo|voucher|savings|rebate|member|优惠|優惠|折扣|减免|抹零|立减|remise|rabatt|descuento|desconto|sconto|korting|diskon|potongan|indirim|giamgia|chietkhau|値引|割引/,
   ],
   // Short words only at a label's start or end: "Custard" holds no tax, "Tulip" no tip.
-  ['tax', /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva/],
-  ['surcharge', /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入/],
+  [
+    'tax',
+    /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva|impuesto|imposto|^ppn|pajak|^kdv|^thue|^btw|^igv|^itbis/,
+  ],
+  [
+    'surcharge',
+    /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入|servicio|servico|servizio|coperto|propina|gorjeta|pourboire|trinkgeld|redondeo|arrondi/,
+  ],
   [
     'total',
-    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$/i,
+    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$|^totale$|^totaal|^toplam|^tongcong|^tongtien|^apagar|^apayer|^zuzahlen|^dapagare|会計/i,
   ],
 ];
 
@@ -70,17 +84,26 @@ export function totalRank(words: string): number {
 export type HeaderRole = 'name' | 'quantity' | 'unitPrice' | 'amount' | 'tax' | 'other';
 
 const HEADER: Array<[HeaderRole, RegExp]> = [
-  ['quantity', /^(?:qty|quantity|qnty|count|weight|units|数量|數量|重量|件数)$/],
-  ['unitPrice', /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit)$/],
-  ['amount', /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum)$/],
+  [
+    'quantity',
+    /^(?:qty|quantity|qnty|count|weight|units|数量|數量|重量|件数|cant|cantidad|uds|unidades|qte|quantite|qtd|qtde|quantidade|menge|anzahl|anz|quantita|qta|aantal|adet|miktar|kuantitas|soluong|sl)$/,
+  ],
+  [
+    'unitPrice',
+    /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit|単価|precio|preciounitario|preciounit|pu|punit|prix|prixunitaire|preco|precounit|precounitario|prixunit|valorunit|valorunitario|vlunit|vlrunit|preis|einzelpreis|epreis|prezzo|prezzounitario|harga|hargasatuan|prijs|fiyat|birimfiyat|dongia|gia)$/,
+  ],
+  [
+    'amount',
+    /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum|importe|monto|montant|valor|valortotal|betrag|gesamt|gesamtpreis|importo|totale|bedrag|totaal|tutar|thanhtien)$/,
+  ],
   [
     'name',
-    /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期)$/,
+    /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期|商品名|articulos?|productos?|descripcion|articles?|produits?|designation|libelle|produtos?|descricao|artikel|bezeichnung|prodotto|articolo|descrizione|barang|namabarang|produk|namaproduk|omschrijving|urun|tenhang|sanpham|mathang)$/,
   ],
-  ['tax', /^(?:vat|tax|gst|税额|稅額|税金)$/],
+  ['tax', /^(?:vat|tax|gst|税额|稅額|税金|iva|tva|mwst|ppn|kdv|btw|igv|thue)$/],
   [
     'other',
-    /^(?:#|no|id|code|sku|barcode|条码|货号|尺码|折扣|操作|保质期|类别|供应商id|delete|action)$/,
+    /^(?:#|no|id|code|sku|barcode|条码|货号|尺码|折扣|操作|保质期|类别|供应商id|delete|action|codigo|cod|ref|referencia|kode|ean|acciones|acoes|aktion)$/,
   ],
 ];
 

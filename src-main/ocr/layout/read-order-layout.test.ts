@@ -241,6 +241,54 @@ describe('reading an order by geometry and arithmetic', () => {
     }
   });
 
+  it('a Spanish ticket: Artículo | Cant. | Precio | Importe, the change under the total', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Artículo', 10],
+          ['Cant.', 220],
+          ['Precio', 300],
+          ['Importe', 400],
+        ],
+        [
+          ['Café con leche', 10],
+          ['2', 230],
+          ['1,50', 300],
+          ['3,00', 400],
+        ],
+        [
+          ['Tostada', 10],
+          ['1', 230],
+          ['2,25', 300],
+          ['2,25', 400],
+        ],
+        [
+          ['Descuento', 10],
+          ['-0,25', 400],
+        ],
+        [
+          ['TOTAL A PAGAR', 10],
+          ['5,00 €', 400],
+        ],
+        [
+          ['Efectivo', 10],
+          ['10,00', 400],
+        ],
+        [
+          ['Cambio', 10],
+          ['5,00', 400],
+        ],
+      ]),
+      'EUR',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.name, l.quantity, l.unitPrice, l.amount])).toEqual([
+      ['Café con leche', '2', 150, 300],
+      ['Tostada', '1', 225, 225],
+    ]);
+    expect(read.total).toBe(500);
+  });
+
   it('a screen whose own numbers do not add up is flagged, never accepted', () => {
     const read = readOrderFromBoxes(
       screen([
