@@ -34,5 +34,5 @@ export function usage() {
   const rows = Object.entries(COMMANDS)
     .map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`)
     .join('\n');
-  return `Usage: countersign <command> [options]\n\nCommands:\n${rows}\n\nAmounts are in the currency's major unit (12.50 is 12 yuan 50 fen) unless an option says otherwise.\nRun 'countersign <command> --help' for a command's options.\n`;
+  return `Usage: countersign <command> [options]\n\nCommands:\n${rows}\n\nMoney, typed and printed, is in the currency's major unit: --amount 12.50 is 12 yuan 50 fen, and\nJSON answers say "amount":"12.50" with their "currency" and "unit":"major". Only ocr and read\nprint an order as the station holds it, in minor units (1250), and say so in their help.\nRun 'countersign <command> --help' for a command's options.\n`;
 }

@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import type { Order } from '../contract/order';
 import { classifyPaymentCode } from '../contract/payment-code';
-import { parseAmountArg } from '../payments/cli-support';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { inMajorUnits, parseMoneyArg } from './money-args';
 
 const HELP = `Usage: countersign pay --amount 12.34 (--code CODE | --account WALLET) [--order-id ID] [--data-dir DIR]
 
 Takes one payment through the station's orchestrator (write-ahead ledger, query, reverse) and
-prints the final outcome as JSON: {"status":"paid"|"failed"|"reversed","attemptId",...}.
+prints the final outcome as JSON: {"status":"paid"|"failed"|"reversed","attemptId","amount":"12.34",
+"currency":"CNY","unit":"major",...}. Amounts, typed and printed, are in the currency's major unit.
 Uses the configured payment system; when none answers, starts a sandbox for this command.
   --code CODE       a customer payment code (scanned); refused before the network if unknown
   --account WALLET  sandbox only: take a fresh code from that wallet (e.g. wx-alice)
@@ -38,7 +39,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const config = loadConfig(dataDir);
-  const amount = parseAmountArg(values.amount, config.currency);
+  const amount = parseMoneyArg('--amount', values.amount, config.currency);
   if (!amount.ok) throw new UsageError(amount.error);
   if (!values.code === !values.account)
     throw new UsageError('give exactly one of --code or --account');
@@ -91,7 +92,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       code: cls.code,
       platform: cls.platform,
     });
-    writeJsonLine(io.stdout, outcome);
+    writeJsonLine(io.stdout, inMajorUnits(outcome, config.currency));
     return outcome.status === 'paid' ? 0 : 1;
   } finally {
     await station.close();

@@ -52,8 +52,14 @@ describe('countersign pay / refund / report / reconcile', () => {
     const code = cred.kind === 'payment_code' ? cred.code : '';
     const pay = await cli('pay', '--amount', '12.34', '--code', code, '--order-id', 'cli-1');
     expect(pay.code).toBe(0);
-    const outcome = JSON.parse(pay.out) as { status: string; attemptId: string; amount: number };
-    expect(outcome).toMatchObject({ status: 'paid', amount: 1234 });
+    const outcome = JSON.parse(pay.out) as { status: string; attemptId: string; amount: string };
+    // Printed in the unit it was typed in, and saying so.
+    expect(outcome).toMatchObject({
+      status: 'paid',
+      amount: '12.34',
+      currency: 'CNY',
+      unit: 'major',
+    });
     expect(pay.err).toContain('"progress":"sending"');
 
     // The same order again is not charged again, even with a fresh code.
@@ -83,15 +89,25 @@ describe('countersign pay / refund / report / reconcile', () => {
       'one item back',
     );
     expect(refund.code).toBe(0);
+    expect(JSON.parse(refund.out)).toMatchObject({
+      ok: true,
+      refund: { amount: '2.34', state: 'succeeded' },
+      left: '10.00',
+      unit: 'major',
+    });
     const over = await cli('refund', '--attempt', outcome.attemptId, '--amount', '10.01');
     expect(over.code).toBe(1);
-    expect(JSON.parse(over.out).error.code).toBe('refund_exceeds_paid');
+    expect(JSON.parse(over.out).error).toEqual({
+      code: 'refund_exceeds_paid',
+      message: 'a refund of 10.01 CNY is more than the 10.00 CNY left of this 12.34 CNY payment',
+    });
 
     const report = await cli('report');
     expect(JSON.parse(report.out)).toMatchObject({
-      paid: { count: 1, total: 1234 },
-      refunded: { count: 1, total: 234 },
-      net: 1000,
+      paid: { count: 1, total: '12.34' },
+      refunded: { count: 1, total: '2.34' },
+      net: '10.00',
+      unit: 'major',
     });
     const csv = await cli('report', '--csv');
     expect(csv.out).toContain(outcome.attemptId);
@@ -112,6 +128,8 @@ describe('countersign pay / refund / report / reconcile', () => {
       ['1.234', 'not an amount'],
       ['99999999999', 'not an amount'],
       ['abc', 'not an amount'],
+      // A comma could be a decimal or a grouping: refused, never guessed.
+      ['12,50', 'with a decimal point and no grouping'],
     ]) {
       const r = await cli('pay', `--amount=${amount}`, '--code', '134567890123456789');
       expect(r.code).toBe(2);

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
-import { formatMinor } from '../contract/money';
-import { parseAmountArg } from '../payments/cli-support';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { inMajorUnits, major, parseMoneyArg } from './money-args';
 
 const HELP = `Usage: countersign refund --attempt ID (--amount 1.23 | --all) [--reason TEXT] [--data-dir DIR]
 
-Amounts are in the currency's major unit: --amount 12.50 refunds 12 yuan 50 fen.
+Amounts, typed and printed, are in the currency's major unit: --amount 12.50 refunds 12 yuan
+50 fen, and the answer says "amount":"12.50" with "currency" and "unit":"major".
 Refunds part or all of a paid payment (the attempt id 'countersign pay' printed), never beyond
-what was paid minus earlier refunds. Prints {"ok":true,"refund":{...}} or {"ok":false,"error":{code,message}}.
+what was paid minus earlier refunds. Prints {"ok":true,"refund":{...},"left":"…"} or
+{"ok":false,"error":{code,message}}.
 Exit status 0 when the refund succeeded, 1 otherwise.
 `;
 
@@ -46,14 +47,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (!attempt) throw new UsageError(`no payment ${values.attempt} in the ledger`);
     let minor = attempt.amount - attempt.refunded;
     if (!values.all) {
-      const parsed = parseAmountArg(values.amount, attempt.currency);
+      const parsed = parseMoneyArg('--amount', values.amount, attempt.currency);
       if (!parsed.ok) throw new UsageError(parsed.error);
       minor = parsed.value;
     }
     // Said here in the unit the cashier typed (12.50, not 1250), before the provider is asked.
     const left = attempt.amount - attempt.refunded;
     if (minor > left) {
-      const money = (v: number) => `${formatMinor(v, attempt.currency)} ${attempt.currency}`;
+      const money = (v: number) => `${major(v, attempt.currency)} ${attempt.currency}`;
       writeJsonLine(io.stdout, {
         ok: false,
         error: {
@@ -64,7 +65,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       return 1;
     }
     const result = await station.service.refund(attempt.id, minor, values.reason.trim());
-    writeJsonLine(io.stdout, result.ok ? { ok: true, refund: result.value } : result);
+    const after = station.ledger.getAttempt(attempt.id);
+    writeJsonLine(
+      io.stdout,
+      result.ok
+        ? inMajorUnits(
+            {
+              ok: true,
+              refund: result.value,
+              left: major(after ? after.amount - after.refunded : left - minor, attempt.currency),
+            },
+            attempt.currency,
+          )
+        : result,
+    );
     return result.ok ? 0 : 1;
   } finally {
     await station.close();

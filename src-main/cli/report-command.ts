@@ -5,12 +5,15 @@ import { openLedger } from '../ledger/open-ledger';
 import { parseDateArg } from '../payments/cli-support';
 import { renderDayReportHtml } from '../reports/day-report-html';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { inMajorUnits } from './money-args';
 
 const HELP = `Usage: countersign report [--date YYYY-MM-DD] [--csv | --html] [--data-dir DIR]
 
 The day's figures from the ledger: paid and refunded totals and counts, net, failed and
 reversed attempts, and totals by method, platform and shift, as JSON (default), as CSV (one
 row per attempt) or as a printable HTML page. --date defaults to today (local time).
+JSON amounts are in the currency's major unit ("total":"12.34", "unit":"major"), as typed in
+pay and refund; the CSV is the ledger's export, its amount columns in minor units (1234).
 `;
 
 /** `countersign report`: the day report. */
@@ -43,7 +46,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (values.csv) io.stdout.write(ledger.exportCsv(date.value)!);
     else if (values.html)
       io.stdout.write(renderDayReportHtml(ledger.dayReport(date.value)!, config.store.name));
-    else writeJsonLine(io.stdout, ledger.dayReport(date.value));
+    else {
+      const report = ledger.dayReport(date.value)!;
+      writeJsonLine(io.stdout, inMajorUnits(report, report.currencies[0] ?? config.currency));
+    }
     return 0;
   } finally {
     ledger.close();

@@ -3,15 +3,17 @@ import { defaultDataDir, loadConfig } from '../config/load-config';
 import { parsePortArg } from '../payments/cli-support';
 import { runSandboxUntilSignal } from '../../src-sandbox/run-sandbox';
 import { UsageError, type CliIo } from './command';
+import { parseMoneyArg } from './money-args';
 
-const HELP = `Usage: countersign sandbox [--port N] [--data-dir DIR] [--password-above AMOUNT_MINOR]
+const HELP = `Usage: countersign sandbox [--port N] [--data-dir DIR] [--password-above AMOUNT]
 
 Runs the embedded sandbox acquirer on 127.0.0.1 until SIGINT/SIGTERM. Prints one JSON line
 {"ready":true,"url","port","adminToken","pid"} once listening. Wallet pages: <url>/wallet/wx-alice,
 <url>/wallet/ali-bob, <url>/wallet/up-carol (password 123456). API: docs/payment-api.md.
   --port N        listen port (default: payments.sandbox.port, 4712; 0 picks a free one)
   --data-dir DIR  where sandbox.sqlite lives (default: ${defaultDataDir()})
-  --password-above N  amounts above N minor units wait for the wallet password
+  --password-above AMOUNT  payments above AMOUNT (major unit, e.g. 1000.00) wait for the
+                  wallet password
 `;
 
 /** `countersign sandbox`: the sandbox acquirer in the foreground. */
@@ -40,11 +42,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   let passwordAbove = config.payments.sandbox.passwordAbove;
   if (values['password-above'] !== undefined) {
-    passwordAbove = Number(values['password-above']);
-    if (!Number.isSafeInteger(passwordAbove) || passwordAbove < 0)
-      throw new UsageError(
-        `--password-above is whole minor units ≥ 0, got '${values['password-above']}'`,
-      );
+    const above = parseMoneyArg('--password-above', values['password-above'], config.currency, {
+      zero: true,
+    });
+    if (!above.ok) throw new UsageError(above.error);
+    passwordAbove = above.value;
   }
   return runSandboxUntilSignal(
     {
