@@ -1,22 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { openCashier, type RawClient } from './support/raw-ws';
 import { E2E_CONFIG, expect, startStation, test } from './support/station';
 import { faceImage, writeFaceScenes } from './support/face-fixtures';
-import { pairWithCode, shot } from './support/helpers';
+import { freePort, pairWithCode, shot } from './support/helpers';
 
 /**
  * Face payment through Chromium's fake camera, fed real faces cut out of @vladmandic/human's
- * sample pictures: one station and one sandbox for the file; one browser per camera scene
+ * sample pictures: one plain station (its embedded sandbox) for the file; one browser per camera scene
  * (the fake camera's file is fixed at launch).
  */
 test.describe.configure({ mode: 'serial' });
 
-let sandbox: { url: string; admin: string; child: ChildProcess };
+let sandboxUrl: string;
 let station: Awaited<ReturnType<typeof startStation>>;
 let raw: RawClient;
 let scenes: Record<string, string>;
@@ -29,54 +24,43 @@ async function call(command: string, input: unknown): Promise<Record<string, unk
   return result.value;
 }
 
-/** Enrols person A's first photo for `accountId` through the sandbox's admin API. */
+/**
+ * Enrols person A's first photo for `accountId` as a customer does: the payment system's
+ * enrolment page (account, wallet password, phone, photo), no admin call.
+ */
 async function enrol(accountId: string, phone: string): Promise<void> {
-  const image = `data:image/png;base64,${(await faceImage('a1')).toString('base64')}`;
-  const enrolled = await fetch(`${sandbox.url}/admin/faces`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-cs-admin': sandbox.admin },
-    body: JSON.stringify({ accountId, phone, image }),
-  });
+  const form = new FormData();
+  form.set('account', accountId);
+  form.set('password', '123456');
+  form.set('phone', phone);
+  form.set(
+    'photo',
+    new Blob([new Uint8Array(await faceImage('a1'))], { type: 'image/png' }),
+    'me.png',
+  );
+  const enrolled = await fetch(`${sandboxUrl}/faces/enrol`, { method: 'POST', body: form });
   expect(enrolled.status, await enrolled.clone().text()).toBe(200);
 }
 
 test.beforeAll(async () => {
   test.setTimeout(60_000);
   scenes = await writeFaceScenes(test.info().outputPath('camera'));
-  const child = spawn(
-    process.execPath,
-    [
-      'src-main/cli/countersign.js',
-      'sandbox',
-      '--port',
-      '0',
-      '--data-dir',
-      mkdtempSync(join(tmpdir(), 'cs-face-')),
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const ready = await new Promise<{ url: string; adminToken: string }>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const msg = JSON.parse(line) as { ready?: boolean; url: string; adminToken: string };
-      if (msg.ready) resolve(msg);
-    });
-  });
-  sandbox = { url: ready.url, admin: ready.adminToken, child };
-  // Person A is enrolled from a different photo than the one the camera will show.
-  await enrol('wx-alice', '13800138000');
+  // A plain station: its own embedded sandbox, as `npm start` runs it.
+  const port = await freePort();
+  sandboxUrl = `http://127.0.0.1:${port}`;
   station = await startStation({
     ...E2E_CONFIG,
     customer: { language: 'en', resultSeconds: 120 },
-    payments: { sandbox: { enabled: false, url: sandbox.url } },
+    payments: { sandbox: { port } },
   });
   raw = await openCashier(station.station.wsUrl, station.station.cashierUrl);
+  // Person A is enrolled from a different photo than the one the camera will show.
+  await enrol('wx-alice', '13800138000');
 });
 
 test.afterAll(async () => {
   raw?.close();
   await station?.stop();
-  sandbox?.child.kill('SIGTERM');
 });
 
 /** A customer display in its own Chromium whose camera shows `scene`, at the face screen. */
