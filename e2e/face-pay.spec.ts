@@ -6,8 +6,8 @@ import { freePort, pairWithCode, shot } from './support/helpers';
 
 /**
  * Face payment through Chromium's fake camera, fed real faces cut out of @vladmandic/human's
- * sample pictures: one plain station (its embedded sandbox) for the file; one browser per camera scene
- * (the fake camera's file is fixed at launch).
+ * sample pictures: one plain station (its embedded sandbox) for the file; one browser per
+ * camera scene (the fake camera's file is fixed at launch).
  */
 test.describe.configure({ mode: 'serial' });
 
