@@ -158,9 +158,12 @@ test('a declined payment returns to the method choice with its reason on both sc
     await expect(customer.getByTestId('pay-reason')).toHaveText(
       'That payment code was already used. Please show a new one.',
     );
-    await customer.getByRole('button', { name: 'Pay another way' }).click();
+    // "Try again": straight back to the same method, the reason still in view.
+    await customer.getByRole('button', { name: 'Try again' }).click();
+    await expect(
+      customer.getByRole('heading', { name: 'Show your payment code to the scanner' }),
+    ).toBeVisible();
     await expect(customer.getByTestId('last-decline')).toContainText('already used');
-    await customer.locator('button[data-method="code"]').click();
     // The scan that pays comes while the display is busy: not a digit may be lost.
     await scanWhileBusy(customer, await walletCode(till));
     await expect(customer.getByRole('heading', { name: 'Payment successful' })).toBeVisible();

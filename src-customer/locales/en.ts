@@ -76,6 +76,7 @@ export const en = {
   },
   pay: {
     back: 'Pay another way',
+    again: 'Try again',
     declined: 'Your last payment did not go through: {{reason}}',
     help: 'Need help? Please ask the cashier.',
     code: {

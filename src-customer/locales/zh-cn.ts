@@ -75,6 +75,7 @@ export const zhCN: Messages = {
   },
   pay: {
     back: '换一种方式支付',
+    again: '再试一次',
     declined: '上一次支付未成功：{{reason}}',
     help: '需要帮助？请联系收银员。',
     code: {

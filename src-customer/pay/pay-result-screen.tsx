@@ -12,10 +12,13 @@ export function PayResultScreen({
   snapshot,
   barMs,
   onRetry,
+  onAgain,
 }: {
   snapshot: CheckoutSnapshot;
   /** After a failed payment: pay the same order another way. */
   onRetry?: () => void;
+  /** After a failed payment: the same method once more (a new code, the payer asked again). */
+  onAgain?: () => void;
   /** How long until the display returns to idle (drives the bar's animation). */
   barMs: number;
 }) {
@@ -38,9 +41,20 @@ export function PayResultScreen({
         </p>
       )}
       {!paid && onRetry ? (
-        <button type="button" className="big primary" onClick={onRetry}>
-          {t('pay.back')}
-        </button>
+        <div className="actions retry-actions">
+          {onAgain && (
+            <button type="button" className="big primary" onClick={onAgain}>
+              {t('pay.again')}
+            </button>
+          )}
+          <button
+            type="button"
+            className={onAgain ? 'big secondary' : 'big primary'}
+            onClick={onRetry}
+          >
+            {t('pay.back')}
+          </button>
+        </div>
       ) : (
         <p className="lead">{t(`result.${kind}Hint`)}</p>
       )}

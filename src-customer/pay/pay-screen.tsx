@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { ContractClient } from '../../src-main/contract/client';
-import type { Credential } from '../../src-main/contract/credential';
+import type { Credential, PaymentMethod } from '../../src-main/contract/credential';
 import type { ContractError } from '../../src-main/contract/result';
 import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 import { resultScreenMs } from '../screen-for';
@@ -47,11 +47,22 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
     else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
   }, [client, store]);
 
-  const retry = useCallback(async () => {
-    const r = await client.call('checkout.payAnotherWay', {});
-    if (r.ok) applySnapshot(store, r.value);
-    else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
-  }, [client, store]);
+  /** Back to the method choice; with `same`, straight on to the method that was declined. */
+  const retry = useCallback(
+    async (same: PaymentMethod | null) => {
+      const fail = (error: ContractError) =>
+        setFailure({ error, revision: store.getState().snapshot?.revision ?? 0 });
+      const r = await client.call('checkout.payAnotherWay', {});
+      if (!r.ok) return fail(r.error);
+      applySnapshot(store, r.value);
+      if (!same || r.value.phase !== 'choosing_method') return;
+      const chosen = await client.call('checkout.chooseMethod', { method: same });
+      if (chosen.ok) applySnapshot(store, chosen.value);
+      else fail(chosen.error);
+    },
+    [client, store],
+  );
+  const canRetry = snapshot.phase === 'failed' && snapshot.payment !== null;
 
   let body;
   if (snapshot.phase === 'collecting_credential')
@@ -71,7 +82,12 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
       <PayResultScreen
         snapshot={snapshot}
         barMs={snapshot.phase === 'paid' ? resultSeconds * 1000 : resultScreenMs(resultSeconds)}
-        onRetry={snapshot.phase === 'failed' && snapshot.payment ? () => void retry() : undefined}
+        onRetry={canRetry ? () => void retry(null) : undefined}
+        onAgain={
+          canRetry && snapshot.method && snapshot.methods.includes(snapshot.method)
+            ? () => void retry(snapshot.method)
+            : undefined
+        }
       />
     );
   const error = failure && failure.revision === snapshot.revision ? failure.error : null;

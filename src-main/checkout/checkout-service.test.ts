@@ -139,8 +139,15 @@ describe('checkout service', () => {
       ok: true,
       value: { phase: 'choosing_method', notice: { reason: 'code_already_used' } },
     });
-    svc.apply({ type: 'method_chosen', method: 'code' });
-    svc.apply({ type: 'credential_received', platform: 'wechat' });
+    // The reason stays in view on the next try, until its credential.
+    expect(svc.apply({ type: 'method_chosen', method: 'code' })).toMatchObject({
+      ok: true,
+      value: { notice: { code: 'payment_failed', reason: 'code_already_used' } },
+    });
+    expect(svc.apply({ type: 'credential_received', platform: 'wechat' })).toMatchObject({
+      ok: true,
+      value: { notice: null },
+    });
     svc.apply({ ...decline, attemptId: 'p2' });
     // ...and walk away: the checkout is given back to the cashier as at any other step.
     clock.advance(60_001);

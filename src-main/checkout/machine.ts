@@ -249,7 +249,13 @@ export function transition(
     case 'method_chosen': {
       if (!s.methods.includes(e.method))
         return fail('invalid_input', `Payment by ${e.method} is not offered at this station`);
-      return next({ phase: 'collecting_credential', method: e.method, deadline: customerDeadline });
+      // Why the last try was declined stays in view on the next one, until its credential.
+      return next({
+        phase: 'collecting_credential',
+        method: e.method,
+        deadline: customerDeadline,
+        notice: s.notice?.code === 'payment_failed' ? s.notice : null,
+      });
     }
     case 'method_cleared':
       // With one method there is nothing to go back to choose.
