@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
  */
 export interface SimFault {
   route: string;
-  kind: 'delay' | 'lost' | 'error_5xx' | 'garbage' | 'bad_sign';
+  /** `other_merchant`: a well-signed answer that names another merchant (WeChat's mch_id). */
+  kind: 'delay' | 'lost' | 'error_5xx' | 'garbage' | 'bad_sign' | 'other_merchant';
   ms?: number;
   count?: number;
 }

@@ -57,12 +57,18 @@ export async function startWechatSimulator(o: WechatSimOptions) {
   let recalls = 0;
   const requests: { path: string; params: Record<string, string> }[] = [];
 
+  /** The request being answered: service-provider fields come back as they were sent. */
+  let asking: { sub_mch_id?: string; sub_appid?: string; otherMerchant: boolean } = {
+    otherMerchant: false,
+  };
   const reply = (fields: Record<string, string | undefined>, signType: WechatSignType) => {
     const all = {
       return_code: 'SUCCESS',
       return_msg: 'OK',
       appid: o.appId,
-      mch_id: o.mchId,
+      mch_id: asking.otherMerchant ? '19999999' : o.mchId,
+      sub_mch_id: asking.sub_mch_id,
+      sub_appid: asking.sub_appid,
       nonce_str: randomBytes(8).toString('hex'),
       ...fields,
     };
@@ -299,10 +305,18 @@ export async function startWechatSimulator(o: WechatSimOptions) {
       requests.push({ path, params: p });
       const route = routes[path];
       if (!route) return res.writeHead(404).end();
+      const fault = faults.take(path.split('/').pop()!);
       await answerWithFault(
         res,
-        faults.take(path.split('/').pop()!),
-        () => route(p, t),
+        fault,
+        () => {
+          asking = {
+            sub_mch_id: p.sub_mch_id,
+            sub_appid: p.sub_appid,
+            otherMerchant: fault?.kind === 'other_merchant',
+          };
+          return route(p, t);
+        },
         // A different first character, always: writing a fixed one left one signature in 16
         // unchanged, and that answer verified.
         (b) =>

@@ -154,6 +154,56 @@ describe('WeChat Pay v2 against its simulator over HTTPS', () => {
     expect(r.ok && r.value.balanced).toBe(true);
   });
 
+  it('service-provider mode: sub_mch_id and sub_appid go with every request; an answer naming another merchant is no answer', async () => {
+    const sp = providerStation(join(tmp.dir, 'sp.sqlite'), tmp.dir, {
+      ...config,
+      wechat: { ...(config.wechat as object), subMchId: '1900000109', subAppId: 'wx8888888' },
+    });
+    const out = await sp.service.pay(orderOf(555), code());
+    expect(out.status).toBe('paid');
+    const sent = sim.requests.filter((r) => r.params.out_trade_no === out.attemptId);
+    expect(sent.map((r) => r.params.sub_mch_id)).toEqual(['1900000109']);
+    expect(sent[0]!.params).toMatchObject({ mch_id: '10000100', sub_appid: 'wx8888888' });
+    // A well-signed answer about another merchant: unknown, so the order is asked about.
+    sim.faults.inject([{ route: 'micropay', kind: 'other_merchant' }]);
+    const other = await sp.service.pay(orderOf(556), code());
+    expect(other.status).toBe('paid');
+    const events = sp.ledger.attemptEvents(other.attemptId!);
+    expect(events.map((e) => e.state)).toContain('querying');
+    expect(events.map((e) => e.reason).join(' ')).toMatch(/names another merchant/);
+    sp.close();
+  });
+
+  it('a TLS failure leaves the attempt open; it is resolved by reversal, nothing charged', async () => {
+    // The station trusts another certificate authority than the one the server uses.
+    const stranger = selfSigned(tmp.dir, 'stranger', '127.0.0.1');
+    const file = join(tmp.dir, 'tls.sqlite');
+    const broken = providerStation(file, tmp.dir, {
+      ...config,
+      wechat: {
+        ...(config.wechat as object),
+        caFile: writeSecret(tmp.dir, 'stranger-ca.pem', stranger.cert, 0o644),
+      },
+    });
+    const paying = broken.service.pay(orderOf(777), code()).catch(() => null);
+    let id: string | undefined;
+    await expect
+      .poll(() => {
+        id = broken.ledger.searchHistory({ limit: 5 })[0]?.id;
+        return id ? broken.ledger.getAttempt(id)?.state : null;
+      })
+      .toBe('reversing');
+    const reasons = broken.ledger.attemptEvents(id!).map((e) => e.reason ?? '');
+    expect(reasons.join(' ')).toMatch(/certificate|CERT|self.signed/i);
+    broken.close();
+    await paying;
+    const good = providerStation(file, tmp.dir, config);
+    await good.service.resumeOpenAttempts();
+    expect(good.ledger.getAttempt(id!)?.state).toBe('reversed');
+    expect(sim.orders.get(id!)?.charged ?? 0).toBe(0);
+    good.close();
+  });
+
   it('a code without a working provider is refused before any network call', async () => {
     const before = sim.requests.length;
     const off = providerStation(join(tmp.dir, 'off.sqlite'), tmp.dir, {
