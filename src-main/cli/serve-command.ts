@@ -9,6 +9,7 @@ import { loadCashierToken } from '../station/cashier-token';
 import { checkDataDir } from '../station/data-dir';
 import { createServer } from 'node:net';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { humanStderr } from './human-log';
 
 /** Refuses a port another program holds, naming it; port 0 (any free port) is always free. */
 async function assertPortFree(host: string, port: number): Promise<void> {
@@ -37,7 +38,8 @@ customer display at /customer/ and the contract over WebSocket at /ws.
                   lets tablets connect as customer displays after pairing
   --data-dir DIR  where config.json, logs and the ledger live (default: ${defaultDataDir()})
   --no-pairing    let customer displays on this machine in without pairing (loopback only)
-Prints one JSON line {"event":"listening","url":…} on stdout when ready.
+Prints one JSON line {"event":"listening","url":…} on stdout when ready; stderr has lines for a
+person ("21:04:05 WARN [payments] …"), the log file <data-dir>/logs/station.log the JSON.
 `;
 
 /** `countersign serve`: the station core over HTTP + WebSocket until SIGINT/SIGTERM. */
@@ -73,7 +75,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   checkDataDir(dataDir);
   // A taken port is said in one sentence before anything else (the sandbox, the ledger) starts.
   await assertPortFree(config.serve.host, config.serve.port);
-  const logger = createLogger({ dataDir });
+  // A person reads the terminal, a program reads the file: human lines on stderr, JSON in logs/.
+  const logger = createLogger({ dataDir, stderrStream: humanStderr() });
   const stopLoggingRejections = logStrayRejections(logger);
   const station = await createStation({ dataDir, config, logger });
   const server = await startStationServer({

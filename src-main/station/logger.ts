@@ -8,12 +8,20 @@ import { createDroppingStream } from './log-stream';
  * `<dataDir>/logs/station.log` when a data directory is given, for the store's IT person.
  */
 export function createLogger(
-  options: { dataDir?: string; level?: string; stderr?: boolean } = {},
+  options: {
+    dataDir?: string;
+    level?: string;
+    stderr?: boolean;
+    /** Instead of JSON on stderr: a host's own terminal stream (serve's human lines). */
+    stderrStream?: pino.DestinationStream;
+  } = {},
 ): Logger {
   const level = options.level ?? process.env.COUNTERSIGN_LOG_LEVEL ?? 'info';
   const streams: pino.StreamEntry[] = [];
   // Never pino.destination: its synchronous loop retries ENOSPC forever (see log-stream.ts).
-  if (options.stderr !== false)
+  if (options.stderrStream)
+    streams.push({ level: level as pino.Level, stream: options.stderrStream });
+  else if (options.stderr !== false)
     streams.push({ level: level as pino.Level, stream: createDroppingStream({ fd: 2 }) });
   if (options.dataDir) {
     const dir = join(options.dataDir, 'logs');
