@@ -154,6 +154,21 @@ describe('WeChat Pay v2 against its simulator over HTTPS', () => {
     expect(r.ok && r.value.balanced).toBe(true);
   });
 
+  it('a refund whose answer is lost is sent again under the same out_refund_no: refunded once', async () => {
+    const out = await station.service.pay(orderOf(1500), code());
+    sim.faults.inject([
+      { route: 'refund', kind: 'lost' },
+      { route: 'refundquery', kind: 'error_5xx' },
+    ]);
+    expect((await station.service.refund(out.attemptId!, 400, 'damaged')).ok).toBe(true);
+    const sent = sim.requests.filter(
+      (r) => r.path === '/secapi/pay/refund' && r.params.out_trade_no === out.attemptId,
+    );
+    expect(sent.length).toBe(2);
+    expect(new Set(sent.map((r) => r.params.out_refund_no)).size).toBe(1);
+    expect(sim.orders.get(out.attemptId!)).toMatchObject({ charged: 1100 });
+  });
+
   it('service-provider mode: sub_mch_id and sub_appid go with every request; an answer naming another merchant is no answer', async () => {
     const sp = providerStation(join(tmp.dir, 'sp.sqlite'), tmp.dir, {
       ...config,
