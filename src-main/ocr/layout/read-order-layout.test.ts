@@ -289,6 +289,50 @@ describe('reading an order by geometry and arithmetic', () => {
     expect(read.total).toBe(500);
   });
 
+  it('an Indonesian screen groups thousands with a point: Rp 3.500 is 3,500, cash and change are not the total', () => {
+    const read = readOrderFromBoxes(
+      screen([
+        [
+          ['Nama Barang', 10],
+          ['Qty', 220],
+          ['Harga', 300],
+          ['Subtotal', 400],
+        ],
+        [
+          ['Indomie Goreng', 10],
+          ['3', 230],
+          ['Rp 3.500', 300],
+          ['Rp 10.500', 400],
+        ],
+        [
+          ['Teh Botol', 10],
+          ['2', 230],
+          ['Rp 5.000', 300],
+          ['Rp 10.000', 400],
+        ],
+        [
+          ['Total', 10],
+          ['Rp 20.500', 400],
+        ],
+        [
+          ['Tunai', 10],
+          ['Rp 50.000', 400],
+        ],
+        [
+          ['Kembalian', 10],
+          ['Rp 29.500', 400],
+        ],
+      ]),
+      'IDR',
+    );
+    expect(read.status).toBe('ok');
+    expect(read.lines.map((l) => [l.name, l.quantity, l.unitPrice, l.amount])).toEqual([
+      ['Indomie Goreng', '3', 350000, 1050000],
+      ['Teh Botol', '2', 500000, 1000000],
+    ]);
+    expect(read.total).toBe(2050000);
+  });
+
   it('a screen whose own numbers do not add up is flagged, never accepted', () => {
     const read = readOrderFromBoxes(
       screen([

@@ -6,6 +6,7 @@ import { nameWarnings } from './labels';
 import { solve } from './solve';
 import { currencyOf } from './currency';
 import { panelSplits, splitPanels } from './panels';
+import { withPointGroups } from './point-groups';
 import { groupRows, lineHeight, normaliseText, type BoxRow, type TextBox } from './text-box';
 import { minorOf, readCell } from './tokens';
 import { nameText } from './cells';
@@ -29,9 +30,10 @@ const BROKEN = new Set([
  * its label and the sum matches it, and no other reading would charge differently.
  */
 export function readOrderFromBoxes(
-  boxes: readonly TextBox[],
+  input: readonly TextBox[],
   configured: string,
 ): LayoutOrder & { missing: MissingCell[] } {
+  const boxes = withPointGroups(input, currencyExponent(configured));
   const all = groupRows(boxes);
   const normalised = all.flatMap((r) => r.boxes);
   const lh = lineHeight(all);

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { withPointGroups } from './point-groups';
+
+const boxes = (...texts: string[]) =>
+  texts.map((text, i) => ({ text, conf: 0.99, x0: 0, y0: i * 30, x1: 90, y1: i * 30 + 20 }));
+const texts = (...t: string[]) => withPointGroups(boxes(...t), 2).map((b) => b.text);
+
+describe('points that group thousands', () => {
+  it('a screen of "d.ddd" amounts and no decimal point: the points group thousands', () => {
+    expect(texts('Indomie', 'Rp 3.500', '10.500', 'Total Rp 1.020.500')).toEqual([
+      'Indomie',
+      'Rp 3500',
+      '10500',
+      'Total Rp 1020500',
+    ]);
+  });
+
+  it('one number with a decimal point on the screen keeps every point as printed', () => {
+    expect(texts('Rp 3.500', 'Total 3.50')).toEqual(['Rp 3.500', 'Total 3.50']);
+  });
+
+  it('quantities with a unit, formulas and comma decimals are left alone', () => {
+    expect(texts('1.000 Unit(s)', '2.500 kg', '1.000 x 4.000', 'Rp 3.500,00')).toEqual([
+      '1.000 Unit(s)',
+      '2.500 kg',
+      '1.000 x 4000',
+      'Rp 3.500,00',
+    ]);
+  });
+
+  it('a currency with three decimals (KWD) reads "3.500" as three and a half', () => {
+    const kept = boxes('3.500', '7.000');
+    expect(withPointGroups(kept, 3)).toBe(kept);
+  });
+});
