@@ -5,6 +5,7 @@ import type { Order } from '../contract/order';
 import { classifyPaymentCode } from '../contract/payment-code';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { startProgress } from './progress';
 import { inMajorUnits, parseMoneyArg } from './money-args';
 
 const HELP = `Usage: countersign pay --amount 12.34 (--code CODE | --account WALLET) [--order-id ID] [--data-dir DIR]
@@ -51,11 +52,21 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (!/^[\w.-]{1,64}$/.test(orderId))
     throw new UsageError('--order-id is 1–64 letters, digits, . _ -');
 
+  // On a terminal a spinner names the step; piped, each state is a JSON line for scripts.
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const progress = startProgress(io.stderr);
+  progress.step('opening the ledger and the payment system');
   const station = await openStationPayments({
     dataDir,
     config,
     anyPort: true,
-    onProgress: (attemptId, state) => writeJsonLine(io.stderr, { progress: state, attemptId }),
+    onProgress: (attemptId, state) =>
+      tty
+        ? progress.step(`payment ${attemptId}: ${state.replace('_', ' ')}`)
+        : writeJsonLine(io.stderr, { progress: state, attemptId }),
+  }).catch((error: unknown) => {
+    progress.done();
+    throw error;
   });
   try {
     await station.service.resumeOpenAttempts();
@@ -87,14 +98,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       source: 'manual',
       warnings: [],
     };
-    const outcome = await station.service.pay(order, {
-      kind: 'payment_code',
-      code: cls.code,
-      platform: cls.platform,
-    });
+    progress.step('sending the payment');
+    const outcome = await station.service
+      .pay(order, { kind: 'payment_code', code: cls.code, platform: cls.platform })
+      .finally(() => progress.done());
     writeJsonLine(io.stdout, inMajorUnits(outcome, config.currency));
     return outcome.status === 'paid' ? 0 : 1;
   } finally {
+    progress.done();
     await station.close();
   }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir, loadConfig } from '../config/load-config';
 import { openStationPayments } from '../payments/station-payments';
 import { UsageError, writeJsonLine, type CliIo } from './command';
+import { startProgress } from './progress';
 import { inMajorUnits, major, parseMoneyArg } from './money-args';
 
 const HELP = `Usage: countersign refund --attempt ID (--amount 1.23 | --all) [--reason TEXT] [--data-dir DIR]
@@ -40,7 +41,14 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     throw new UsageError('--reason is 1–200 characters');
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const config = loadConfig(dataDir);
-  const station = await openStationPayments({ dataDir, config, anyPort: true });
+  const progress = startProgress(io.stderr);
+  progress.step('opening the ledger and the payment system');
+  const station = await openStationPayments({ dataDir, config, anyPort: true }).catch(
+    (error: unknown) => {
+      progress.done();
+      throw error;
+    },
+  );
   try {
     await station.service.resumeOpenAttempts();
     const attempt = station.ledger.getAttempt(values.attempt);
@@ -64,7 +72,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       });
       return 1;
     }
-    const result = await station.service.refund(attempt.id, minor, values.reason.trim());
+    progress.step(
+      `asking the payment system to refund ${major(minor, attempt.currency)} ${attempt.currency}`,
+    );
+    const result = await station.service
+      .refund(attempt.id, minor, values.reason.trim())
+      .finally(() => progress.done());
     const after = station.ledger.getAttempt(attempt.id);
     writeJsonLine(
       io.stdout,
@@ -81,6 +94,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     );
     return result.ok ? 0 : 1;
   } finally {
+    progress.done();
     await station.close();
   }
 }
