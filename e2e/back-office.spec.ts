@@ -309,6 +309,12 @@ test('calibration on a real X display: drag the order region on the frozen pictu
         );
       else await expect(said).toContainText('doubtful cell');
       await shot(cashier, 'bo-6-read-order');
+      // What was said about that read belongs to it: a new order does not carry it.
+      await cashier.keyboard.press('Alt+O');
+      const discard = cashier.getByRole('alertdialog');
+      await discard.getByRole('button', { name: /Discard/ }).click();
+      await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'idle');
+      await expect(said).toHaveCount(0);
 
       // The device panel shows that read, and a test capture of the same region works.
       await cashier.getByRole('button', { name: 'Back office' }).click();

@@ -129,6 +129,12 @@ test('pairing from the cashier window says when a display paired and lists it; p
   await expect(page.getByTestId('paired')).toContainText('已配对');
   await expect(page.getByRole('region', { name: '已配对的显示屏' })).toBeVisible();
   await artifact(page, 'cashier-paired-zh');
+  // Revoking asks once, then the display is gone from the list and back on its pairing page.
+  const zhList = page.getByRole('region', { name: '已配对的显示屏' });
+  await zhList.getByRole('button', { name: '解除配对' }).click();
+  await zhList.getByRole('button', { name: '解除 Customer display' }).click();
+  await expect(zhList).toContainText('还没有配对的显示屏。');
+  await expect(display.getByLabel('Pairing code')).toBeVisible();
   await display.context().close();
 });
 
