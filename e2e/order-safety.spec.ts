@@ -138,21 +138,28 @@ test('pairing from the cashier window says when a display paired and lists it; p
   await display.context().close();
 });
 
-test.describe('a store that writes decimal commas (store.locale de-DE in config.json)', () => {
+test.describe('a German store with a Chinese-speaking default (store.locale de-DE, customer.language zh-CN)', () => {
   test.use({
     stationConfig: {
       ...E2E_CONFIG,
       currency: 'EUR',
       store: { name: 'Eckladen', message: 'Willkommen', locale: 'de-DE' },
+      customer: { language: 'zh-CN' },
     },
   });
 
-  test('12,50 is twelve-fifty, 1.250,00 is grouped, and 3.50 is refused as ambiguous', async ({
+  test('opens in Chinese by config and keeps the cashier’s English; 12,50 is twelve-fifty, 1.250,00 is grouped, 3.50 is refused as ambiguous', async ({
     station,
     page,
   }) => {
+    // The window opens in the station's language; the cashier's own choice is kept over it.
     await page.goto(station.cashierUrl);
+    await expect(page.getByTestId('phase')).toHaveText('可以开始新订单');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.reload();
     await expect(page.getByTestId('connection')).toHaveText('Connected');
+    await expect(page.getByTestId('phase')).toHaveText('Ready for a new order');
+    await page.getByLabel('Line 1 name').focus();
     await typeCells(page, ['Brezel', 'Enter', '2', 'Enter', '12,50', 'Enter']);
     await expect(page.getByLabel('Line 1 amount')).toHaveValue('25,00');
     await page.keyboard.press('Alt+D');
