@@ -242,6 +242,33 @@ describe('WeChat Pay v2 against its simulator over HTTPS', () => {
   });
 });
 
+describe('WeChat Pay credentials stay out of what the station records and shows', () => {
+  it('no key material in any problem sentence or in any reason the ledger holds', () => {
+    const wrong = 'SECRETsecretSECRETsecret1234567'; // 31 characters: not a v2 API key
+    const bad = providerStation(join(tmp.dir, 'keyless.sqlite'), tmp.dir, {
+      ...config,
+      wechat: {
+        ...(config.wechat as object),
+        keyFile: writeSecret(tmp.dir, 'wrong-key.txt', wrong),
+      },
+    });
+    expect(bad.problems.wechat).toMatch(/API key is not 32 letters and digits/);
+    expect(bad.problems.wechat).not.toContain(wrong);
+    bad.close();
+    // Everything this file's payments, faults and refunds left in the ledger, as the windows see it.
+    const said = station.ledger
+      .searchHistory({ limit: 1000 })
+      .flatMap((a) => [
+        JSON.stringify(a),
+        ...station.ledger.attemptEvents(a.id).map((e) => JSON.stringify(e)),
+      ])
+      .join('\n');
+    expect(said.length).toBeGreaterThan(1000);
+    expect(said).not.toContain(KEY);
+    expect(said).not.toMatch(/PRIVATE KEY|BEGIN CERTIFICATE/);
+  });
+});
+
 describe('WeChat Pay fault run: every payment final, charged at most once', () => {
   const kinds: Record<string, () => SimFault[]> = {
     'late answer': () => [
