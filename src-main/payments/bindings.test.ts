@@ -174,6 +174,15 @@ describe('binding', () => {
     expect(station.ledger.attemptEvents(bound.attemptId!).map((e) => e.state)).not.toContain(
       'user_paying',
     );
+    // The ledger keeps a hash of the descriptor, nothing to rebuild a face from.
+    expect(station.ledger.getAttempt(bound.attemptId!)?.credentialHint).toMatch(
+      /^face [0-9a-f]{16}$/,
+    );
+    const recorded = JSON.stringify([
+      station.ledger.getAttempt(bound.attemptId!),
+      station.ledger.attemptEvents(bound.attemptId!),
+    ]);
+    expect(recorded).not.toContain(String(descriptor[1]));
     const over = await station.service.pay(orderOf(40_000), face);
     expect(station.ledger.attemptEvents(over.attemptId!).map((e) => e.state)).toContain(
       'user_paying',
