@@ -209,6 +209,9 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await expect(cashier.getByTestId('read-order-message')).toHaveText(
       '请先框选订单区域：点击“设置订单区域”。',
     );
+    // A scan with no payment waiting: the station's note, said in Chinese.
+    await raw.call(id++, 'scan.submit', { raw: '134567890123456789' });
+    await expect(cashier.locator('p.notice')).toHaveText('扫码已忽略：现在没有等待付款码的支付。');
     // The failed attempt in the history: its reason as a sentence, its items, in Chinese.
     await cashier.getByRole('button', { name: '后台' }).click();
     const failedRow = history.locator('tbody tr[data-attempt]', { hasText: '9.90' });

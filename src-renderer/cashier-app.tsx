@@ -8,6 +8,7 @@ import { editorReducer, hasDraft, initialEditor, syncDecision } from './editor/e
 import { numberStyle, writeAmount } from './editor/number-text';
 import { OrderEditor } from './editor/order-editor';
 import { savedLanguage } from './i18n';
+import { noticeText } from './station-text';
 import { DiscardDialog } from './panels/discard-dialog';
 import { MessageBanner } from './panels/message-banner';
 import type { CellError } from './editor/to-draft';
@@ -200,7 +201,9 @@ export function CashierApp({ connection, store }: Props) {
       <main className="workspace">
         <section className="editor-area">
           {snapshot?.notice && phase !== 'disputed' && (
-            <p className="notice">{snapshot.notice.text}</p>
+            <p className="notice" data-code={snapshot.notice.code}>
+              {noticeText(t, snapshot.notice)}
+            </p>
           )}
           {actions.message && <MessageBanner message={actions.message} />}
           <ReviewPanel

@@ -3,7 +3,13 @@ import { checkOrderArithmetic } from '../src-main/contract/order-checks';
 import { ERROR_REASONS, failBecause, fail } from '../src-main/contract/result';
 import { createCashierI18n } from './i18n';
 import { errorsEn } from './locales/errors-en';
-import { errorText, paymentReasonText, warningText } from './station-text';
+import {
+  codeRefusalText,
+  errorText,
+  noticeText,
+  paymentReasonText,
+  warningText,
+} from './station-text';
 
 const refusal = (r: ReturnType<typeof fail>) => (r.ok ? null : r.error)!;
 
@@ -54,6 +60,21 @@ describe('the station’s answers in the window’s language', () => {
     expect(warningText(i18n.t, { code: 'new_kind', message: 'Something odd' })).toBe(
       '请对照收银机屏幕核对',
     );
+  });
+
+  it('says the station’s notes on the checkout in Chinese by their code, in English with its detail', () => {
+    const i18n = createCashierI18n('en');
+    const refused = {
+      code: 'code_refused',
+      text: 'That code cannot pay: a WeChat Pay code has 18 digits, this one has 14',
+    };
+    expect(noticeText(i18n.t, refused)).toBe(refused.text);
+    void i18n.changeLanguage('zh-CN');
+    expect(noticeText(i18n.t, refused)).toBe('此码无法支付，请顾客在钱包应用中出示付款码。');
+    expect(noticeText(i18n.t, { code: 'something_new', text: 'x' })).toBe(
+      '收银站对这笔结账有一条提示。',
+    );
+    expect(codeRefusalText(i18n.t, 'a payment code has digits only')).not.toMatch(/digits/);
   });
 
   it('turns a payment system’s raw reason into a sentence, keeping an unknown code for support', () => {

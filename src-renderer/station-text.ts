@@ -17,6 +17,20 @@ export function errorText(t: TFunction, error: ContractError): string {
   return english(t) ? error.message : t(`error.code.${error.code}`);
 }
 
+/**
+ * A note the station put on the checkout. In English its own sentence carries the detail ("a
+ * WeChat Pay code has 18 digits, this one has 14"); in another language, its code's sentence.
+ */
+export function noticeText(t: TFunction, notice: { code: string; text: string }): string {
+  if (english(t)) return notice.text;
+  return t(`notice.${notice.code}`, { defaultValue: '' }) || t('notice.other');
+}
+
+/** A code the classifier refused, in words: its own English, or the generic sentence. */
+export function codeRefusalText(t: TFunction, error: string): string {
+  return english(t) ? error : t('reason.invalid_code');
+}
+
 /** A doubtful cell the station found, in the window's language. */
 export function warningText(t: TFunction, warning: ReviewWarning): string {
   const key = `warning.${warning.code}`;

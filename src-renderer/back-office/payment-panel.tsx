@@ -1,4 +1,4 @@
-import { errorText } from '../station-text';
+import { codeRefusalText, errorText } from '../station-text';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
@@ -126,7 +126,8 @@ function ManualCode({ client, store }: { client: ContractClient<'cashier'>; stor
     e.preventDefault();
     // Refused here with the classifier's reason: a wrong code never reaches the network.
     const c = classifyPaymentCode(code);
-    if (!c.valid) return setError(t('payment.codeRefused', { reason: c.error }));
+    if (!c.valid)
+      return setError(t('payment.codeRefused', { reason: codeRefusalText(t, c.error) }));
     setBusy(true);
     const r = await client.call('credential.submit', {
       credential: { kind: 'payment_code', code: c.code, platform: c.platform },

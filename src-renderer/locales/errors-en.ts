@@ -47,6 +47,18 @@ export const errorsEn = {
     },
     details: 'Details',
   },
+  /** What the station noted on the checkout (a scan ignored, a refused code …), by its code. */
+  notice: {
+    payment_busy: 'A payment is already being authorized for this order.',
+    scan_refused_busy: 'A payment is already being authorized; that scan was not used.',
+    scan_ignored: 'Scan ignored: no payment is waiting for a payment code.',
+    code_refused:
+      'That code cannot pay. Ask the customer to show the payment code in the wallet app.',
+    payments_unavailable: 'Payments are unavailable right now; the station keeps retrying.',
+    ledger_unavailable: 'The ledger cannot be written (is the disk full?): no payment starts.',
+    capture_failed: 'The POS screen could not be captured. Check the order region and try again.',
+    other: 'The station noted something about this checkout.',
+  },
   warning: {
     line_arithmetic:
       'Line {{line}} ({{name}}): {{quantity}} × {{price}} = {{expected}}, but the amount reads {{amount}}',

@@ -42,6 +42,16 @@ export const errorsZhCn: typeof errorsEn = {
     },
     details: '详情',
   },
+  notice: {
+    payment_busy: '这笔订单已有一笔支付正在授权。',
+    scan_refused_busy: '已有一笔支付正在授权，这次扫码未被使用。',
+    scan_ignored: '扫码已忽略：现在没有等待付款码的支付。',
+    code_refused: '此码无法支付，请顾客在钱包应用中出示付款码。',
+    payments_unavailable: '暂时无法收款，收银站正在自动重试。',
+    ledger_unavailable: '无法写入账本（磁盘满了？）：不会开始任何支付。',
+    capture_failed: '无法截取收银机屏幕，请检查订单区域后再试。',
+    other: '收银站对这笔结账有一条提示。',
+  },
   warning: {
     line_arithmetic:
       '第 {{line}} 行（{{name}}）：{{quantity}} × {{price}} = {{expected}}，但金额读作 {{amount}}',
