@@ -203,6 +203,13 @@ test('back office: the payment is in the history, a partial refund, the day repo
     await cashier.getByRole('button', { name: '中文' }).click();
     await expect(outcome).toContainText('付款码已被使用，请顾客出示新的付款码。');
     await expect(outcome).not.toContainText('code_already_used');
+    // The customer goes back to the method choice: the cashier still reads why, in words.
+    await customer.getByRole('button', { name: 'Pay another way' }).click();
+    await expect(cashier.getByTestId('phase')).toHaveAttribute('data-phase', 'choosing_method');
+    await expect(cashier.locator('p.notice')).toHaveText(
+      '上一笔支付未成功：付款码已被使用，请顾客出示新的付款码。',
+    );
+    await call('checkout.cancel', {});
     // A refusal from the station, said in Chinese: no order region has been drawn.
     await call('checkout.reset', {});
     await cashier.getByRole('button', { name: /^读取订单/ }).click();

@@ -69,6 +69,14 @@ describe('the station’s answers in the window’s language', () => {
       text: 'That code cannot pay: a WeChat Pay code has 18 digits, this one has 14',
     };
     expect(noticeText(i18n.t, refused)).toBe(refused.text);
+    const declined = {
+      code: 'payment_failed',
+      text: 'The last payment did not go through (unknown_code)',
+      reason: 'unknown_code',
+    };
+    expect(noticeText(i18n.t, declined)).toBe(
+      'The last payment did not go through: The payment system did not recognise the code. Ask the customer to scan a fresh one.',
+    );
     void i18n.changeLanguage('zh-CN');
     expect(noticeText(i18n.t, refused)).toBe('此码无法支付，请顾客在钱包应用中出示付款码。');
     expect(noticeText(i18n.t, { code: 'something_new', text: 'x' })).toBe(

@@ -21,7 +21,15 @@ export function errorText(t: TFunction, error: ContractError): string {
  * A note the station put on the checkout. In English its own sentence carries the detail ("a
  * WeChat Pay code has 18 digits, this one has 14"); in another language, its code's sentence.
  */
-export function noticeText(t: TFunction, notice: { code: string; text: string }): string {
+export function noticeText(
+  t: TFunction,
+  notice: { code: string; text: string; reason?: string },
+): string {
+  // A decline's raw reason ("unknown_code") becomes the sentence the cashier acts on.
+  if (notice.code === 'payment_failed')
+    return t('notice.payment_failed', {
+      reason: paymentReasonText(t, 'failed', notice.reason ?? null),
+    });
   if (english(t)) return notice.text;
   return t(`notice.${notice.code}`, { defaultValue: '' }) || t('notice.other');
 }
