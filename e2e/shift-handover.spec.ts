@@ -63,6 +63,12 @@ test('a cashier signs in, takes three payments and a refund, closes with a count
     await panel.getByTestId('shift-float').fill('500.00');
     await panel.getByTestId('shift-signin').click();
     await expect(panel.getByTestId('shift-error')).toContainText('Wrong cashier or PIN');
+    // The station's refusal in the cashier's other language, not its English.
+    await cashier.getByRole('button', { name: '中文' }).click();
+    await panel.getByTestId('shift-pin').fill('0000');
+    await panel.getByTestId('shift-signin').click();
+    await expect(panel.getByTestId('shift-error')).toHaveText('收银员或密码错误。');
+    await cashier.getByRole('button', { name: 'English' }).click();
     await panel.getByTestId('shift-pin').fill('2468');
     await panel.getByTestId('shift-signin').click();
     await expect(panel.getByTestId('shift-current')).toContainText('王芳 is on shift');

@@ -36,7 +36,7 @@ describe('the station’s answers in the window’s language', () => {
     void i18n.changeLanguage('zh-CN');
     expect(errorText(i18n.t, region)).toBe('请先框选订单区域：点击“设置订单区域”。');
     expect(errorText(i18n.t, date)).toBe('“2026-02-31”不是日期。');
-    expect(errorText(i18n.t, plain)).toBe('结账进行到这一步时不能这样做。');
+    expect(errorText(i18n.t, plain)).toBe('现在不能这样做。');
   });
 
   it('says the order checks’ warnings with their values in both languages', () => {

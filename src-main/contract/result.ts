@@ -85,6 +85,13 @@ export const ERROR_REASONS = [
   'invalid',
   'refund_pending',
   'refund_refused',
+  // Cashiers and shifts.
+  'cashier_invalid',
+  'manager_pin_needed',
+  'cashier_exists',
+  'shift_open',
+  'no_shift',
+  'no_such_shift',
 ] as const;
 export type ErrorReason = (typeof ERROR_REASONS)[number];
 

@@ -59,6 +59,17 @@ describe('station refusals carry reasons; a payment lists its order', () => {
         credential: { kind: 'payment_code', code: '134567890123456789', platform: 'wechat' },
       }),
     ).toMatchObject({ reason: 'no_payment_waiting' });
+    // Cashiers and shifts: the first cashier is the manager; a second needs the manager's PIN.
+    const added = await station.dispatch('cashier', 'cashiers.add', { name: 'Li', pin: '1234' });
+    expect(added.ok).toBe(true);
+    const li = (added as { value: { cashiers: { id: string }[] } }).value.cashiers[0]!.id;
+    expect(await refusal('cashiers.add', { name: 'Wang', pin: '5678' })).toMatchObject({
+      reason: 'manager_pin_needed',
+    });
+    expect(await refusal('shift.signIn', { cashierId: li, pin: '9999', float: 0 })).toMatchObject({
+      reason: 'wrong_pin',
+    });
+    expect(await refusal('shift.close', { counted: 0 })).toMatchObject({ reason: 'no_shift' });
   });
 
   it('lists the items of the order a payment was for', async () => {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Handlers } from './dispatcher';
-import { fail, failBecause, ok } from '../contract/result';
+import { failBecause, ok } from '../contract/result';
 import type { ShiftStateView } from '../contract/shifts';
 import type { StationConfig } from '../config/schema';
 import type { Ledger } from '../ledger/open-ledger';
@@ -14,6 +14,13 @@ type ShiftHandlers = Pick<
   Handlers,
   'shift.state' | 'cashiers.add' | 'shift.signIn' | 'shift.close' | 'reports.shift'
 >;
+
+/** The window's reason for each way adding a cashier is refused. */
+const CASHIER_REASON = {
+  invalid: 'cashier_invalid',
+  forbidden: 'manager_pin_needed',
+  exists: 'cashier_exists',
+} as const;
 
 /**
  * Cashiers and shifts at the station: sign-in with a PIN opens a shift with the float, the close
@@ -51,7 +58,11 @@ export function setupShifts(deps: {
       const by = managerId && managerPin ? { id: managerId, pin: managerPin } : null;
       const r = cashiers.add({ name, pin, role }, by);
       if (!r.ok)
-        return fail(r.error.code === 'forbidden' ? 'forbidden' : 'invalid_input', r.error.message);
+        return failBecause(
+          r.error.code === 'forbidden' ? 'forbidden' : 'invalid_input',
+          CASHIER_REASON[r.error.code],
+          r.error.message,
+        );
       logger.info({ cashier: r.value.id, role: r.value.role }, 'cashier added');
       return changed();
     },
@@ -68,13 +79,13 @@ export function setupShifts(deps: {
         return failBecause('forbidden', 'wrong_pin', 'Wrong cashier or PIN');
       }
       const r = shifts.open({ cashierId: cashier.id, cashierName: cashier.name, float });
-      if (!r.ok) return fail('illegal_transition', r.error.message);
+      if (!r.ok) return failBecause('illegal_transition', r.error.code, r.error.message);
       logger.info({ shift: r.value.id, cashier: cashier.id, float }, 'shift opened');
       return changed();
     },
     'shift.close': async ({ counted, handedTo, note, print }) => {
       const r = shifts.close({ counted, handedTo, note });
-      if (!r.ok) return fail('illegal_transition', r.error.message);
+      if (!r.ok) return failBecause('illegal_transition', r.error.code, r.error.message);
       const report = shifts.report(r.value.id)!;
       logger.info({ shift: r.value.id, counted, difference: report.difference }, 'shift closed');
       changed();
@@ -99,7 +110,9 @@ export function setupShifts(deps: {
     },
     'reports.shift': ({ shiftId }) => {
       const report = shifts.report(shiftId);
-      return report ? ok(report) : fail('invalid_input', `No shift ${shiftId}`);
+      return report
+        ? ok(report)
+        : failBecause('invalid_input', 'no_such_shift', `No shift ${shiftId}`, { shiftId });
     },
   };
   return { handlers, state };
