@@ -39,6 +39,8 @@ const BY_SIGN: Record<string, string> = {
   Ksh: 'KES',
   IDR: 'IDR',
   Rp: 'IDR',
+  'Rp.': 'IDR',
+  TL: 'TRY',
   Rs: 'INR',
   'Rs.': 'INR',
   SGD: 'SGD',

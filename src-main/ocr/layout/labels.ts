@@ -21,6 +21,7 @@ const squash = (s: string) =>
     .replace(/\p{M}/gu, '')
     .normalize('NFC')
     .replace(/[đĐ]/g, 'd')
+    .replace(/ı/g, 'i') // Turkish dotless i has no accent to drop
     .toLowerCase()
     .replace(/[\s:：.,，。|()（）\-_/"'“”‘’`]/g, '');
 
@@ -34,7 +35,7 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   ],
   [
     'other',
-    /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)|^(?:cambio|vuelto|troco|rendu|monnaie|resto|wechselgeld|ruckgeld|kembali|kembalian|paraustu|tienthua)|^(?:efectivo|dinheiro|especes|contanti|tunai|nakit|tienmat)|^(?:pagado|pago|pagato|recibido|recebido|entregado|bayar|dibayar|gegeben|odenen|khachdua)|釣|預/,
+    /商品种类|种类|积分|積分|余额|餘額|已付|待付|付款|找零|change|tendered|^cash|^paid|payed|amountpaid|entries|showing|会员电话|^(?:phone|tel|mobile)|^(?:cambio|vuelto|troco|rendu|monnaie|resto|wechselgeld|ruckgeld|kembali|kembalian|paraustu|tienthua)|^(?:efectivo|dinheiro|especes|contanti|tunai|nakit|tienmat)|^(?:pagado|pago|pagato|recibido|recebido|entregado|bayar|dibayar|gegeben|odenen|khachdua|khachtra|tienkhachdua|betaald|valorpago|valorrecebido)|^(?:sucambio|tienthoi|tralai|wisselgeld|zuruck|terug|sukli|balancereturn)|^(?:bar|recu|contant)$|釣|钓|預/,
   ],
   [
     'subtotal',
@@ -42,20 +43,20 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   ],
   [
     'discount',
-    /discount|coupon|promo|voucher|savings|rebate|member|优惠|優惠|折扣|减免|抹零|立减|remise|rabatt|descuento|desconto|sconto|korting|diskon|potongan|indirim|giamgia|chietkhau|値引|割引/,
+    /discount|coupon|promo|voucher|savings|rebate|member|优惠|優惠|折扣|减免|抹零|立减|remise|rabatt|descuento|desconto|sconto|korting|diskon|potongan|[il1]ndirim|giamgia|chietkhau|値引|值引|割引/,
   ],
   // Short words only at a label's start or end: "Custard" holds no tax, "Tulip" no tip.
   [
     'tax',
-    /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva|impuesto|imposto|^ppn|pajak|^kdv|^thue|^btw|^igv|^itbis/,
+    /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva|impuesto|imposto|^ppn|pajak|^kdv|^thue|^btw|^igv|^itbis|^[cs]gst|^igst|^utgst|mwst/,
   ],
   [
     'surcharge',
-    /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入|servicio|servico|servizio|coperto|propina|gorjeta|pourboire|trinkgeld|redondeo|arrondi/,
+    /service|surcharge|rounding|packing|^tips?|tips?$|服务费|包装费|附加费|舍入|servicio|servico|servizio|coperto|propina|gorjeta|pourboire|trinkgeld|redondeo|arrondi|acrescimo|roundoff/,
   ],
   [
     'total',
-    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$|^totale$|^totaal|^toplam|^tongcong|^tongtien|^apagar|^apayer|^zuzahlen|^dapagare|会計/i,
+    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$|^totale$|^totaal|^toplam|toplam$|odenecek|^tongcong|^tongtien|^tongthanhtoan|canthanhtoan|khachcantra|khachphaitra|^apagar|apayer$|^zuzahlen|^tebetalen|^dapagare|会計/i,
   ],
 ];
 
@@ -90,15 +91,15 @@ const HEADER: Array<[HeaderRole, RegExp]> = [
   ],
   [
     'unitPrice',
-    /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit|単価|precio|preciounitario|preciounit|pu|punit|prix|prixunitaire|preco|precounit|precounitario|prixunit|valorunit|valorunitario|vlunit|vlrunit|preis|einzelpreis|epreis|prezzo|prezzounitario|harga|hargasatuan|prijs|fiyat|birimfiyat|dongia|gia)$/,
+    /^(?:unitprice|price|unit|单价|單價|售价|售價|折后单价|price\/unit|単価|precio|preciounitario|preciounit|pu|punit|prix|prixunitaire|preco|precounit|precounitario|prixunit|valorunit|valorunitario|vlunit|vlrunit|preis|einzelpreis|epreis|prezzo|prezzounitario|harga|hargasatuan|prijs|fiyat|birimfiyat|dongia|gia|rate|punitario|stukprijs)$/,
   ],
   [
     'amount',
-    /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum|importe|monto|montant|valor|valortotal|betrag|gesamt|gesamtpreis|importo|totale|bedrag|totaal|tutar|thanhtien)$/,
+    /^(?:amount|amt|total|linetotal|subtotal|金额|金額|小计|小計|价格|合计|sum|importe|monto|montant|valor|valortotal|betrag|gesamt|gesamtpreis|importo|totale|bedrag|totaal|tutar|toplam|vltotal|jumlah|thanhtien)$/,
   ],
   [
     'name',
-    /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期|商品名|articulos?|productos?|descripcion|articles?|produits?|designation|libelle|produtos?|descricao|artikel|bezeichnung|prodotto|articolo|descrizione|barang|namabarang|produk|namaproduk|omschrijving|urun|tenhang|sanpham|mathang)$/,
+    /^(?:items?|description|desc|products?|productname|name|goods|商品|品名|名称|名稱|菜名|商品名称|日期|商品名|articulos?|productos?|descripcion|articles?|produits?|designation|libelle|produtos?|descricao|artikel|bezeichnung|prodotto|articolo|descrizione|barang|namabarang|produk|namaproduk|omschrijving|urun|urunadi|tenhang|sanpham|mathang|particulars)$/,
   ],
   ['tax', /^(?:vat|tax|gst|税额|稅額|税金|iva|tva|mwst|ppn|kdv|btw|igv|thue)$/],
   [

@@ -28,6 +28,18 @@ describe('points that group thousands', () => {
     ]);
   });
 
+  it('a sign glued on with a point, and a misread sign after, still group ("Rp.263.500", "115.020 @")', () => {
+    expect(texts('Rp.263.500', '115.020 @', '1.234.567')).toEqual([
+      'Rp.263500',
+      '115020 @',
+      '1234567',
+    ]);
+  });
+
+  it('a times sign with a number after it is a formula, left as printed', () => {
+    expect(texts('2.000 @ 3.500', '1.000 x Rp 4.000')).toEqual(['2.000 @ 3500', '1.000 x Rp 4000']);
+  });
+
   it('a currency with three decimals (KWD) reads "3.500" as three and a half', () => {
     const kept = boxes('3.500', '7.000');
     expect(withPointGroups(kept, 3)).toBe(kept);

@@ -1,8 +1,10 @@
 import type { TextBox } from './text-box';
 
 // A point between one to three digits and exactly three more, alone: "3.500", "Rp 15.000".
+// A point after a sign is no digit's ("Rp.263.500"); a times sign makes a formula only with a
+// number after it ("1.000 x 4.000"): a lone trailing "@" is a sign the engine misread (₫).
 const GROUPED =
-  /(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:Unit|unit|[Kk]g\b|g\b|[xX×*@]|at\b|à\b|件|份|斤))/g;
+  /(?<![\d,]|\d\.)\d{1,3}(?:\.\d{3})+(?![\d.,]|\s*(?:Unit|unit|[Kk]g\b|g\b|[xX×*@]\s*(?:[^\d\s]{1,4}\s*)?\d|at\b|à\b|件|份|斤))/g;
 // A point with one or two decimals after it: "3.50", "12.5".
 const POINT_DECIMALS = /(?<![\d.,])\d+\.\d{1,2}(?![\d.,])/;
 

@@ -35,6 +35,11 @@ describe('reading the numbers of a cell', () => {
     ['F20.00', [{ value: 2000, symbol: '?' }]],
     ['Y45.79', [{ value: 4579, symbol: '¥' }]],
     ['2021-05-28 15:36:58', []],
+    ['KDV %10', [{ value: 1000, symbol: null, percent: true }]],
+    ['KDV (%20)', [{ value: 2000, symbol: null, percent: true }]],
+    ['40,36 TL', [{ value: 4036, symbol: 'TL' }]],
+    ['Rp.263500', [{ value: 26350000, symbol: 'Rp.' }]],
+    ['HTL 5', [{ value: 500, symbol: null }]],
   ])('%s', (text, expected) => {
     expect(nums(text)).toEqual(expected);
   });

@@ -37,10 +37,10 @@ export interface Cell {
 
 // Currency signs and codes, before or after the digits. ₹ and ¥ are often misread by OCR
 // (F, Y, V): a single stray letter glued to the front of money is handled in readCell.
-const CURRENCY = String.raw`[¥$€£₹₱₩฿₫₺₽₦₵৳₴₪]|元|円|원|VNĐ|đ|CHF|UGX|KES|NGN|IDR|Php|PHP|Rs\.?|Rp|RMB|CNY|JPY|USD|EUR|GBP|INR|HKD|SGD|AUD|CAD|MYR|THB|VND|NT\$|HK\$|S\$|A\$|C\$|RM|Ksh|R\$|zł|Kč|kr`;
+const CURRENCY = String.raw`[¥$€£₹₱₩฿₫₺₽₦₵৳₴₪]|元|円|원|VNĐ|đ|CHF|UGX|KES|NGN|IDR|Php|PHP|Rs\.?|Rp\.?|(?<![A-Za-z])TL|RMB|CNY|JPY|USD|EUR|GBP|INR|HKD|SGD|AUD|CAD|MYR|THB|VND|NT\$|HK\$|S\$|A\$|C\$|RM|Ksh|R\$|zł|Kč|kr`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:[.,]\d+)?`;
 const ATOM = new RegExp(
-  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<num>${DIGITS})(?!\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
+  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<pctpre>%)?(?<num>${DIGITS})(?!\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
   'gu',
 );
 
@@ -144,7 +144,8 @@ export function readCell(box: TextBox): Cell {
       ...parsed,
       negative: Boolean(g.neg2) || /^-/.test(g.neg ?? '') || (parens && moneyLike),
       symbol: g.pre ?? g.post ?? null,
-      percent: Boolean(g.pct),
+      // "%10": Turkish and some others print the percent sign first.
+      percent: Boolean(g.pct ?? g.pctpre),
       unit: g.unit?.trim().replace(/^\//, '').trim() || null,
       x: box.x0 + width * centre,
       at: start + m[0].search(/\S/),
