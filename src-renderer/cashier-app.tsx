@@ -9,6 +9,7 @@ import { numberStyle, writeAmount } from './editor/number-text';
 import { OrderEditor } from './editor/order-editor';
 import { savedLanguage } from './i18n';
 import { noticeText } from './station-text';
+import { NumberStyleContext } from './number-style';
 import { DiscardDialog } from './panels/discard-dialog';
 import { MessageBanner } from './panels/message-banner';
 import type { CellError } from './editor/to-draft';
@@ -174,95 +175,104 @@ export function CashierApp({ connection, store }: Props) {
     snapshot?.order && snapshot.order.id === editor.orderId ? snapshot.order.warnings : [];
 
   return (
-    <div className="cashier">
-      <TopBar
-        phase={phase}
-        status={status}
-        storeName={info?.storeName ?? null}
-        secondsLeft={secondsLeft}
-      />
-      <PaymentsBanner client={connection.client} />
-      <ResolvedNotices client={connection.client} />
-      <HqStatusLine client={connection.client} />
-      {discarding && (
-        <DiscardDialog
-          lines={editor.lines.filter((l) => l.name.trim() || l.amount.trim()).length}
-          onDiscard={() => {
-            setDiscarding(false);
-            void actions.newOrder();
-            focus('line:L1:name');
-          }}
-          onKeep={() => {
-            setDiscarding(false);
-            focus(lastCell.current);
-          }}
+    <NumberStyleContext.Provider value={style}>
+      <div className="cashier">
+        <TopBar
+          phase={phase}
+          status={status}
+          storeName={info?.storeName ?? null}
+          secondsLeft={secondsLeft}
         />
-      )}
-      <main className="workspace">
-        <section className="editor-area">
-          {snapshot?.notice && phase !== 'disputed' && (
-            <p className="notice" data-code={snapshot.notice.code}>
-              {noticeText(t, snapshot.notice)}
-            </p>
-          )}
-          {actions.message && <MessageBanner message={actions.message} />}
-          <ReviewPanel
-            order={snapshot?.order ?? null}
-            dispute={snapshot?.dispute ?? null}
-            disputed={phase === 'disputed'}
-            canAccept={!readOnly && warnings.length > 0}
-            onAccept={() => void actions.send(true)}
-          />
-          <OrderEditor
-            state={editor}
-            dispatch={dispatch}
-            currency={currency}
-            style={style}
-            readOnly={readOnly}
-            warnings={warnings}
-            cellErrors={actions.cellErrors}
-            dispute={phase === 'disputed' ? (snapshot?.dispute ?? null) : null}
-            focusRequest={focusRequest}
-            onFocusRow={(row, cell) => {
-              focusedRow.current = row;
-              lastCell.current = cell;
+        <PaymentsBanner client={connection.client} />
+        <ResolvedNotices client={connection.client} />
+        <HqStatusLine client={connection.client} />
+        {discarding && (
+          <DiscardDialog
+            lines={editor.lines.filter((l) => l.name.trim() || l.amount.trim()).length}
+            onDiscard={() => {
+              setDiscarding(false);
+              void actions.newOrder();
+              focus('line:L1:name');
+            }}
+            onKeep={() => {
+              setDiscarding(false);
+              focus(lastCell.current);
             }}
           />
-          <ActionBar
-            phase={phase}
-            readOnly={readOnly}
-            busy={actions.busy}
-            onAddLine={() => dispatch({ type: 'addLine' })}
-            onAddAdjustment={() => dispatch({ type: 'addAdjustment', kind: 'discount' })}
-            onAddSurcharge={() => dispatch({ type: 'addAdjustment', kind: 'surcharge' })}
-            onSend={() => void actions.send(false)}
-            onCancel={() => void actions.cancel()}
-            onReopen={() => void actions.reopen()}
-            onNewOrder={() => perform('newOrder')}
-          />
-          {snapshot?.order && readOnly && (
-            <p className="hint">
-              {t('actions.withCustomer', {
-                amount: writeAmount(snapshot.order.total, currency, style),
-                currency,
-              })}
-              {snapshot.method && t('actions.method', { method: snapshot.method })}
-            </p>
-          )}
-        </section>
-        <aside className="side">
-          <BackOffice client={connection.client} store={store} accelerator={info?.captureHotkey} />
-          {pairingOpen ? (
-            <PairingPanel client={connection.client} onClose={closePairing} onPaired={onPaired} />
-          ) : (
-            <button type="button" className="secondary wide" onClick={() => setPairingOpen(true)}>
-              {t('actions.pair')} <kbd>Alt+P</kbd>
-            </button>
-          )}
-          <DisplaysPanel client={connection.client} refreshKey={`${pairingOpen}-${pairedCount}`} />
-          <ShortcutsHelp compact={!helpOpen} />
-        </aside>
-      </main>
-    </div>
+        )}
+        <main className="workspace">
+          <section className="editor-area">
+            {snapshot?.notice && phase !== 'disputed' && (
+              <p className="notice" data-code={snapshot.notice.code}>
+                {noticeText(t, snapshot.notice)}
+              </p>
+            )}
+            {actions.message && <MessageBanner message={actions.message} />}
+            <ReviewPanel
+              order={snapshot?.order ?? null}
+              dispute={snapshot?.dispute ?? null}
+              disputed={phase === 'disputed'}
+              canAccept={!readOnly && warnings.length > 0}
+              onAccept={() => void actions.send(true)}
+            />
+            <OrderEditor
+              state={editor}
+              dispatch={dispatch}
+              currency={currency}
+              style={style}
+              readOnly={readOnly}
+              warnings={warnings}
+              cellErrors={actions.cellErrors}
+              dispute={phase === 'disputed' ? (snapshot?.dispute ?? null) : null}
+              focusRequest={focusRequest}
+              onFocusRow={(row, cell) => {
+                focusedRow.current = row;
+                lastCell.current = cell;
+              }}
+            />
+            <ActionBar
+              phase={phase}
+              readOnly={readOnly}
+              busy={actions.busy}
+              onAddLine={() => dispatch({ type: 'addLine' })}
+              onAddAdjustment={() => dispatch({ type: 'addAdjustment', kind: 'discount' })}
+              onAddSurcharge={() => dispatch({ type: 'addAdjustment', kind: 'surcharge' })}
+              onSend={() => void actions.send(false)}
+              onCancel={() => void actions.cancel()}
+              onReopen={() => void actions.reopen()}
+              onNewOrder={() => perform('newOrder')}
+            />
+            {snapshot?.order && readOnly && (
+              <p className="hint">
+                {t('actions.withCustomer', {
+                  amount: writeAmount(snapshot.order.total, currency, style),
+                  currency,
+                })}
+                {snapshot.method && t('actions.method', { method: snapshot.method })}
+              </p>
+            )}
+          </section>
+          <aside className="side">
+            <BackOffice
+              client={connection.client}
+              store={store}
+              accelerator={info?.captureHotkey}
+            />
+            {pairingOpen ? (
+              <PairingPanel client={connection.client} onClose={closePairing} onPaired={onPaired} />
+            ) : (
+              <button type="button" className="secondary wide" onClick={() => setPairingOpen(true)}>
+                {t('actions.pair')} <kbd>Alt+P</kbd>
+              </button>
+            )}
+            <DisplaysPanel
+              client={connection.client}
+              refreshKey={`${pairingOpen}-${pairedCount}`}
+            />
+            <ShortcutsHelp compact={!helpOpen} />
+          </aside>
+        </main>
+      </div>
+    </NumberStyleContext.Provider>
   );
 }

@@ -8,6 +8,8 @@ import { PLATFORM_TEXT, statusCode, timeText } from './format';
 import { checkRefund, refundable } from './refund-check';
 import { OrderItems } from './order-items';
 import { ReprintButton } from './reprint-button';
+import { writeAmount } from '../editor/number-text';
+import { useNumberStyle } from '../number-style';
 import { paymentReasonText } from '../station-text';
 
 /** One attempt in full, with the refund form (full or partial, reason required). */
@@ -21,8 +23,11 @@ export function AttemptDetail({
   onRefunded(refund: RefundRow): void;
 }) {
   const { t } = useTranslation();
+  const style = useNumberStyle();
   const left = refundable(a);
-  const [amountText, setAmountText] = useState(formatMinor(left, a.currency).replace(/,/g, ''));
+  // Written the store's way, so the amount offered reads back as itself.
+  const typed = (v: number) => writeAmount(v, a.currency, style);
+  const [amountText, setAmountText] = useState(typed(left));
   const [reason, setReason] = useState('');
   const [error, setError] = useState<{ field: string; text: string } | null>(null);
   const money = (v: number) => `${formatMinor(v, a.currency)} ${a.currency}`;
@@ -33,7 +38,7 @@ export function AttemptDetail({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const checked = checkRefund({ amountText, reason }, a);
+    const checked = checkRefund({ amountText, reason }, a, style);
     if (!checked.ok)
       return setError({
         field: checked.field,
@@ -54,7 +59,7 @@ export function AttemptDetail({
     setDone({ row: r.value, reason: pending.reason });
     setReason('');
     // The form now offers what is left, so a second refund starts from the right amount.
-    setAmountText(formatMinor(Math.max(0, left - r.value.amount), a.currency).replace(/,/g, ''));
+    setAmountText(typed(Math.max(0, left - r.value.amount)));
     onRefunded(r.value);
   };
 
@@ -158,11 +163,7 @@ export function AttemptDetail({
               aria-invalid={error?.field === 'amount'}
               onChange={(e) => setAmountText(e.target.value)}
             />
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setAmountText(formatMinor(left, a.currency).replace(/,/g, ''))}
-            >
+            <button type="button" className="secondary" onClick={() => setAmountText(typed(left))}>
               {t('refund.full')}
             </button>
           </div>

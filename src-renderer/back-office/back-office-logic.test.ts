@@ -3,6 +3,7 @@ import { regionSchema } from '../../src-main/contract/hardware';
 import { agoText, attemptStatus, deviceTone, localDay, timeText } from './format';
 import { hotkeyText, isHotkey } from './read-order';
 import { dragRect, nudge, regionFor, toNatural, toShown } from './region-math';
+import { numberStyle } from '../editor/number-text';
 import { checkRefund, refundable } from './refund-check';
 
 describe('calibration region math', () => {
@@ -85,6 +86,22 @@ describe('refund form', () => {
     expect(
       checkRefund({ amountText: '1', reason: 'r' }, { ...paid, refunded: 5000 }),
     ).toMatchObject({ key: 'fullyRefunded' });
+  });
+
+  it('reads the amount the store’s way and never guesses a comma', () => {
+    // "10,00" is ten where the store writes a decimal comma; where it writes a point it could
+    // be ten or a thousand, and a thousand is within what is left here.
+    const big = { state: 'paid' as const, amount: 200_000, refunded: 0, currency: 'EUR' };
+    expect(checkRefund({ amountText: '10,00', reason: 'r' }, big, numberStyle('de-DE'))).toEqual({
+      ok: true,
+      value: { amount: 1000, reason: 'r' },
+    });
+    expect(checkRefund({ amountText: '10,00', reason: 'r' }, big, numberStyle('en'))).toMatchObject(
+      { field: 'amount', key: 'ambiguous', params: { decimal: '.', left: '2,000.00' } },
+    );
+    expect(
+      checkRefund({ amountText: '10.00', reason: 'r' }, big, numberStyle('de-DE')),
+    ).toMatchObject({ key: 'ambiguous', params: { decimal: ',', left: '2.000,00' } });
   });
 });
 

@@ -1,5 +1,5 @@
 import type { AttemptRow } from '../../src-main/contract/payments';
-import { formatMinor, parseMinor } from '../../src-main/contract/money';
+import { numberStyle, readAmount, writeAmount, type NumberStyle } from '../editor/number-text';
 
 /** What can still be refunded on an attempt: only paid ones, never beyond what was paid. */
 export function refundable(a: Pick<AttemptRow, 'state' | 'amount' | 'refunded'>): number {
@@ -14,6 +14,7 @@ export interface RefundProblem {
     | 'fullyRefunded'
     | 'notPaid'
     | 'notAmount'
+    | 'ambiguous'
     | 'notPositive'
     | 'tooMuch'
     | 'noReason'
@@ -29,12 +30,15 @@ export interface RefundProblem {
 export function checkRefund(
   form: { amountText: string; reason: string },
   attempt: Pick<AttemptRow, 'state' | 'amount' | 'refunded' | 'currency'>,
+  /** The store's way of writing numbers: "10,00" is ten where it writes a decimal comma. */
+  style: NumberStyle = numberStyle('en'),
 ): { ok: true; value: { amount: number; reason: string } } | RefundProblem {
   const left = refundable(attempt);
   const params = {
-    left: formatMinor(left, attempt.currency),
+    left: writeAmount(left, attempt.currency, style),
     currency: attempt.currency,
     text: form.amountText.trim(),
+    decimal: style.decimal,
   };
   const no = (field: RefundProblem['field'], key: RefundProblem['key']): RefundProblem => ({
     ok: false,
@@ -43,8 +47,9 @@ export function checkRefund(
     params,
   });
   if (left === 0) return no('amount', attempt.state === 'paid' ? 'fullyRefunded' : 'notPaid');
-  const amount = parseMinor(form.amountText, attempt.currency);
-  if (amount === null) return no('amount', 'notAmount');
+  const read = readAmount(form.amountText, attempt.currency, style);
+  if (!read.ok) return no('amount', read.reason === 'ambiguous' ? 'ambiguous' : 'notAmount');
+  const amount = read.value;
   if (amount <= 0) return no('amount', 'notPositive');
   if (amount > left) return no('amount', 'tooMuch');
   const reason = form.reason.trim();

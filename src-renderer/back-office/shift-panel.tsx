@@ -4,7 +4,9 @@ import { useErrorText } from '../use-error-text';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ContractClient } from '../../src-main/contract/client';
-import { formatMinor, parseMinor } from '../../src-main/contract/money';
+import { formatMinor } from '../../src-main/contract/money';
+import { writeAmount } from '../editor/number-text';
+import { readMoney, useNumberStyle } from '../number-style';
 import type { CloseShiftResult, ShiftStateView } from '../../src-main/contract/shifts';
 import { timeText } from './format';
 import './shift-panel.css';
@@ -139,12 +141,13 @@ function SignInForm({
   const { t } = useTranslation();
   const [cashierId, setCashierId] = useState('');
   const [pin, setPin] = useState('');
-  const [float, setFloat] = useState('0.00');
+  const style = useNumberStyle();
+  const [float, setFloat] = useState(() => writeAmount(0, currency, style));
   if (state.cashiers.length === 0)
     return <p className="bo-muted">{t('storeOps.shift.noCashiers')}</p>;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const amount = parseMinor(float, currency);
+    const amount = readMoney(float, currency, style);
     if (amount === null || amount < 0)
       return onAnswer({
         ok: false,
@@ -215,12 +218,13 @@ function CloseForm({
   onError: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const style = useNumberStyle();
   const [counted, setCounted] = useState('');
   const [handTo, setHandTo] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     // Money is never guessed: an empty or unreadable count is refused, not taken as zero.
-    const amount = parseMinor(counted, currency);
+    const amount = readMoney(counted, currency, style);
     if (amount === null || amount < 0)
       return onError(t('storeOps.shift.badAmount', { text: counted }));
     const r = await client.call('shift.close', {

@@ -7,7 +7,8 @@ import {
   type CheckoutSnapshot,
 } from '../../src-main/contract/checkout';
 import type { ContractClient } from '../../src-main/contract/client';
-import { formatMinor, parseMinor } from '../../src-main/contract/money';
+import { formatMinor } from '../../src-main/contract/money';
+import { readMoney, useNumberStyle } from '../number-style';
 import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 
 /** Phases in which the next payment's amount can still be set (before its credential). */
@@ -31,6 +32,7 @@ export function SplitControl({
   store: StationStore;
 }) {
   const { t } = useTranslation();
+  const style = useNumberStyle();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const order = snapshot.order;
@@ -41,7 +43,7 @@ export function SplitControl({
   const canSet = PART_PHASES.includes(snapshot.phase);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const amount = text.trim() === '' ? null : parseMinor(text, currency);
+    const amount = text.trim() === '' ? null : readMoney(text, currency, style);
     if (text.trim() !== '' && amount === null) return setError(t('split.badAmount'));
     const r = await client.call('checkout.setPart', { amount });
     if (!r.ok) return setError(errorText(t, r.error));

@@ -295,6 +295,8 @@ export const en = {
       fullyRefunded: 'This payment has been refunded in full already.',
       notPaid: 'Only a paid payment can be refunded.',
       notAmount: '“{{text}}” is not an amount such as {{left}}.',
+      ambiguous:
+        '“{{text}}” is ambiguous; this store writes decimals with “{{decimal}}”, e.g. {{left}}.',
       notPositive: 'The amount must be above zero.',
       tooMuch: 'At most {{left}} {{currency}} can still be refunded.',
       noReason: 'Give a reason for the refund.',

@@ -291,6 +291,7 @@ export const zhCN: Strings<typeof en> = {
       fullyRefunded: '这笔支付已全额退款。',
       notPaid: '只有已支付的交易才能退款。',
       notAmount: '“{{text}}”不是金额，例如 {{left}}。',
+      ambiguous: '“{{text}}”有歧义；本店的小数点写作“{{decimal}}”，例如 {{left}}。',
       notPositive: '金额必须大于零。',
       tooMuch: '最多还能退 {{left}} {{currency}}。',
       noReason: '请填写退款原因。',
