@@ -181,7 +181,10 @@ export function createPaymentFlow(deps: {
           'A payment is already being authorized; that scan was not used',
         );
       }
-      if (s.phase !== 'collecting_credential' || s.method !== 'code') {
+      // After a declined code the customer tries again by scanning a new one, as at a card
+      // terminal: the decline screen's "Try again" and the code together.
+      const retrying = s.phase === 'failed' && s.payment !== null && s.method === 'code';
+      if (!retrying && (s.phase !== 'collecting_credential' || s.method !== 'code')) {
         logger.info({ deviceId, phase: s.phase }, 'scan ignored');
         return notice('scan_ignored', 'Scan ignored: no payment is waiting for a payment code');
       }
@@ -189,6 +192,14 @@ export function createPaymentFlow(deps: {
       if (!code.valid) {
         logger.warn({ deviceId, error: code.error }, 'scan refused');
         return notice('code_refused', `That code cannot pay: ${code.error}`);
+      }
+      if (retrying) {
+        const again = checkout.apply({ type: 'payment_retried' });
+        if (!again.ok) return again;
+        if (again.value.phase === 'choosing_method') {
+          const chosen = checkout.apply({ type: 'method_chosen', method: 'code' });
+          if (!chosen.ok) return chosen;
+        }
       }
       return submitCredential({ kind: 'payment_code', code: code.code, platform: code.platform });
     },

@@ -145,4 +145,22 @@ describe('scan to payment (socat scanner, sandbox process)', () => {
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.platform).toBe('alipay');
   });
+
+  it('a new code scanned on the decline screen pays the same order, confirmed once', async () => {
+    await station.dispatch('cashier', 'checkout.reset', {});
+    await toCollecting(3300);
+    const { code } = (await admin('POST', 'accounts/wx-alice/codes')) as { code: string };
+    await scan(code);
+    await phaseIs('paid');
+    await station.dispatch('cashier', 'checkout.reset', {});
+    await toCollecting(4100);
+    await scan(code); // already used: declined
+    const failed = await phaseIs('failed');
+    const fresh = (await admin('POST', 'accounts/wx-alice/codes')) as { code: string };
+    await scan(fresh.code);
+    const paid = await phaseIs('paid');
+    expect(paid.order!.id).toBe(failed.order!.id);
+    const attempts = station.payments!.ledger.searchHistory({}).filter((a) => a.amount === 4100);
+    expect(attempts.map((a) => a.state).sort()).toEqual(['failed', 'paid']);
+  });
 });
