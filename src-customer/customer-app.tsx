@@ -10,8 +10,7 @@ import {
 import type { Order } from '../src-main/contract/order';
 import type { ContractError, Result } from '../src-main/contract/result';
 import type { StationConnection } from '../src-window-shared/connect';
-import type { StationStore } from '../src-window-shared/station-store';
-import { applyReply } from './apply-reply';
+import { applySnapshot, type StationStore } from '../src-window-shared/station-store';
 import { otherLanguage } from '../src-window-shared/language';
 import { changedRows } from './screens/changed-rows';
 import { ConfirmScreen } from './screens/confirm-screen';
@@ -81,7 +80,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
       setBusy(true);
       const r = await work();
       setBusy(false);
-      if (r.ok) applyReply(store, r.value);
+      if (r.ok) applySnapshot(store, r.value);
       else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
     },
     [store],
@@ -92,7 +91,7 @@ export function CustomerApp({ connection, store, deviceName }: Props) {
   const onTouch = () => {
     if (snapshot?.deadline == null || Date.now() - lastActivity.current < 3_000) return;
     lastActivity.current = Date.now();
-    void client.call('checkout.activity', {}).then((r) => r.ok && applyReply(store, r.value));
+    void client.call('checkout.activity', {}).then((r) => r.ok && applySnapshot(store, r.value));
   };
 
   const screen = screenFor({

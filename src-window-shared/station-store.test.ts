@@ -45,3 +45,48 @@ describe('station store', () => {
     expect(store.getState().snapshot?.phase).toBe('idle');
   });
 });
+
+describe('a command reply in a window', () => {
+  const chosen: CheckoutSnapshot = {
+    phase: 'collecting_credential',
+    revision: 7,
+    order: null,
+    dispute: null,
+    methods: ['code'],
+    method: 'code',
+    payment: null,
+    notice: null,
+    deadline: null,
+    updatedAt: 1_000,
+  };
+  const hinted: CheckoutSnapshot = {
+    ...chosen,
+    updatedAt: 1_050,
+    notice: { code: 'code_refused', text: 'That code cannot pay: …', at: 1_050 },
+  };
+
+  it('does not undo a hint that came, by event, after the command it answers', () => {
+    const store = createStationStore();
+    store.setState({ snapshot: hinted });
+    applySnapshot(store, chosen);
+    expect(store.getState().snapshot).toBe(hinted);
+  });
+
+  it('applies a reply that is newer, or of a later revision', () => {
+    const store = createStationStore();
+    store.setState({ snapshot: chosen });
+    applySnapshot(store, hinted);
+    expect(store.getState().snapshot).toBe(hinted);
+    const next = { ...chosen, revision: 8, updatedAt: 1_020 };
+    applySnapshot(store, next);
+    expect(store.getState().snapshot).toBe(next);
+  });
+
+  it('a restarted station, its revisions from zero, is newer by time', () => {
+    const store = createStationStore();
+    store.setState({ snapshot: chosen });
+    const restarted = { ...chosen, revision: 1, updatedAt: 2_000 };
+    applySnapshot(store, restarted);
+    expect(store.getState().snapshot).toBe(restarted);
+  });
+});

@@ -32,11 +32,19 @@ export function createStationStore(): StationStore {
 
 /**
  * Applies a snapshot unless it is older than the one shown. Events arrive in order on one
- * connection, but a command's reply can race an event, so the revision decides.
+ * connection, but a command's reply can race an event, so the revision decides; within one
+ * revision the time does: a hint (a refused scan) changes the snapshot without a new revision,
+ * and the station replies to a command after the events of commands behind it, so the reply to
+ * "pay by code" could otherwise wipe out "that code cannot be used" a moment after it showed.
+ * A station restarted with its revisions from zero is newer by time.
  */
 export function applySnapshot(store: StationStore, next: CheckoutSnapshot): void {
   const current = store.getState().snapshot;
-  if (current && next.revision < current.revision && next.updatedAt <= current.updatedAt) return;
+  const older =
+    current !== null &&
+    ((next.revision < current.revision && next.updatedAt <= current.updatedAt) ||
+      (next.revision === current.revision && next.updatedAt < current.updatedAt));
+  if (older) return;
   const phaseSince = current?.phase === next.phase ? store.getState().phaseSince : Date.now();
   store.setState({ snapshot: next, phaseSince });
 }

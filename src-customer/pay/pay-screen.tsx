@@ -4,8 +4,7 @@ import type { CheckoutSnapshot } from '../../src-main/contract/checkout';
 import type { ContractClient } from '../../src-main/contract/client';
 import type { Credential, PaymentMethod } from '../../src-main/contract/credential';
 import type { ContractError } from '../../src-main/contract/result';
-import type { StationStore } from '../../src-window-shared/station-store';
-import { applyReply } from '../apply-reply';
+import { applySnapshot, type StationStore } from '../../src-window-shared/station-store';
 import { resultScreenMs } from '../screen-for';
 import { AuthorizingScreen } from './authorizing-screen';
 import { CollectScreen } from './collect-screen';
@@ -33,7 +32,7 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
     async (credential: Credential) => {
       const r = await client.call('credential.submit', { credential });
       if (r.ok) {
-        applyReply(store, r.value);
+        applySnapshot(store, r.value);
         return true;
       }
       setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
@@ -44,7 +43,7 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
 
   const back = useCallback(async () => {
     const r = await client.call('checkout.changeMethod', {});
-    if (r.ok) applyReply(store, r.value);
+    if (r.ok) applySnapshot(store, r.value);
     else setFailure({ error: r.error, revision: store.getState().snapshot?.revision ?? 0 });
   }, [client, store]);
 
@@ -55,10 +54,10 @@ export function PayScreen({ snapshot, client, store, resultSeconds }: Props) {
         setFailure({ error, revision: store.getState().snapshot?.revision ?? 0 });
       const r = await client.call('checkout.payAnotherWay', {});
       if (!r.ok) return fail(r.error);
-      applyReply(store, r.value);
+      applySnapshot(store, r.value);
       if (!same || r.value.phase !== 'choosing_method') return;
       const chosen = await client.call('checkout.chooseMethod', { method: same });
-      if (chosen.ok) applyReply(store, chosen.value);
+      if (chosen.ok) applySnapshot(store, chosen.value);
       else fail(chosen.error);
     },
     [client, store],
