@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withPointGroups } from './point-groups';
+import { withCommaDecimals, withPointGroups } from './point-groups';
 
 const boxes = (...texts: string[]) =>
   texts.map((text, i) => ({ text, conf: 0.99, x0: 0, y0: i * 30, x1: 90, y1: i * 30 + 20 }));
@@ -43,5 +43,34 @@ describe('points that group thousands', () => {
   it('a currency with three decimals (KWD) reads "3.500" as three and a half', () => {
     const kept = boxes('3.500', '7.000');
     expect(withPointGroups(kept, 3)).toBe(kept);
+  });
+});
+
+describe('a decimal comma screen weighs with a decimal comma', () => {
+  const commas = (...t: string[]) => withCommaDecimals(boxes(...t)).map((b) => b.text);
+
+  it('"1,250" is one and a quarter where amounts are written 12,50', () => {
+    expect(commas('1,250 kg x 22,71', 'R$ 28,39', '0,536', 'Total 1.234,50')).toEqual([
+      '1.250 kg x 22,71',
+      'R$ 28,39',
+      '0.536',
+      'Total 1.234,50',
+    ]);
+  });
+
+  it('one comma read as a point among many commas does not stop it', () => {
+    expect(commas('1 x 9.45', '9,45', '16,41', '49,23', '1,882 kg')).toEqual([
+      '1 x 9.45',
+      '9,45',
+      '16,41',
+      '49,23',
+      '1.882 kg',
+    ]);
+  });
+
+  it('a screen of decimal points, or with a single comma decimal, keeps "1,250" as printed', () => {
+    expect(commas('1,250', '12.50', '3.20', '4,50')).toEqual(['1,250', '12.50', '3.20', '4,50']);
+    expect(commas('1,250', '4,50')).toEqual(['1,250', '4,50']);
+    expect(commas('1,234,567', '4,50', '3,20')).toEqual(['1,234,567', '4,50', '3,20']);
   });
 });

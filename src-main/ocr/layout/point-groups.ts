@@ -22,3 +22,26 @@ export function withPointGroups(boxes: readonly TextBox[], exponent: number): re
   if (!boxes.some((b) => b.text.search(GROUPED) >= 0)) return boxes;
   return boxes.map((b) => ({ ...b, text: b.text.replace(GROUPED, (m) => m.replace(/\./g, '')) }));
 }
+
+// A decimal comma with cents: "12,50", "1.234,50".
+const COMMA_CENTS =
+  /(?<![\d.,])\d{1,3}(?:\.\d{3})*,\d{2}(?![\d.,])|(?<![\d.,])\d+,\d{2}(?![\d.,])/g;
+const POINTS = new RegExp(POINT_DECIMALS.source, 'g');
+// One comma and three digits, alone: "1,250", "0,536".
+const COMMA_THOUSANDTHS = /(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])/g;
+
+/**
+ * Screens that write a decimal comma (12,50 €, R$ 1.234,90) weigh with one too: "1,250 kg" is
+ * one and a quarter kilos there, never 1250. Where at least two numbers on the screen have a
+ * comma and two decimals, more than twice as many as have a decimal point (the engine reads
+ * a comma as a point now and then), "d,ddd" is read as three decimals ("1,250" → "1.250"): a
+ * quantity, never money (more decimals than the currency has), so the arithmetic must still
+ * prove it (thousands are grouped with a point on such a screen).
+ */
+export function withCommaDecimals(boxes: readonly TextBox[]): readonly TextBox[] {
+  const count = (re: RegExp) => boxes.reduce((n, b) => n + (b.text.match(re)?.length ?? 0), 0);
+  const cents = count(COMMA_CENTS);
+  if (cents < 2 || cents <= 2 * count(POINTS)) return boxes;
+  if (!boxes.some((b) => b.text.search(COMMA_THOUSANDTHS) >= 0)) return boxes;
+  return boxes.map((b) => ({ ...b, text: b.text.replace(COMMA_THOUSANDTHS, '$1.$2') }));
+}

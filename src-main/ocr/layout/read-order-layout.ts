@@ -6,7 +6,7 @@ import { nameWarnings } from './labels';
 import { solve } from './solve';
 import { currencyOf } from './currency';
 import { panelSplits, splitPanels } from './panels';
-import { withPointGroups } from './point-groups';
+import { withCommaDecimals, withPointGroups } from './point-groups';
 import { groupRows, lineHeight, normaliseText, type BoxRow, type TextBox } from './text-box';
 import { minorOf, readCell } from './tokens';
 import { nameText } from './cells';
@@ -33,7 +33,7 @@ export function readOrderFromBoxes(
   input: readonly TextBox[],
   configured: string,
 ): LayoutOrder & { missing: MissingCell[] } {
-  const boxes = withPointGroups(input, currencyExponent(configured));
+  const boxes = withCommaDecimals(withPointGroups(input, currencyExponent(configured)));
   const all = groupRows(boxes);
   const normalised = all.flatMap((r) => r.boxes);
   const lh = lineHeight(all);

@@ -40,6 +40,15 @@ describe('reading the numbers of a cell', () => {
     ['40,36 TL', [{ value: 4036, symbol: 'TL' }]],
     ['Rp.263500', [{ value: 26350000, symbol: 'Rp.' }]],
     ['HTL 5', [{ value: 500, symbol: null }]],
+    ['Genel Toplam: t38,38', [{ value: 3838, symbol: '?' }]],
+    ['Size M 2.50', [{ value: 250, symbol: null }]],
+    [
+      '2 x2.50',
+      [
+        { value: 200, symbol: null },
+        { value: 250, symbol: null },
+      ],
+    ],
   ])('%s', (text, expected) => {
     expect(nums(text)).toEqual(expected);
   });
@@ -90,5 +99,12 @@ describe('money is never guessed from the decimals', () => {
     expect(minorOf(cell('Rp 15.000').nums[0]!, 2)).toBeNull();
     expect(minorOf(cell('¥1500').nums[0]!, 0)).toBe(1500);
     expect(minorOf(cell('¥15.5').nums[0]!, 0)).toBeNull();
+  });
+});
+
+describe('a misread sign glued to money after a label', () => {
+  it('is taken off the label, so the label is still read', () => {
+    expect(cell('Genel Toplam: t38,38').words).toBe('Genel Toplam:');
+    expect(cell('Vitamin C500').words).toBe('Vitamin C'); // no decimals: no money, no sign
   });
 });

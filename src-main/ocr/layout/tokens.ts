@@ -134,7 +134,13 @@ export function readCell(box: TextBox): Cell {
     if (!parsed) continue;
     const start = m.index;
     const end = start + m[0].length;
-    words += text.slice(last, start) + ' ';
+    // A lone letter glued to money after a label ("Genel Toplam: t38,38", ₺ misread): a sign
+    // the engine misread, not part of the label. Never x or a, which multiply ("2 x3.50").
+    const misread =
+      !g.pre && !g.post && parsed.decimals > 0 && !g.neg && /^\d/.test(m[0])
+        ? /(?:^|[\s:：])([B-WYZbd-wyz])$/.exec(text.slice(last, start))
+        : null;
+    words += text.slice(last, misread ? start - 1 : start) + ' ';
     last = end;
     const centre = (start + end) / 2 / Math.max(1, text.length);
     // "(1.00)" is an accountant's minus; "Burger (1)" is a quantity, not a refund.
@@ -143,7 +149,7 @@ export function readCell(box: TextBox): Cell {
     nums.push({
       ...parsed,
       negative: Boolean(g.neg2) || /^-/.test(g.neg ?? '') || (parens && moneyLike),
-      symbol: g.pre ?? g.post ?? null,
+      symbol: g.pre ?? g.post ?? (misread ? (/[Yy]/.test(misread[1]!) ? '¥' : '?') : null),
       // "%10": Turkish and some others print the percent sign first.
       percent: Boolean(g.pct ?? g.pctpre),
       unit: g.unit?.trim().replace(/^\//, '').trim() || null,
