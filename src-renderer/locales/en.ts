@@ -122,6 +122,7 @@ export const en = {
     warnings_one: '1 number does not add up',
     warnings_other: '{{count}} numbers do not add up',
     accept: 'Accept warnings and send',
+    warningsLabel: 'Warnings',
   },
   pairing: {
     title: 'Pair a customer display',

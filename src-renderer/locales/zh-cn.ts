@@ -118,6 +118,7 @@ export const zhCN: Strings<typeof en> = {
     warnings_one: '有 1 个数字对不上',
     warnings_other: '有 {{count}} 个数字对不上',
     accept: '接受警告并发送',
+    warningsLabel: '警告',
   },
   pairing: {
     title: '配对顾客显示屏',

@@ -38,7 +38,7 @@ export function ReviewPanel({ order, dispute, disputed, canAccept, onAccept }: P
         </section>
       )}
       {warnings.length > 0 && (
-        <section className="panel warnings" aria-label="Warnings">
+        <section className="panel warnings" aria-label={t('review.warningsLabel')}>
           <h2>{t('review.warnings', { count: warnings.length })}</h2>
           <ul>
             {warnings.map((w, i) => (
