@@ -3,8 +3,9 @@ import type { StationConfig } from './schema';
 /**
  * The parts of a station's config that a running station takes up without a restart (settings
  * pushed by HQ, docs/hq.md): the methods offered, the store's name and message, the customer's
- * language and timeouts. Everything else (ports, devices, the payment system and its time
- * limits) is read when its part starts, so it takes effect at the next start.
+ * language and timeouts. The payment time limits go to the payment service by its own
+ * `reconfigure` (station/setup-hq-sync.ts). Everything else (ports, devices, the payment
+ * system) is read when its part starts, so it takes effect at the next start.
  */
 export type LiveSettings = Pick<StationConfig, 'methods' | 'store' | 'customer'>;
 

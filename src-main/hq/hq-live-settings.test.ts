@@ -7,6 +7,7 @@ import { parseConfig } from '../config/load-config';
 import type { CheckoutSnapshot } from '../contract/checkout';
 import type { EventName, StationInfo } from '../contract/commands';
 import type { HqLink } from '../contract/hq-link';
+import { admin, codeFor, orderOf } from '../payments/test-support/harness';
 import { createStation, type Station } from '../station/create-station';
 import { saveStationCredential } from './station-credential';
 import { enrolStation, startHq, waitFor, type HqHarness } from './test-support/hq-harness';
@@ -103,5 +104,39 @@ describe.skipIf(postgresMissing)('HQ settings taken up by a running station', ()
     // The next checkout offers the new methods.
     expect((await toMethods()).methods).toEqual(['code', 'qr']);
     await call('cashier', 'checkout.cancel', { reason: 'test over' });
+  }, 30_000);
+
+  it('payment time limits apply from the next payment, on the running payment service', async () => {
+    const p = station.payments!;
+    expect(p.service.limits()).toMatchObject({ deadlineMs: 45_000, timeoutMs: 10_000 });
+    const limits = { timeoutMs: 5_000, queryIntervalMs: 20, deadlineMs: 300, reverseRetryMs: 20 };
+    const put = await hq.admin('PUT', '/v1/admin/settings', {
+      stores: ['live'],
+      settings: { payments: limits },
+    });
+    expect(put.status).toBe(200);
+    await waitFor(
+      async () => (await call<HqLink>('cashier', 'hq.status', {})).settings?.revision === 2,
+    );
+    expect((await call<HqLink>('cashier', 'hq.status', {})).settings).toMatchObject({
+      state: 'applied',
+      message:
+        'saved to config.json; in effect from the next checkout; payment time limits from the next payment',
+    });
+    expect(JSON.parse(readFileSync(join(dataDir, 'config.json'), 'utf8')).payments).toMatchObject(
+      limits,
+    );
+    expect(p.service.limits()).toEqual(limits);
+    // Over the password threshold and nobody types it: reversed at the pushed 300 ms deadline
+    // (the 45 s the station started with would outlast this test).
+    const sandbox = { url: p.sandboxUrl, adminToken: p.sandboxAdminToken! };
+    await admin(sandbox, 'POST', '/admin/accounts', {
+      id: 'live-wallet',
+      platform: 'wechat',
+      balance: 1_000_000,
+    });
+    const out = await p.service.pay(orderOf(60_000), await codeFor(sandbox, 'live-wallet'));
+    expect(out).toMatchObject({ status: 'reversed', amount: 60_000 });
+    expect(p.ledger.attemptEvents(out.attemptId!).map((e) => e.state)).toContain('user_paying');
   }, 30_000);
 });

@@ -24,8 +24,9 @@ export function loadSettingsState(dataDir: string): SettingsState | null {
 /**
  * Applies HQ's settings to `<dataDir>/config.json`: refused when a key is not one HQ may set or
  * the resulting config fails the station's schema (the file is then untouched). A running
- * station then takes up the live part (config/live-settings.ts) between two checkouts; the
- * payment time limits, read when the payment side starts, take effect at the next start.
+ * station then takes up the live part (config/live-settings.ts) between two checkouts, and the
+ * payment time limits from its next payment (station/setup-hq-sync.ts; one under way keeps its
+ * own).
  */
 export function applyPushedSettings(
   dataDir: string,
@@ -47,6 +48,6 @@ export function applyPushedSettings(
   } catch (error) {
     return done('refused', (error as Error).message.slice(0, 2000));
   }
-  const later = 'payments' in pushed.settings ? '; payment time limits from the next start' : '';
+  const later = 'payments' in pushed.settings ? '; payment time limits from the next payment' : '';
   return done('applied', `saved to config.json; in effect from the next checkout${later}`);
 }

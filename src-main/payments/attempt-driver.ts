@@ -32,7 +32,16 @@ const NOTIFY_WAIT_MS = 20_000;
 export interface DriverDeps {
   ledger: Ledger;
   clock: SleepClock;
-  timing: { queryIntervalMs: number; deadlineMs: number; reverseRetryMs: number };
+  /**
+   * This attempt's limits, read once when it starts: new limits (HQ) reach the next attempt,
+   * never one under way. `timeoutMs` absent: each gateway's own request timeout.
+   */
+  timing: Readonly<{
+    timeoutMs?: number;
+    queryIntervalMs: number;
+    deadlineMs: number;
+    reverseRetryMs: number;
+  }>;
   onProgress: ProgressListener;
   signal: AbortSignal;
 }
@@ -68,6 +77,7 @@ export async function driveAttempt(
 ): Promise<FinalOutcome> {
   const { ledger, clock, signal } = deps;
   const timing = { ...deps.timing, ...gateway.timing };
+  const call = timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs };
   let attempt = start;
   const move = (
     state: AttemptState,
@@ -124,13 +134,16 @@ export async function driveAttempt(
   if (credential && attempt.state === 'created') {
     deps.onProgress(attempt.id, 'created');
     move('sending');
-    const r = await gateway.pay({
-      merchantOrderNo: attempt.id,
-      amount: attempt.amount,
-      currency: attempt.currency,
-      credential,
-      ...(goods?.length ? { goods } : {}),
-    });
+    const r = await gateway.pay(
+      {
+        merchantOrderNo: attempt.id,
+        amount: attempt.amount,
+        currency: attempt.currency,
+        credential,
+        ...(goods?.length ? { goods } : {}),
+      },
+      call,
+    );
     if (r.kind === 'answer' && apply(r.value)) return outcomeOf(attempt);
     if (r.kind === 'refused') {
       move('failed', { reason: `${r.code}: ${r.message}` });
@@ -140,7 +153,7 @@ export async function driveAttempt(
   } else if (attempt.state !== 'reversing') {
     // Resuming after a restart: ask at once what happened.
     checkOpen();
-    const q = await gateway.query(attempt.id);
+    const q = await gateway.query(attempt.id, call);
     if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);
     // Never heard of it: the request may still be on its way (or belong to another live
     // station process sharing this ledger), so wait out the deadline like any unknown answer.
@@ -152,7 +165,7 @@ export async function driveAttempt(
     // they act. (A password wait keeps the provider's query rhythm: query, then reverse.)
     const left = deadline - clock.now();
     if (waitingOnPerson && attempt.state === 'user_paying' && gateway.awaitChange && left >= 50) {
-      const n = await gateway.awaitChange(attempt.id, Math.min(NOTIFY_WAIT_MS, left), signal);
+      const n = await gateway.awaitChange(attempt.id, Math.min(NOTIFY_WAIT_MS, left), signal, call);
       checkOpen();
       if (n.kind === 'answer' && n.value && apply(n.value)) return outcomeOf(attempt);
       // Still waiting, or no notification (an error, a 404): ask as usual below, then listen
@@ -164,7 +177,7 @@ export async function driveAttempt(
       : timing.queryIntervalMs;
     await clock.sleep(Math.min(interval, Math.max(0, deadline - clock.now())), signal);
     checkOpen();
-    const q = await gateway.query(attempt.id);
+    const q = await gateway.query(attempt.id, call);
     if (q.kind === 'answer' && q.value && apply(q.value)) return outcomeOf(attempt);
     if (attempt.state !== 'user_paying')
       move('querying', q.kind === 'unknown' ? { reason: q.reason } : {});
@@ -173,7 +186,7 @@ export async function driveAttempt(
   move('reversing', { reason: 'no final answer before the deadline' });
   for (;;) {
     checkOpen();
-    const r: GatewayResult<PaymentAnswer> = await gateway.reverse(attempt.id);
+    const r: GatewayResult<PaymentAnswer> = await gateway.reverse(attempt.id, call);
     if (r.kind === 'answer' && r.value.status !== 'user_paying') {
       if (r.value.status === 'paid') {
         // The provider will not reverse (e.g. refunds exist): the money stays taken.

@@ -48,3 +48,21 @@ export const paymentsConfigSchema = z
   .strict();
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;
+
+/**
+ * The payment time limits: HQ may push them (docs/hq.md) and the running payment service takes
+ * them up through `reconfigure`, each attempt keeping those it started with.
+ */
+export const paymentLimitsSchema = paymentsConfigSchema
+  .pick({ timeoutMs: true, queryIntervalMs: true, deadlineMs: true, reverseRetryMs: true })
+  .strict();
+
+export type PaymentLimits = z.infer<typeof paymentLimitsSchema>;
+
+/** The time limits of a `payments` config. */
+export const paymentLimitsOf = (p: PaymentLimits): PaymentLimits => ({
+  timeoutMs: p.timeoutMs,
+  queryIntervalMs: p.queryIntervalMs,
+  deadlineMs: p.deadlineMs,
+  reverseRetryMs: p.reverseRetryMs,
+});

@@ -17,14 +17,23 @@ export type GatewayResult<T> =
   | { kind: 'refused'; code: string; message: string }
   | { kind: 'unknown'; reason: string };
 
+/**
+ * One call's own settings, from the attempt that makes it: limits changed while an attempt is
+ * under way (pushed by HQ) never reach its calls. A provider with its own timeouts ignores them.
+ */
+export interface CallOptions {
+  /** This call's timeout; the gateway's own when absent. */
+  timeoutMs?: number;
+}
+
 /** A payment provider as the orchestrator sees it. Every call is idempotent by its numbers. */
 export interface PaymentGateway {
   readonly name: string;
   /** The provider's own rule for waiting on an unknown outcome (e.g. WeChat: every 5 s, 30 s). */
   readonly timing?: { queryIntervalMs: number; deadlineMs: number };
-  pay(request: PayRequest): Promise<GatewayResult<PaymentAnswer>>;
+  pay(request: PayRequest, call?: CallOptions): Promise<GatewayResult<PaymentAnswer>>;
   /** null value = the provider has never heard of this order number. */
-  query(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer | null>>;
+  query(merchantOrderNo: string, call?: CallOptions): Promise<GatewayResult<PaymentAnswer | null>>;
   /**
    * The payment system's notification: answers once the payment leaves `user_paying` (a wallet
    * paid the QR, the payer confirmed, the password was typed) or `waitMs` passed, with the
@@ -34,10 +43,11 @@ export interface PaymentGateway {
     merchantOrderNo: string,
     waitMs: number,
     signal: AbortSignal,
+    call?: CallOptions,
   ): Promise<GatewayResult<PaymentAnswer | null>>;
   /** Cancels or refunds in full; also blocks a pay request for this number that arrives later. */
-  reverse(merchantOrderNo: string): Promise<GatewayResult<PaymentAnswer>>;
-  refund(request: RefundRequest): Promise<GatewayResult<RefundAnswer>>;
+  reverse(merchantOrderNo: string, call?: CallOptions): Promise<GatewayResult<PaymentAnswer>>;
+  refund(request: RefundRequest, call?: CallOptions): Promise<GatewayResult<RefundAnswer>>;
   /** The provider's statement CSV for a local day (YYYY-MM-DD). */
   statement(date: string): Promise<GatewayResult<string>>;
   /** Wallet accounts bound to this store (password-free up to a limit), where the provider has them. */

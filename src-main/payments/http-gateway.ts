@@ -6,7 +6,7 @@ import {
   refundAnswerSchema,
   type PaymentAnswer,
 } from '../payment-api/api-schema';
-import type { GatewayResult, PaymentGateway } from './gateway';
+import type { CallOptions, GatewayResult, PaymentGateway } from './gateway';
 import { signRequest } from '../payment-api/signing';
 
 export interface HttpGatewayOptions {
@@ -15,7 +15,10 @@ export interface HttpGatewayOptions {
   url: string | (() => string);
   merchantId: string;
   key: string;
-  /** Per-request timeout; past it the answer is unknown and the orchestrator queries. */
+  /**
+   * Per-request timeout, unless the call brings its own (the attempt's limits); past it the
+   * answer is unknown and the orchestrator queries.
+   */
   timeoutMs: number;
   now?: () => number;
 }
@@ -33,7 +36,9 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
     path: string,
     payload?: unknown,
     wait: { ms: number; signal: AbortSignal } | null = null,
+    options: CallOptions = {},
   ): Promise<{ kind: 'http'; status: number; text: string } | { kind: 'unknown'; reason: string }> {
+    const timeoutMs = options.timeoutMs ?? opts.timeoutMs;
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const headers = signRequest(
       { merchantId: opts.merchantId, key: opts.key, method, path, body },
@@ -46,15 +51,15 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
         body: method === 'POST' ? body : undefined,
         // A notification is held open by the payment system: its wait comes on top.
         signal: wait
-          ? AbortSignal.any([AbortSignal.timeout(opts.timeoutMs + wait.ms), wait.signal])
-          : AbortSignal.timeout(opts.timeoutMs),
+          ? AbortSignal.any([AbortSignal.timeout(timeoutMs + wait.ms), wait.signal])
+          : AbortSignal.timeout(timeoutMs),
       });
       return { kind: 'http', status: res.status, text: await res.text() };
     } catch (error) {
       const e = error as Error & { cause?: { code?: string } };
       const reason =
         e.name === 'TimeoutError'
-          ? `no answer within ${opts.timeoutMs} ms`
+          ? `no answer within ${timeoutMs} ms`
           : (e.cause?.code ?? e.message);
       return { kind: 'unknown', reason };
     }
@@ -94,29 +99,37 @@ export function createHttpGateway(opts: HttpGatewayOptions): PaymentGateway {
 
   return {
     name: opts.name ?? 'sandbox',
-    pay: async (req) =>
-      nonNull(interpret(await call('POST', '/v1/payments', req), paymentAnswerSchema)),
-    query: async (no) =>
-      interpret<PaymentAnswer>(
-        await call('GET', `/v1/payments/${id(no)}`),
-        paymentAnswerSchema,
-        true,
-      ),
-    awaitChange: async (no, waitMs, signal) =>
-      interpret<PaymentAnswer>(
-        await call('GET', `/v1/payments/${id(no)}/notify?waitMs=${Math.round(waitMs)}`, undefined, {
-          ms: waitMs,
-          signal,
-        }),
-        paymentAnswerSchema,
-        true,
-      ),
-    reverse: async (no) =>
+    pay: async (req, options) =>
       nonNull(
-        interpret(await call('POST', `/v1/payments/${id(no)}/reverse`, {}), paymentAnswerSchema),
+        interpret(await call('POST', '/v1/payments', req, null, options), paymentAnswerSchema),
       ),
-    refund: async (req) =>
-      nonNull(interpret(await call('POST', '/v1/refunds', req), refundAnswerSchema)),
+    query: async (no, options) =>
+      interpret<PaymentAnswer>(
+        await call('GET', `/v1/payments/${id(no)}`, undefined, null, options),
+        paymentAnswerSchema,
+        true,
+      ),
+    awaitChange: async (no, waitMs, signal, options) =>
+      interpret<PaymentAnswer>(
+        await call(
+          'GET',
+          `/v1/payments/${id(no)}/notify?waitMs=${Math.round(waitMs)}`,
+          undefined,
+          { ms: waitMs, signal },
+          options,
+        ),
+        paymentAnswerSchema,
+        true,
+      ),
+    reverse: async (no, options) =>
+      nonNull(
+        interpret(
+          await call('POST', `/v1/payments/${id(no)}/reverse`, {}, null, options),
+          paymentAnswerSchema,
+        ),
+      ),
+    refund: async (req, options) =>
+      nonNull(interpret(await call('POST', '/v1/refunds', req, null, options), refundAnswerSchema)),
     bindings: async () => {
       const r = nonNull(interpret(await call('GET', '/v1/bindings'), bindingsAnswerSchema));
       return r.kind === 'answer' ? { kind: 'answer', value: r.value.bindings } : r;

@@ -14,7 +14,7 @@ import {
   type ProgressListener,
 } from './attempt-driver';
 import { systemClock, type SleepClock } from '../lib/clock';
-import type { PaymentsConfig } from './config';
+import { paymentLimitsSchema, type PaymentLimits, type PaymentsConfig } from './config';
 import type { ProviderRegistry } from './gateway';
 import { createLedgerGuard, isLedgerWriteError, LedgerUnavailableError } from './ledger-guard';
 import { resendRefund } from './refund-flow';
@@ -23,7 +23,12 @@ export type { FinalOutcome, ProgressListener } from './attempt-driver';
 
 export interface PaymentServiceOptions {
   ledger: Ledger;
-  config: Pick<PaymentsConfig, 'routing' | 'queryIntervalMs' | 'deadlineMs' | 'reverseRetryMs'>;
+  /**
+   * Routing and the time limits the service starts with (`reconfigure` changes the limits);
+   * `timeoutMs` absent: each gateway's own request timeout.
+   */
+  config: Pick<PaymentsConfig, 'routing' | 'queryIntervalMs' | 'deadlineMs' | 'reverseRetryMs'> &
+    Partial<Pick<PaymentsConfig, 'timeoutMs'>>;
   providers: ProviderRegistry;
   clock?: SleepClock;
   onProgress?: ProgressListener;
@@ -36,6 +41,9 @@ export interface PaymentServiceOptions {
   /** How often a ledger that failed a write is tried again (default 2 s). */
   ledgerRetryMs?: number;
 }
+
+/** The time limits an attempt runs under (`timeoutMs` absent: the gateway's own). */
+export type TimeLimits = Readonly<Omit<PaymentServiceOptions['config'], 'routing'>>;
 
 /** The station's payment orchestration, as the checkout and the CLI call it. */
 export interface PaymentService {
@@ -59,6 +67,13 @@ export interface PaymentService {
   resumeOpenAttempts(): Promise<FinalOutcome[]>;
   /** Why new payments are refused right now (ledger or payment system), or null. */
   blockedReason(): string | null;
+  /**
+   * New time limits (pushed by HQ) for every attempt and refund started from now on; one under
+   * way keeps those it started with. Limits that fail the config's schema change nothing.
+   */
+  reconfigure(limits: PaymentLimits): { ok: true } | { ok: false; error: string };
+  /** The time limits the next attempt starts with. */
+  limits(): TimeLimits;
   close(): void;
 }
 
@@ -124,13 +139,22 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     guard.trip(error);
     throw new LedgerUnavailableError(guard.fault() ?? String(error));
   };
-  const deps = {
+  // Replaced whole by reconfigure, never changed in place: each attempt and refund takes the
+  // object current when it starts and keeps it.
+  let limits: TimeLimits = Object.freeze({
+    queryIntervalMs: config.queryIntervalMs,
+    deadlineMs: config.deadlineMs,
+    reverseRetryMs: config.reverseRetryMs,
+    ...(config.timeoutMs === undefined ? {} : { timeoutMs: config.timeoutMs }),
+  });
+  const base = {
     ledger,
     clock,
-    timing: config,
     onProgress: opts.onProgress ?? (() => {}),
     signal: abort.signal,
   };
+  /** What an attempt or refund starting now runs with. */
+  const deps = () => ({ ...base, timing: limits });
 
   /** One driver per attempt per process, however many callers ask. */
   const drive = (
@@ -145,7 +169,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
       return Promise.resolve(
         outcomeOf({ ...attempt, state: 'failed' }, { reason: `no provider ${attempt.provider}` }),
       );
-    const p = driveAttempt(deps, gateway, attempt, credential, goods)
+    const p = driveAttempt(deps(), gateway, attempt, credential, goods)
       .catch((error: unknown) => guarded<FinalOutcome>(error))
       .finally(() => inflight.delete(attempt.id));
     inflight.set(attempt.id, p);
@@ -161,7 +185,7 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
         }),
       ),
     );
-    await Promise.all(ledger.openRefunds().map((r) => resendRefund(deps, providers, r)));
+    await Promise.all(ledger.openRefunds().map((r) => resendRefund(deps(), providers, r)));
     return outcomes;
   }
 
@@ -265,10 +289,20 @@ export function createPaymentService(opts: PaymentServiceOptions): PaymentServic
     refund: async (attemptId, amountMinor, reason) => {
       const begun = ledger.beginRefund({ attemptId, amount: amountMinor, reason });
       if (!begun.ok) return begun;
-      return resendRefund(deps, providers, begun.value);
+      return resendRefund(deps(), providers, begun.value);
     },
     resumeOpenAttempts,
     blockedReason,
+    reconfigure: (next) => {
+      const parsed = paymentLimitsSchema.safeParse(next);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: `${issue?.path.join('.')}: ${issue?.message}` };
+      }
+      limits = Object.freeze({ ...parsed.data });
+      return { ok: true };
+    },
+    limits: () => limits,
     close: () => {
       guard.close();
       abort.abort();

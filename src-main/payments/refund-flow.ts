@@ -28,12 +28,15 @@ export async function resendRefund(
   const deadline = clock.now() + timing.deadlineMs;
   let last = '';
   while (!signal.aborted) {
-    const r = await gateway.refund({
-      merchantOrderNo: attempt.id,
-      refundNo: refund.id,
-      amount: refund.amount,
-      reason: refund.reason,
-    });
+    const r = await gateway.refund(
+      {
+        merchantOrderNo: attempt.id,
+        refundNo: refund.id,
+        amount: refund.amount,
+        reason: refund.reason,
+      },
+      timing.timeoutMs === undefined ? {} : { timeoutMs: timing.timeoutMs },
+    );
     if (r.kind === 'answer') {
       const done = ledger.appendRefundEvent(refund.id, 'succeeded');
       return done.ok ? done : { ok: true, value: ledger.getRefund(refund.id)! };

@@ -355,6 +355,7 @@ export async function createStation(options: StationOptions): Promise<Station> {
         paymentsState: () => payments.status().state,
         onStatus: (status) => emit('hq.status', hqLink(status)),
         onSettingsSaved: takeSettings,
+        payments: payments.service,
       })
     : null;
   const devices: DevicesFeature | null =

@@ -2,12 +2,15 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { StationConfig } from '../config/schema';
 import type { HqLink } from '../contract/hq-link';
+import { loadConfig } from '../config/load-config';
 import { sendBatch } from '../hq/hq-client';
 import { loadStationCredential, resolveCaFile } from '../hq/station-credential';
 import type { PushedSettings } from '../hq/hq-settings';
 import { applyPushedSettings, loadSettingsState } from '../hq/station-settings';
 import { startHqSync, type HqSync, type HqSyncStatus } from '../hq/station-sync';
 import type { Ledger } from '../ledger/open-ledger';
+import { paymentLimitsOf } from '../payments/config';
+import type { PaymentService } from '../payments/payment-service';
 
 /** The sync's status as the cashier window sees it (not enrolled: null status). */
 export function hqLink(status: HqSyncStatus | null): HqLink {
@@ -49,6 +52,8 @@ export function setupHqSync(deps: {
   onStatus?: (status: HqSyncStatus) => void;
   /** Settings from HQ were saved to config.json: the running station takes up their live part. */
   onSettingsSaved?: (settings: PushedSettings) => void;
+  /** The running payment service, which takes pushed time limits from its next attempt. */
+  payments?: Pick<PaymentService, 'reconfigure'>;
 }): HqSync | null {
   const { logger } = deps;
   let credential;
@@ -72,6 +77,25 @@ export function setupHqSync(deps: {
     return null;
   }
   const { storeId, stationId } = credential;
+  /**
+   * The payment time limits config.json now holds (what the next start would read) go to the
+   * running payment service: attempts under way keep theirs, the next one starts with these.
+   */
+  const takeLimits = () => {
+    if (!deps.payments) return;
+    let limits;
+    try {
+      limits = paymentLimitsOf(loadConfig(deps.dataDir).payments);
+    } catch (error) {
+      logger.warn({ err: error }, 'payment time limits from HQ not taken up until the next start');
+      return;
+    }
+    const r = deps.payments.reconfigure(limits);
+    if (r.ok)
+      logger.info({ limits }, 'payment time limits from HQ in effect from the next payment');
+    else
+      logger.warn({ error: r.error }, 'payment time limits from HQ refused by the payment service');
+  };
   let last = '';
   return startHqSync({
     outbox: deps.ledger.outbox,
@@ -91,7 +115,9 @@ export function setupHqSync(deps: {
       const result = applyPushedSettings(deps.dataDir, pushed, Date.now());
       const level = result.state === 'applied' ? 'info' : 'warn';
       logger[level]({ hq: credential.url, ...result }, 'settings from HQ');
-      if (result.state === 'applied') deps.onSettingsSaved?.(pushed.settings);
+      if (result.state !== 'applied') return result;
+      deps.onSettingsSaved?.(pushed.settings);
+      if ('payments' in pushed.settings) takeLimits();
       return result;
     },
     onStatus: (status) => {
