@@ -1,4 +1,4 @@
-import { clockSkew } from '../payments/providers/clock-skew';
+import { clockSkew, providerCa } from '../payments/providers/clock-skew';
 import { isAbsolute, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -84,7 +84,11 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       writeJsonLine(io.stdout, {
         provider: name,
         credentials: problem ?? 'loaded',
-        clockSkewMs: await clockSkew(cfg.url),
+        clockSkewMs: await clockSkew(
+          cfg.url,
+          Date.now,
+          providerCa(config.providers, dataDir, name),
+        ),
       });
     }
     loaded.gateways.forEach((g) => g.close?.());

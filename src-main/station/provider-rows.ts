@@ -1,6 +1,6 @@
 import type { ProviderStatusView } from '../contract/store-ops';
 import type { PaymentsConfig } from '../payments/config';
-import { clockSkew } from '../payments/providers/clock-skew';
+import { clockSkew, providerCa } from '../payments/providers/clock-skew';
 import { loadProviders } from '../payments/providers/load-providers';
 import type { ProvidersConfig } from '../payments/providers/provider-config';
 
@@ -38,11 +38,11 @@ export function createProviderRows(deps: {
   problems: Record<string, string>;
   /** Recent attempts from the ledger (newest first or not). */
   recent: () => readonly AttemptSummary[];
-  skew?: (url: string) => Promise<number | string>;
+  skew?: (url: string, ca?: string) => Promise<number | string>;
   now?: () => number;
 }) {
   const now = deps.now ?? Date.now;
-  const skew = deps.skew ?? ((url: string) => clockSkew(url, now));
+  const skew = deps.skew ?? ((url: string, ca?: string) => clockSkew(url, now, ca));
   const configured = (['wechat', 'alipay'] as const).filter((n) => deps.config?.[n]);
   const checked = new Map<
     Name,
@@ -76,7 +76,10 @@ export function createProviderRows(deps: {
       await Promise.all(
         configured.map(async (name) => {
           const credentials = loaded.problems[name] ?? 'loaded';
-          const s = await skew(deps.config![name]!.url);
+          const s = await skew(
+            deps.config![name]!.url,
+            providerCa(deps.config, deps.dataDir, name),
+          );
           checked.set(name, {
             credentials,
             clockSkewMs: typeof s === 'number' ? s : null,

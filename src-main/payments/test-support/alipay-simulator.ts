@@ -246,6 +246,8 @@ export async function startAlipaySimulator(o: {
   };
 
   const server = createServer(async (req, res) => {
+    // The host's clock, as `countersign provider check` reads it.
+    res.setHeader('date', new Date(now()).toUTCString());
     const u = new URL(req.url ?? '/', 'http://x');
     if (req.method === 'GET' && u.pathname.startsWith('/bill/')) {
       const date = u.pathname.slice(6, 16);

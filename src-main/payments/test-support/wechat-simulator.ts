@@ -282,6 +282,8 @@ export async function startWechatSimulator(o: WechatSimOptions) {
   const server = createServer(
     { ...o.tls, requestCert: true, rejectUnauthorized: false, ca: o.clientCa },
     async (req, res) => {
+      // The host's clock, as `countersign provider check` reads it.
+      res.setHeader('date', new Date(now()).toUTCString());
       const path = req.url ?? '';
       const text = await bodyOf(req);
       const xml = parseWechatXml(text);
