@@ -23,7 +23,7 @@ describe('settings taken up by a running station', () => {
     expect(live.waiting()).toBe(false);
   });
 
-  it('tell a change of the live part from one that waits for the next start', () => {
+  it('tell a change of the live part (methods, store, customer) from the rest', () => {
     const base = parseConfig({});
     expect(liveSettingsDiffer(base, parseConfig({ store: { name: 'Tea' } }))).toBe(true);
     expect(liveSettingsDiffer(base, parseConfig({ customer: { resultSeconds: 3 } }))).toBe(true);

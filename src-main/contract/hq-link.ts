@@ -16,7 +16,7 @@ export const hqLinkSchema = z
     /** Ledger entries not yet held by HQ. */
     pending: z.number().int().min(0),
     message: z.string().max(2000),
-    /** The last settings HQ pushed: applied to config.json (from the next start) or refused. */
+    /** The last settings HQ pushed: applied (saved to config.json, taken up live) or refused. */
     settings: z
       .object({
         revision: z.number().int(),
