@@ -89,6 +89,7 @@ describe('what a label names', () => {
     ['Sukli', 'other'],
     ['值引', 'discount'],
     ['Soap Bar', null],
+    ['PB1', 'tax'], // Indonesia's restaurant tax
   ])('%s → %s', (label, kind) => {
     expect(summaryKind(label)).toBe(kind);
   });
@@ -134,6 +135,11 @@ describe('what a label names', () => {
     ['Jumlah', 'amount'],
     ['Particulars', 'name'],
     ['Ürün Adı', 'name'],
+    // The column's currency in brackets does not change its role.
+    ['Harga (Rp)', 'unitPrice'],
+    ['Total (Rp)', 'amount'],
+    ['Thanh tien (VND)', 'amount'],
+    ['Don gia (VNĐ)', 'unitPrice'],
   ])('header %s → %s', (word, role) => {
     expect(headerRole(word)).toBe(role);
   });

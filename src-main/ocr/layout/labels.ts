@@ -48,7 +48,7 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   // Short words only at a label's start or end: "Custard" holds no tax, "Tulip" no tip.
   [
     'tax',
-    /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva|impuesto|imposto|^ppn|pajak|^kdv|^thue|^btw|^igv|^itbis|^[cs]gst|^igst|^utgst|mwst/,
+    /^tax|tax(?:es)?$|taxamount|^vat|^gst|^hst|税|稅|^tva|^mwst|^ust\b|^iva|impuesto|imposto|^ppn|pajak|^kdv|^thue|^btw|^igv|^itbis|^[cs]gst|^igst|^utgst|mwst|^pb1?$/,
   ],
   [
     'surcharge',
@@ -108,14 +108,19 @@ const HEADER: Array<[HeaderRole, RegExp]> = [
   ],
 ];
 
+// A currency sign or code in brackets after a header word: "Unit (#)", "Harga (Rp)".
+const MONEY_MARK =
+  /\(\s*(?:[#$€£¥￥₹₦₱₫₺]|元|rmb|cny|usd|eur|rp|idr|vnd|vnđ|đ|tl|try|rs\.?|inr|php|brl|r\$|mxn)\s*\)/i;
+
 /** The column role a header cell names, or null when it is no header word. */
 export function headerRole(words: string): HeaderRole | null {
-  const raw = squash(words);
+  // "Harga (Rp)", "Thành tiền (VNĐ)": the currency a column is in does not change its role.
+  const raw = squash(words.replace(MONEY_MARK, ''));
   if (/^(?:#|no\.?|№)$/.test(raw)) return 'other'; // a row-number column
   const t = raw.replace(/[#$€£¥￥₹₦₱]$/, '');
   if (!t) return null;
   // "Unit (#)", "Units ($)": a currency mark after the word makes it a price, not a count.
-  const money = /\(\s*(?:[#$€£¥￥₹₦₱]|元|rmb|cny|usd|eur)\s*\)/i.test(words);
+  const money = MONEY_MARK.test(words);
   for (const [role, re] of HEADER) {
     if (re.test(t)) return role === 'quantity' && money ? 'unitPrice' : role;
   }
