@@ -90,6 +90,7 @@ describe('what a label names', () => {
     ['值引', 'discount'],
     ['Soap Bar', null],
     ['PB1', 'tax'], // Indonesia's restaurant tax
+    ['Grand Tota', 'total'], // the engine lost the l
   ])('%s → %s', (label, kind) => {
     expect(summaryKind(label)).toBe(kind);
   });

@@ -56,7 +56,7 @@ const KINDS: Array<[SummaryKind, RegExp]> = [
   ],
   [
     'total',
-    /grandtotal|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$|^totale$|^totaal|^toplam|toplam$|odenecek|^tongcong|^tongtien|^tongthanhtoan|canthanhtoan|khachcantra|khachphaitra|^apagar|apayer$|^zuzahlen|^tebetalen|^dapagare|会計/i,
+    /grandtot|amountdue|^due$|topay|balancedue|^balance$|payable|gross|^total|total$|totaltoPay|checkout|应付|应收|实付|实收|实际金额|收款金额|應付|應收|實付|實收|實際金額|總價|总价|总计|總計|总金额|總金額|合计|合計|总额|總額|^montant|^summe|^gesamt|^[\u4e00-\u9fff]计$|^totale$|^totaal|^toplam|toplam$|odenecek|^tongcong|^tongtien|^tongthanhtoan|canthanhtoan|khachcantra|khachphaitra|^apagar|apayer$|^zuzahlen|^tebetalen|^dapagare|会計/i,
   ],
 ];
 

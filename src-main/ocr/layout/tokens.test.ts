@@ -41,6 +41,12 @@ describe('reading the numbers of a cell', () => {
     ['Rp.263500', [{ value: 26350000, symbol: 'Rp.' }]],
     ['HTL 5', [{ value: 500, symbol: null }]],
     ['Genel Toplam: t38,38', [{ value: 3838, symbol: '?' }]],
+    // Indian grouping: read whole, never as "1,23" (1.23) with the rest left over.
+    ['₹1,23,456.00', [{ value: 12345600, symbol: '₹' }]],
+    ['Rs. 12,34,567.50', [{ value: 123456750, symbol: 'Rs.' }]],
+    ['1,23,456', [{ value: 12345600, symbol: null }]],
+    ['1,23,45', []],
+    ['v1.2.3', []],
     ['Size M 2.50', [{ value: 250, symbol: null }]],
     [
       '2 x2.50',

@@ -38,16 +38,17 @@ export interface Cell {
 // Currency signs and codes, before or after the digits. ₹ and ¥ are often misread by OCR
 // (F, Y, V): a single stray letter glued to the front of money is handled in readCell.
 const CURRENCY = String.raw`[¥$€£₹₱₩฿₫₺₽₦₵৳₴₪]|元|円|원|VNĐ|đ|CHF|UGX|KES|NGN|IDR|Php|PHP|Rs\.?|Rp\.?|(?<![A-Za-z])TL|RMB|CNY|JPY|USD|EUR|GBP|INR|HKD|SGD|AUD|CAD|MYR|THB|VND|NT\$|HK\$|S\$|A\$|C\$|RM|Ksh|R\$|zł|Kč|kr`;
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:[.,]\d+)?`;
+// Indian grouping first (1,23,456.00: twos, then the last three), then 1,234.50 / 1.234,50.
+const DIGITS = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}|\d+(?:[.,]\d+)?`;
 const ATOM = new RegExp(
-  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<pctpre>%)?(?<num>${DIGITS})(?!\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
+  String.raw`(?<![\d.,])(?<neg>-\s*|\(\s*)?(?<pre>${CURRENCY})?\s*(?<neg2>-)?\s*(?<pctpre>%)?(?<num>${DIGITS})(?![.,]?\d)(?<pct>\s*%)?(?:\s*(?<post>${CURRENCY}))?(?<close>\s*\))?(?<unit>\s*(?:/\s*)?(?:件|份|个|瓶|杯|斤|公斤|kg|Kg|KG|g|Unit\(s\)|Units?|pcs|Day\(s\))(?![A-Za-z]))?`,
   'gu',
 );
 
 /** Reads a printed number into its parts; null when the grouping is not a valid one. */
 function digitsOf(raw: string): { digits: string; decimals: number } | null {
-  // 1,234.50 / 1.234,50 / 40,00 (decimal comma: two digits after it, never three) / 1,234
-  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(raw)) {
+  // 1,234.50 / 1,23,456.00 / 1.234,50 / 40,00 (decimal comma: two digits, never three) / 1,234
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?$/.test(raw)) {
     const d = raw.replace(/,/g, '');
     return { digits: d, decimals: d.split('.')[1]?.length ?? 0 };
   }
