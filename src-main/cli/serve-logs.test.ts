@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,13 +19,27 @@ function serve(dataDir: string, port: number) {
   );
   let out = '';
   let err = '';
+  let stopped = false;
   child.stdout.on('data', (d: Buffer) => {
     out += d.toString();
   });
   child.stderr.on('data', (d: Buffer) => {
     err += d.toString();
-    // Ready once it said so on stderr (after the listening line on stdout).
-    if (err.includes('Press Ctrl+C to stop.')) child.kill('SIGTERM');
+    // Ready once it said so on stderr (after the listening line on stdout). Stopped once: a
+    // second SIGTERM, sent when its shutdown lines arrive, would end it before its log is written.
+    if (!stopped && err.includes('Press Ctrl+C to stop.')) {
+      stopped = true;
+      // What the log file holds is the question, not how a stop flushes it: stop once the
+      // file has its first line (seen empty on a loaded machine when stopped at once).
+      const log = join(dataDir, 'logs', 'station.log');
+      const until = Date.now() + 10_000;
+      const stopWhenLogged = () => {
+        const logged = existsSync(log) && readFileSync(log, 'utf8').includes('\n');
+        if (logged || Date.now() > until) child.kill('SIGTERM');
+        else setTimeout(stopWhenLogged, 50);
+      };
+      stopWhenLogged();
+    }
   });
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) =>
     child.once('close', (code) => resolve({ code, out, err })),

@@ -38,7 +38,9 @@ let dir: string;
 beforeAll(async () => {
   if (postgresMissing) return;
   dir = mkdtempSync(join(tmpdir(), 'cs-hq-chaos-'));
-  pg = await startPostgres();
+  // PostgreSQL as HQ runs it (synchronous commit): crashed with 'immediate', a test server
+  // without it loses commits it had already confirmed to HQ, which had acknowledged them.
+  pg = await startPostgres({ durable: true });
   db = openHqDb(pg.url, 2);
   await migrateHqDb(db);
   hq = hqProcess(pg.url, await freePort(), ADMIN);
