@@ -1,4 +1,5 @@
 import type { Ledger } from '../ledger/open-ledger';
+import { orderRecord } from '../ledger/order-record';
 import { createShiftStore } from '../ledger/shift-store';
 import type { ReceiptData } from './receipt';
 
@@ -24,23 +25,8 @@ export function receiptFromLedger(
   const refund = ids.refundId ? ledger.getRefund(ids.refundId) : null;
   if (ids.refundId && (!refund || refund.attemptId !== attempt.id || refund.state !== 'succeeded'))
     return null;
-  const order = ledger.db
-    .prepare<[string], { total: number }>('SELECT total FROM orders WHERE id = ?')
-    .get(attempt.orderId);
+  const order = orderRecord(ledger, attempt.orderId);
   if (!order) return null;
-  const lines = ledger.db
-    .prepare<
-      [string],
-      { name: string; quantity: string; unit_price: number | null; amount: number }
-    >(
-      'SELECT name, quantity, unit_price, amount FROM order_lines WHERE order_id = ? ORDER BY position',
-    )
-    .all(attempt.orderId);
-  const adjustments = ledger.db
-    .prepare<[string], { label: string; amount: number }>(
-      'SELECT label, amount FROM order_adjustments WHERE order_id = ? ORDER BY position',
-    )
-    .all(attempt.orderId);
   const shiftId = refund
     ? ((
         ledger.db
@@ -54,13 +40,8 @@ export function receiptFromLedger(
     storeName: store.name,
     storeMessage: store.message,
     orderId: attempt.orderId,
-    lines: lines.map((l) => ({
-      name: l.name,
-      quantity: l.quantity,
-      unitPrice: l.unit_price,
-      amount: l.amount,
-    })),
-    adjustments,
+    lines: order.lines,
+    adjustments: order.adjustments,
     orderTotal: order.total,
     amount: refund ? refund.amount : attempt.amount,
     currency: attempt.currency,
